@@ -39,6 +39,18 @@ TEST(StringStore, OverlayNeverTouchesFrozen) {
   EXPECT_EQ(s.intern(""), kNoStr);
 }
 
+TEST(StringStore, CopiesAndMovesKeepStringsValid) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 50; ++i) {  // growth reallocates: documents are moved (or copied) many times
+    docs.emplace_back();
+    docs.back().strings.intern("word" + std::to_string(i));
+  }
+  Document copy = docs[7];
+  EXPECT_EQ(copy.strings.get(copy.strings.find("word7")), "word7");
+  EXPECT_EQ(docs[49].strings.find("word49"), docs[49].strings.intern("word49"));
+  EXPECT_TRUE(std::is_nothrow_move_constructible_v<Document>);
+}
+
 TEST(Enums, NamesRoundTrip) {
   for (int i = 1; i < kNumDeprel; ++i) {
     auto rel = static_cast<Deprel>(i);

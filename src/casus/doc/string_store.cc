@@ -26,6 +26,18 @@ StringStore::StringStore(std::shared_ptr<const FrozenStrings> frozen) : frozen_(
   frozen_size_ = frozen_ ? static_cast<StrId>(frozen_->size()) : 1;
 }
 
+StringStore::StringStore(const StringStore& other) : StringStore(other.frozen_) {
+  for (std::string_view v : other.overlay_views_) intern(v);
+}
+
+StringStore& StringStore::operator=(const StringStore& other) {
+  if (this != &other) {
+    StringStore copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
 StrId StringStore::find(std::string_view s) const {
   if (s.empty()) return kNoStr;
   if (frozen_) {

@@ -20,6 +20,8 @@ inline constexpr StrId kNoStr = 0;  // id 0 is always the empty string
 class FrozenStrings {
  public:
   FrozenStrings();
+  FrozenStrings(const FrozenStrings&) = delete;  // views point into storage_: share by shared_ptr instead
+  FrozenStrings& operator=(const FrozenStrings&) = delete;
   // Building phase only (before sharing).
   StrId add(std::string_view s);
   StrId find(std::string_view s) const;  // kNoStr if absent (and for "")
@@ -36,6 +38,11 @@ class FrozenStrings {
 class StringStore {
  public:
   explicit StringStore(std::shared_ptr<const FrozenStrings> frozen = nullptr);
+  // The index holds views into the storage, so a copy re-interns; a move keeps the storage blocks in place.
+  StringStore(const StringStore& other);
+  StringStore& operator=(const StringStore& other);
+  StringStore(StringStore&&) noexcept = default;
+  StringStore& operator=(StringStore&&) noexcept = default;
   StrId intern(std::string_view s);
   StrId find(std::string_view s) const;  // kNoStr if absent
   std::string_view get(StrId id) const;
