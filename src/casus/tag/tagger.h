@@ -1,0 +1,72 @@
+// Statistical tagger (UPOS, XPOS, UD features) and lemmatizer for English, trained on UD English EWT.
+//
+// Public API shared with the parser/pipeline: `train` adds the "tagger.*" and "lemma.*" sections to a model
+// container; `Tagger::load` reads them back. A Tagger is immutable after load and annotate() is thread-safe
+// (all scratch lives on the caller's stack). See docs/TAGGER.md for the model format and the feature set.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "casus/doc/document.h"
+#include "casus/util/container.h"
+#include "casus/util/status.h"
+
+namespace casus::tag {
+
+// Section format versions; a loader accepts exactly these (readers name both ends in the error).
+inline constexpr uint32_t kTaggerSectionVersion = 1;
+inline constexpr uint32_t kLemmaSectionVersion = 1;
+
+struct TrainOptions {
+  int epochs = 12;                 // perceptron passes over the training data
+  uint64_t seed = 1;               // shuffling of sentences between epochs
+  std::string wordnet_dir = "/usr/share/wordnet";  // exception lists + lemma index (baked into the model)
+  bool use_wordnet = true;         // false: lemma rules from the treebank only (tests without wordnet-base)
+  double prune_threshold = 0.0;    // drop averaged weights with |w| below this (in weight units) at save
+  int min_word_count = 1;          // words seen fewer times are not stored in the tag dictionary
+  std::string data_description;    // provenance written into the tagger section ("UD English EWT r2.x train")
+  bool verbose = true;             // per-epoch progress lines to `log`
+};
+
+// Trains the tagger (+ lemmatizer + feature predictor) on gold CoNLL-U documents, prints progress per epoch
+// (accuracy on `dev` when non-empty) to `log`, and adds its sections to `out`.
+Status train(const std::vector<doc::Document>& train, const std::vector<doc::Document>& dev,
+             const TrainOptions& options, ContainerWriter& out, std::ostream& log);
+
+// Token-level accuracies of predicted against gold annotations (same tokenization).
+struct Accuracy {
+  size_t tokens = 0;
+  size_t upos = 0, xpos = 0, feats = 0, lemma = 0, all_tags = 0;  // correct counts
+  double pct(size_t correct) const { return tokens ? 100.0 * static_cast<double>(correct) / tokens : 0; }
+};
+
+struct TaggerImpl;  // defined in tagger_model.h (internal)
+
+class Tagger {
+ public:
+  // Fails with kModelCorrupt (missing/truncated section) or kModelVersion (section version or feature-set hash
+  // differs from this build) naming the section and both versions.
+  static Result<Tagger> load(const ContainerReader& model);
+
+  // Sets upos, xpos, feats and lemma for every token (sentence by sentence; a document without a sentence
+  // layer is tagged as one sequence) and adds the layers kLayerTags | kLayerLemmas. Needs kLayerTokens.
+  void annotate(doc::Document& doc) const;
+
+  // Lemmatizes one word given its tags (what annotate() does per token).
+  std::string lemmatize(std::string_view form, doc::UPos upos, std::string_view xpos) const;
+
+  // Tags copies of the gold documents and compares (gold tokenization).
+  Accuracy evaluate(const std::vector<doc::Document>& gold) const;
+
+  // Provenance and sizes, for `casus model` and benchmarks.
+  std::string describe() const;
+
+ private:
+  std::shared_ptr<const TaggerImpl> impl_;
+};
+
+}  // namespace casus::tag
