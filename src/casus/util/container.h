@@ -31,6 +31,9 @@ class ContainerWriter {
       : kind_(std::move(kind)), description_(std::move(description)) {}
   // compress: zstd level 19 for big, rarely-loaded sections; raw sections load faster.
   void add(const std::string& name, std::string payload, bool compress = true);
+  // Provenance is often known only after training (dev scores): set it before serialize().
+  void set_description(std::string description) { description_ = std::move(description); }
+  bool has(const std::string& name) const { return sections_.count(name) != 0; }
   std::string serialize() const;
   Status write(const std::string& path) const;
 
