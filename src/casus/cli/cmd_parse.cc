@@ -1,16 +1,144 @@
-// Placeholder until the parse stage lands: the verb exists so that --help lists it.
+// casus parse: raw text or CoNLL-U in, CoNLL-U out.
+//
+//   casus parse [FILE...]                       segment raw text (stdin when no FILE or FILE is '-')
+//   casus parse --input conllu GOLD.conllu       keep the given tokens and sentences
+//
+// Flow per document: load (text → segment, or CoNLL-U → tokens/sentences) → annotate → write. Tagging,
+// lemmatizing and parsing plug into annotate() below; loading and writing do not change when they land.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "casus/cli/verbs.h"
+#include "casus/doc/conllu.h"
+#include "casus/doc/document.h"
+#include "casus/segment/segmenter.h"
+#include "casus/text/utf8.h"
+#include "casus/util/file.h"
 
 namespace casus::cli {
 
+namespace {
+
+struct ParseOptions {
+  std::vector<std::string> inputs;
+  std::string input_format = "text";
+  std::string output_format = "conllu";
+};
+
+// Shared, immutable resources of the verb (loaded once; later: tagger and parser models).
+struct ParseResources {
+  segment::Segmenter segmenter;
+};
+
+Result<std::string> read_input(const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return Status(Code::kIo, "<stdin>: read failed");
+    return data;
+  }
+  return read_file(path);
+}
+
+// Invalid UTF-8 bytes become U+FFFD so that every FORM written is valid UTF-8 (one replacement per bad byte,
+// the same rule as text::decode_at).
+std::string repair_utf8(std::string data) {
+  if (text::find_invalid_utf8(data) == std::string::npos) return data;
+  std::string out;
+  out.reserve(data.size() + 16);
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t at = pos;
+    char32_t cp = text::decode_at(data, pos);
+    if (cp == text::kReplacementChar && pos - at == 1)
+      text::append_utf8(out, cp);
+    else
+      out.append(data, at, pos - at);
+  }
+  return out;
+}
+
+// Loads the documents of one input: raw text is one document (paragraphs by blank lines); CoNLL-U keeps its
+// tokens and sentences and drops its annotation columns.
+Result<std::vector<doc::Document>> load_documents(const std::string& path, const ParseOptions& opt,
+                                                  const ParseResources& res) {
+  auto data = read_input(path);
+  if (!data) return data.status();
+  std::string name = path.empty() || path == "-" ? "<stdin>" : path;
+  std::vector<doc::Document> docs;
+  if (opt.input_format == "conllu") {
+    doc::ConlluReadOptions ro;
+    ro.keep_annotations = false;
+    auto read = doc::read_conllu(*data, ro);
+    if (!read) return read.status().with_context(name);
+    docs = std::move(read).value();
+    return docs;
+  }
+  doc::Document d;
+  d.text = repair_utf8(std::move(data).value());
+  if (path != "-") d.meta.path = path;
+  Status s = res.segmenter.segment(d);
+  if (!s) return s.with_context(name);
+  docs.push_back(std::move(d));
+  return docs;
+}
+
+// The annotation stages after segmentation. The tagger/lemmatizer/parser pipeline is called here once it exists
+// (src/casus/pipeline/); until then documents keep only their tokens and sentences.
+Status annotate(doc::Document& /*doc*/, const ParseResources& /*res*/) { return Status::ok(); }
+
+int run_parse(const ParseOptions& opt) {
+  if (opt.input_format != "text" && opt.input_format != "conllu") {
+    print_error("parse: --input must be text or conllu, not '" + opt.input_format + "'");
+    return kExitUsage;
+  }
+  if (opt.output_format != "conllu") {
+    print_error("parse: --output must be conllu, not '" + opt.output_format + "'");
+    return kExitUsage;
+  }
+  auto res = std::make_unique<ParseResources>();
+  std::vector<std::string> inputs = opt.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  int exit_code = kExitOk;
+  std::string out;
+  for (const auto& path : inputs) {
+    auto docs = load_documents(path, opt, *res);
+    if (!docs) {
+      print_error(docs.status().to_string());
+      exit_code = kExitSkipped;
+      continue;
+    }
+    for (auto& d : *docs) {
+      Status s = annotate(d, *res);
+      if (!s) {
+        print_error(s.with_context(path).to_string());
+        exit_code = kExitSkipped;
+        continue;
+      }
+      out.clear();
+      doc::write_conllu(d, out);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    }
+  }
+  std::fflush(stdout);
+  return exit_code;
+}
+
+}  // namespace
+
 Verb add_parse_verb(CLI::App& app) {
-  auto* cmd = app.add_subcommand("parse", "(not built yet)");
-  return {cmd, [] {
-            print_error("parse: not built yet");
-            return kExitUsage;
-          }};
+  auto opt = std::make_shared<ParseOptions>();
+  auto* cmd = app.add_subcommand("parse", "Segment (and later tag and parse) text; write CoNLL-U.");
+  cmd->add_option("inputs", opt->inputs, "Input files ('-' or none: standard input)");
+  cmd->add_option("--input", opt->input_format, "Input format: text (raw text, segmented) or conllu (keep tokens)")
+      ->capture_default_str();
+  cmd->add_option("--output", opt->output_format, "Output format: conllu")->capture_default_str();
+  return {cmd, [opt] { return run_parse(*opt); }};
 }
 
 }  // namespace casus::cli

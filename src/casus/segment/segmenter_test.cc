@@ -1,0 +1,5 @@
+#include "casus/segment/segmenter.h"
+
+#include <gtest/gtest.h>
+
+TEST(Segmenter, Placeholder) { SUCCEED(); }
