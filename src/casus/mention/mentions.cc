@@ -1,0 +1,274 @@
+#include "casus/mention/mentions.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "casus/text/utf8.h"
+
+namespace casus::mention {
+
+using doc::Deprel;
+using doc::TokenIdx;
+using doc::UPos;
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+bool is_nominal(UPos u) { return u == UPos::kNoun || u == UPos::kPropn || u == UPos::kPron || u == UPos::kNum; }
+
+// Words that name a group in a definite description ("the group", "the militant movement").
+bool is_group_noun(std::string_view w) {
+  return in(w, {"group", "movement", "militia", "organization", "organisation", "faction", "party", "alliance",
+                "coalition", "force", "forces", "rebels", "militants", "army", "government", "country", "kingdom",
+                "republic", "state", "regime", "bloc", "agency", "outlet", "network", "administration"});
+}
+
+bool is_title_noun(std::string_view w) {
+  return in(w, {"leader", "president", "minister", "chief", "commander", "secretary", "spokesman", "spokeswoman",
+                "spokesperson", "premier", "king", "emir", "prince", "ayatollah", "chancellor", "envoy", "general",
+                "head", "prime"});
+}
+
+struct SentenceView {
+  TokenIdx first, last;
+  std::vector<std::vector<TokenIdx>> children;
+};
+
+SentenceView view(const doc::Document& d, size_t s) {
+  SentenceView v{d.sentences.first[s], d.sentences.last[s], {}};
+  v.children.resize(v.last - v.first);
+  for (TokenIdx t = v.first; t < v.last; ++t) {
+    int32_t h = d.tokens.head[t];
+    if (h >= static_cast<int32_t>(v.first) && h < static_cast<int32_t>(v.last)) v.children[h - v.first].push_back(t);
+  }
+  return v;
+}
+
+// Noun phrase of a head: contiguous det/amod/compound/flat/nmod:poss/nummod modifiers (recursively).
+std::pair<TokenIdx, TokenIdx> noun_phrase(const doc::Document& d, const SentenceView& v, TokenIdx h) {
+  TokenIdx lo = h, hi = h + 1;
+  std::vector<TokenIdx> stack{h};
+  while (!stack.empty()) {
+    TokenIdx cur = stack.back();
+    stack.pop_back();
+    for (TokenIdx c : v.children[cur - v.first]) {
+      Deprel r = d.tokens.deprel[c];
+      bool modifier = r == Deprel::kDet || r == Deprel::kAmod || r == Deprel::kCompound || r == Deprel::kFlat ||
+                      r == Deprel::kNmodPoss || r == Deprel::kNummod || r == Deprel::kFlatForeign ||
+                      r == Deprel::kDetPredet || (cur != h && (r == Deprel::kCase || r == Deprel::kPunct)) ||
+                      r == Deprel::kAdvmod;
+      if (r == Deprel::kCase && d.tokens.upos[c] == UPos::kPart) modifier = true;  // possessive 's
+      if (r == Deprel::kPunct && cur != h) modifier = true;                       // Iran - backed
+      if (!modifier) continue;
+      if (r == Deprel::kAdvmod && cur == h) continue;
+      lo = std::min(lo, c);
+      hi = std::max(hi, c + 1);
+      stack.push_back(c);
+    }
+  }
+  while (lo + 1 < hi && d.tokens.upos[lo] == UPos::kPunct) ++lo;
+  while (hi - 1 > lo && d.tokens.upos[hi - 1] == UPos::kPunct) --hi;
+  return {lo, hi};
+}
+
+// Drops a leading determiner for the entity text: "a Hamas official" stays (gold speakers use it), "the Houthis"
+// keeps "the" only in text, so we leave text as written and resolve without it.
+std::string_view span_text_of(const doc::Document& d, TokenIdx a, TokenIdx b) {
+  if (a >= b) return {};
+  return std::string_view(d.text).substr(d.tokens.begin[a], d.tokens.end[b - 1] - d.tokens.begin[a]);
+}
+
+std::string resolution_phrase(const doc::Document& d, TokenIdx a, TokenIdx b) {
+  std::string_view full = std::string_view(d.text).substr(d.tokens.begin[a], d.tokens.end[b - 1] - d.tokens.begin[a]);
+  return std::string(full);
+}
+
+}  // namespace
+
+bool is_pronoun_form(std::string_view w) {
+  return in(w, {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "himself", "herself",
+                "itself", "themselves"});
+}
+
+doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, const kb::Resolution& r) {
+  doc::Entity e;
+  e.text = std::string(std::string_view(d.text).substr(d.tokens.begin[first],
+                                                       d.tokens.end[last - 1] - d.tokens.begin[first]));
+  e.start = d.tokens.begin_cp[first];
+  e.end = d.tokens.end_cp[last - 1];
+  e.name = r.name;
+  e.kb_id = r.kb_id;
+  e.country = r.country;
+  e.type = r.type;
+  return e;
+}
+
+MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
+  MentionIndex index;
+  index.by_head.assign(d.tokens.size(), -1);
+  index.covering.assign(d.tokens.size(), -1);
+  d.mentions.clear();
+  const bool parsed = d.has(doc::kLayerParse);
+
+  auto add = [&](size_t s, TokenIdx a, TokenIdx b, doc::MentionKind kind, doc::Entity e, TokenIdx head) {
+    doc::Mention m;
+    m.kind = kind;
+    m.sentence = static_cast<uint32_t>(s);
+    m.first_token = a;
+    m.last_token = b;
+    m.entity = std::move(e);
+    auto idx = static_cast<int32_t>(d.mentions.size());
+    d.mentions.push_back(std::move(m));
+    index.by_head[head] = idx;
+    for (TokenIdx t = a; t < b; ++t)
+      if (index.covering[t] < 0 || (d.mentions[index.covering[t]].last_token - d.mentions[index.covering[t]].first_token) > (b - a))
+        index.covering[t] = idx;
+    return idx;
+  };
+  auto kind_of = [](const kb::Entry* e) {
+    if (!e) return doc::MentionKind::kActor;
+    if (e->kind == kb::EntryKind::kPlace) return doc::MentionKind::kPlace;
+    if (e->kind == kb::EntryKind::kOrganization && e->type == "MED") return doc::MentionKind::kOutlet;
+    return doc::MentionKind::kActor;
+  };
+
+  // Salience for coreference: resolved mentions in document order.
+  std::vector<int32_t> people, groups;
+
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    std::vector<kb::KbMatch> matches = kb.find_mentions(d, s);
+    SentenceView v = view(d, s);
+    std::vector<int32_t> match_of(v.last - v.first, -1);
+    for (size_t m = 0; m < matches.size(); ++m)
+      for (uint32_t t = matches[m].begin; t < matches[m].end && t < v.last; ++t)
+        if (t >= v.first) match_of[t - v.first] = static_cast<int32_t>(m);
+
+    auto resolve_match = [&](const kb::KbMatch& m) {
+      kb::Resolution r = kb.resolve(span_text_of(d, m.begin, m.end), date);
+      if (!r.found() && !m.candidates.empty()) {
+        const kb::Entry& e = kb.entries()[m.candidates[0].entry];
+        r.entry = &e;
+        r.name = e.name;
+        r.kb_id = e.id;
+        r.country = e.country;
+        r.type = kb.type_at(e, date);
+      }
+      return r;
+    };
+
+    std::vector<bool> used(matches.size(), false);
+    if (parsed) {
+      for (TokenIdx h = v.first; h < v.last; ++h) {
+        UPos u = d.tokens.upos[h];
+        if (!is_nominal(u)) continue;
+        Deprel r = d.tokens.deprel[h];
+        // Inner parts of a name ("Ali" in "Ali Khamenei") are not phrase heads.
+        if (r == Deprel::kFlat || r == Deprel::kCompound || r == Deprel::kFixed) continue;
+        std::string lower = text::lower(d.token_text(h));
+        if (u == UPos::kPron) {
+          if (!is_pronoun_form(lower)) continue;
+          // Coreference: he/she → last person; it/its → last group/state; they/their → last group or agent.
+          int32_t ante = -1;
+          if (in(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
+            if (!people.empty()) ante = people.back();
+          } else if (!groups.empty()) {
+            ante = groups.back();
+          }
+          if (ante < 0) continue;
+          doc::Entity e = d.mentions[ante].entity;
+          e.text = std::string(d.token_text(h));
+          e.start = d.tokens.begin_cp[h];
+          e.end = d.tokens.end_cp[h];
+          int32_t idx = add(s, h, h + 1, doc::MentionKind::kActor, std::move(e), h);
+          d.mentions[idx].antecedent = ante;
+          continue;
+        }
+        auto [a, b] = noun_phrase(d, v, h);
+        kb::Resolution res = kb.resolve(resolution_phrase(d, a, b), date);
+        int32_t head_match = match_of[h - v.first];
+        // Strip a leading determiner when the full phrase did not resolve ("the Houthis").
+        if (!res.found() && b - a > 1 && d.tokens.upos[a] == UPos::kDet)
+          res = kb.resolve(resolution_phrase(d, a + 1, b), date);
+        if (!res.found() && head_match >= 0) {
+          res = resolve_match(matches[head_match]);
+          used[head_match] = true;
+        }
+        std::string head_lower = text::lower(d.lemma(h).empty() ? d.token_text(h) : d.lemma(h));
+        bool definite = d.tokens.upos[a] == UPos::kDet && text::lower(d.token_text(a)) == "the";
+        if (!res.found() && definite && (is_group_noun(head_lower) || lower == "two")) {
+          // Definite description: "the group", "the Lebanese group", "the two".
+          std::string country;
+          for (TokenIdx t = a; t < h; ++t)
+            if (int32_t mm = match_of[t - v.first]; mm >= 0) country = resolve_match(matches[mm]).country;
+          int32_t ante = -1;
+          const auto& pool = lower == "two" ? people : groups;
+          for (auto it = pool.rbegin(); it != pool.rend(); ++it)
+            if (country.empty() || d.mentions[*it].entity.country == country) {
+              ante = *it;
+              break;
+            }
+          if (ante >= 0) {
+            doc::Entity e = d.mentions[ante].entity;
+            e.text = resolution_phrase(d, a, b);
+            e.start = d.tokens.begin_cp[a];
+            e.end = d.tokens.end_cp[b - 1];
+            int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
+            d.mentions[idx].antecedent = ante;
+            continue;
+          }
+        }
+        if (!res.found() && definite && is_title_noun(head_lower)) {
+          // "the supreme leader": the last person whose role title contains the head noun.
+          for (auto it = people.rbegin(); it != people.rend(); ++it) {
+            const auto& pe = d.mentions[*it].entity;
+            bool title_fits = false;
+            for (const kb::Role* role : kb.roles_at(pe.kb_id, date))
+              if (text::lower(role->title).find(head_lower) != std::string::npos) title_fits = true;
+            if (title_fits) {
+              doc::Entity e = pe;
+              e.text = resolution_phrase(d, a, b);
+              e.start = d.tokens.begin_cp[a];
+              e.end = d.tokens.end_cp[b - 1];
+              int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
+              d.mentions[idx].antecedent = *it;
+              break;
+            }
+          }
+          if (index.by_head[h] >= 0) continue;
+        }
+        if (res.found()) {
+          int32_t idx = add(s, a, b, kind_of(res.entry), make_entity(d, a, b, res), h);
+          const kb::Entry* e = res.entry;
+          if (e->kind == kb::EntryKind::kPerson) people.push_back(idx);
+          else if (e->kind != kb::EntryKind::kPlace && !(e->kind == kb::EntryKind::kOrganization && e->type == "MED"))
+            groups.push_back(idx);
+        } else if (u == UPos::kPropn) {
+          // Unresolved proper name: kept with an empty name so curators can grow the KB (casus kb unknown).
+          add(s, a, b, doc::MentionKind::kActor, make_entity(d, a, b, kb::Resolution{}), h);
+        }
+      }
+    }
+    // KB matches not absorbed by a noun phrase (modifiers like "Hamas" in "a Hamas official").
+    for (size_t m = 0; m < matches.size(); ++m) {
+      const kb::KbMatch& km = matches[m];
+      if (used[m] || km.begin >= km.end || km.end > v.last) continue;
+      TokenIdx head = km.end - 1;
+      if (index.by_head[head] >= 0 && d.mentions[index.by_head[head]].first_token <= km.begin) continue;
+      kb::Resolution r = resolve_match(km);
+      if (!r.found()) continue;
+      int32_t idx = add(s, km.begin, km.end, kind_of(r.entry), make_entity(d, km.begin, km.end, r), head);
+      if (!parsed) {
+        if (r.entry->kind == kb::EntryKind::kPerson) people.push_back(idx);
+        else if (r.entry->kind != kb::EntryKind::kPlace) groups.push_back(idx);
+      }
+    }
+  }
+  d.layers |= doc::kLayerMentions;
+  return index;
+}
+
+}  // namespace casus::mention
