@@ -27,9 +27,11 @@ struct TrainOptions {
   std::string wordnet_dir = "/usr/share/wordnet";  // exception lists + lemma index (baked into the model)
   bool use_wordnet = true;         // false: lemma rules from the treebank only (tests without wordnet-base)
   double prune_threshold = 0.0;    // drop averaged weights with |w| below this (in weight units) at save
-  int min_word_count = 1;          // words seen fewer times are not stored in the tag dictionary
+  int min_word_count = 2;          // words seen fewer times are "unknown" to the tag dictionary (as at runtime)
   std::string data_description;    // provenance written into the tagger section ("UD English EWT r2.x train")
   bool verbose = true;             // per-epoch progress lines to `log`
+  int passes = 1;                  // 2: a second pass sees first-pass tags of the next words (jackknifed)
+  int jackknife_folds = 4;         // folds for the first-pass tags the second pass trains on
 };
 
 // Trains the tagger (+ lemmatizer + feature predictor) on gold CoNLL-U documents, prints progress per epoch
@@ -66,6 +68,7 @@ class Tagger {
   std::string describe() const;
 
  private:
+  friend struct TaggerAccess;  // training builds a Tagger around a model in progress
   std::shared_ptr<const TaggerImpl> impl_;
 };
 

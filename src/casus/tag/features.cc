@@ -1,0 +1,172 @@
+#include "casus/tag/features.h"
+
+#include "casus/util/hash.h"
+
+namespace casus::tag {
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
+inline uint64_t fnv_step(uint64_t h, char c) {
+  h ^= static_cast<uint8_t>(c);
+  return h * 0x100000001b3ULL;
+}
+
+// Template ids: stable numbers (part of the format, see kFeatureSpec).
+enum Template : uint64_t {
+  kBias = 1, kWord, kForm, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2, kPrefix3, kShape, kFlags,
+  kAmb, kWordnet, kWordPrev1, kWordNext1, kWordPrev2, kWordNext2, kTagPrev1, kTagPrev2, kTagPrev12,
+  kTagPrev1Word, kWordPrev1Word, kWordWordNext1, kSuffix3Prev1, kSuffix3Next1, kAmbNext1, kAmbNext2, kAmbPrev1,
+  kTagPrev1AmbNext1, kShapePrev1, kShapeNext1, kTagPrev1WordNext1, kWordnetAmb, kFirstShape,
+  kTagNext1, kTagNext2, kTagNext12, kTagPrev1Next1, kTagNext1Word,
+};
+
+inline uint32_t key(uint64_t templ, uint64_t value) {
+  auto k = static_cast<uint32_t>(mix64(templ, value));
+  return k ? k : 1;  // 0 marks an empty slot in the weight table
+}
+inline uint64_t pair(uint64_t a, uint64_t b) { return mix64(a, b); }
+
+TokenInfo make_boundary(std::string_view marker) {
+  TokenInfo t;
+  uint64_t h = fnv1a64(marker);
+  t.lower = t.form = t.shape = h;
+  for (auto& s : t.suffix) s = h;
+  for (auto& p : t.prefix) p = h;
+  t.amb = 0x80000000u;  // a class no word has
+  return t;
+}
+
+}  // namespace
+
+const TokenInfo& boundary_before() {
+  static const TokenInfo kBefore = make_boundary("<s>");
+  return kBefore;
+}
+const TokenInfo& boundary_after() {
+  static const TokenInfo kAfter = make_boundary("</s>");
+  return kAfter;
+}
+
+void compute_token_info(std::string_view form, TokenInfo& info) {
+  const size_t n = form.size();
+  uint64_t lower = kFnvBasis, exact = kFnvBasis, shape = kFnvBasis;
+  char last_shape = 0;
+  int shape_run = 0;
+  bool digit = false, hyphen = false, upper_initial = false, all_upper = n > 0, has_lower = false,
+       punct_only = n > 0;
+  for (size_t i = 0; i < n; ++i) {
+    char c = form[i];
+    char lc = ascii_lower(c);
+    exact = fnv_step(exact, c);
+    lower = fnv_step(lower, lc);
+    char s;
+    if (c >= 'A' && c <= 'Z') {
+      s = 'X';
+      if (i == 0) upper_initial = true;
+      punct_only = false;
+    } else if (c >= 'a' && c <= 'z') {
+      s = 'x';
+      all_upper = false;
+      has_lower = true;
+      punct_only = false;
+    } else if (c >= '0' && c <= '9') {
+      s = 'd';
+      digit = true;
+      punct_only = false;
+    } else if (static_cast<uint8_t>(c) >= 0x80) {
+      s = 'u';  // any byte of a non-ASCII character
+      punct_only = false;
+    } else {
+      s = c;
+      if (c == '-') hyphen = true;
+    }
+    if (!(c >= 'A' && c <= 'Z')) all_upper = all_upper && !(s == 'x' || s == 'u');
+    // Collapse runs longer than two ("Xxxxx" → "Xxx"), the usual word-shape feature.
+    if (s == last_shape) {
+      if (++shape_run > 2) continue;
+    } else {
+      last_shape = s;
+      shape_run = 1;
+    }
+    shape = fnv_step(shape, s);
+  }
+  info.lower = lower;
+  info.form = exact;
+  info.shape = shape;
+  for (int k = 1; k <= 4; ++k) {
+    size_t len = static_cast<size_t>(k) < n ? static_cast<size_t>(k) : n;
+    uint64_t h = kFnvBasis;
+    for (size_t i = n - len; i < n; ++i) h = fnv_step(h, ascii_lower(form[i]));
+    info.suffix[k - 1] = h;
+  }
+  for (int k = 1; k <= 3; ++k) {
+    size_t len = static_cast<size_t>(k) < n ? static_cast<size_t>(k) : n;
+    uint64_t h = kFnvBasis;
+    for (size_t i = 0; i < len; ++i) h = fnv_step(h, ascii_lower(form[i]));
+    info.prefix[k - 1] = h;
+  }
+  uint8_t flags = 0;
+  if (digit) flags |= kFlagDigit;
+  if (hyphen) flags |= kFlagHyphen;
+  if (upper_initial) flags |= kFlagUpperInitial;
+  if (all_upper && upper_initial) flags |= kFlagAllUpper;
+  if (has_lower) flags |= kFlagHasLower;
+  if (punct_only) flags |= kFlagPunctOnly;
+  info.flags = flags;
+}
+
+int extract_features(const Context& ctx, uint32_t* out) {
+  const TokenInfo& w = ctx.tok[0];
+  const TokenInfo& p1 = ctx.tok[-1];
+  const TokenInfo& p2 = ctx.tok[-2];
+  const TokenInfo& n1 = ctx.tok[1];
+  const TokenInfo& n2 = ctx.tok[2];
+  int k = 0;
+  out[k++] = key(kBias, 0);
+  out[k++] = key(kWord, w.lower);
+  out[k++] = key(kForm, w.form);
+  out[k++] = key(kSuffix1, w.suffix[0]);
+  out[k++] = key(kSuffix2, w.suffix[1]);
+  out[k++] = key(kSuffix3, w.suffix[2]);
+  out[k++] = key(kSuffix4, w.suffix[3]);
+  out[k++] = key(kPrefix1, w.prefix[0]);
+  out[k++] = key(kPrefix2, w.prefix[1]);
+  out[k++] = key(kPrefix3, w.prefix[2]);
+  out[k++] = key(kShape, w.shape);
+  out[k++] = key(kFlags, w.flags);
+  out[k++] = key(kAmb, w.amb);
+  out[k++] = key(kWordnet, w.wordnet);
+  out[k++] = key(kWordPrev1, p1.lower);
+  out[k++] = key(kWordNext1, n1.lower);
+  out[k++] = key(kWordPrev2, p2.lower);
+  out[k++] = key(kWordNext2, n2.lower);
+  out[k++] = key(kTagPrev1, ctx.t1);
+  out[k++] = key(kTagPrev2, ctx.t2);
+  out[k++] = key(kTagPrev12, pair(ctx.t1, ctx.t2));
+  out[k++] = key(kTagPrev1Word, pair(ctx.t1, w.lower));
+  out[k++] = key(kWordPrev1Word, pair(p1.lower, w.lower));
+  out[k++] = key(kWordWordNext1, pair(w.lower, n1.lower));
+  out[k++] = key(kSuffix3Prev1, p1.suffix[2]);
+  out[k++] = key(kSuffix3Next1, n1.suffix[2]);
+  out[k++] = key(kAmbNext1, n1.amb);
+  out[k++] = key(kAmbNext2, n2.amb);
+  out[k++] = key(kAmbPrev1, p1.amb);
+  out[k++] = key(kTagPrev1AmbNext1, pair(ctx.t1, n1.amb));
+  out[k++] = key(kShapePrev1, p1.shape);
+  out[k++] = key(kShapeNext1, n1.shape);
+  out[k++] = key(kTagPrev1WordNext1, pair(ctx.t1, n1.lower));
+  out[k++] = key(kWordnetAmb, pair(w.wordnet, w.amb));
+  out[k++] = key(kFirstShape, pair(ctx.first ? 1 : 0, w.shape));
+  if (ctx.pass2) {
+    out[k++] = key(kTagNext1, ctx.n1);
+    out[k++] = key(kTagNext2, ctx.n2);
+    out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
+    out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
+    out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
+  }
+  return k;
+}
+
+}  // namespace casus::tag

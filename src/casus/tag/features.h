@@ -1,0 +1,62 @@
+// Feature extraction for the tagger: per-token precomputed hashes, then per-position feature keys.
+//
+// The hash definitions here are part of the model format: a feature key is the low 32 bits of
+// mix64(template id, value hash) where value hashes are fnv1a64 over unsigned bytes. Changing anything here
+// (templates, their ids, affix lengths, shape alphabet) must change kFeatureSpec, whose hash is stored in the
+// model and checked at load.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace casus::tag {
+
+// Human-readable definition of the feature set; its fnv1a64 is the "feature-set hash" in the model header.
+inline constexpr std::string_view kFeatureSpec =
+    "casus.tag.features/2 fnv1a64+mix64 low32; lower=ascii; "
+    "bias w form sfx1-4 pfx1-3 shape flags amb wn w-1 w+1 w-2 w+2 t-1 t-2 t-1t-2 t-1w w-1w ww+1 "
+    "sfx3-1 sfx3+1 amb+1 amb+2 amb-1 t-1amb+1 shape-1 shape+1 t-1w+1 wnamb first*shape "
+    "pass2: t+1 t+2 t+1t+2 t-1t+1 t+1w";
+
+// Everything about one token that features need, computed once per token.
+struct TokenInfo {
+  uint64_t lower = 0;        // fnv1a64 of the ASCII-lowercased form (also the lemma dictionary key)
+  uint64_t form = 0;         // fnv1a64 of the exact form
+  uint64_t suffix[4] = {};   // lowercased suffixes of 1..4 bytes (whole word when shorter)
+  uint64_t prefix[3] = {};   // lowercased prefixes of 1..3 bytes
+  uint64_t shape = 0;        // hash of the collapsed shape ("Xx", "d.d", "xx-xx")
+  uint32_t amb = 0;          // ambiguity class: UPOS bitmask seen in training (0 = unknown word)
+  uint8_t wordnet = 0;       // WordNet POS bitmask reachable by morphology (1 noun, 2 verb, 4 adj, 8 adv)
+  uint8_t flags = 0;         // kFlag* bits
+};
+
+inline constexpr uint8_t kFlagDigit = 1, kFlagHyphen = 2, kFlagUpperInitial = 4, kFlagAllUpper = 8,
+                         kFlagHasLower = 16, kFlagPunctOnly = 32;
+
+// Fills the form-derived fields (not amb/wordnet, which need the model's lexicons).
+void compute_token_info(std::string_view form, TokenInfo& info);
+
+// Sentinel token infos for positions outside the sentence.
+const TokenInfo& boundary_before();
+const TokenInfo& boundary_after();
+
+inline constexpr int kMaxFeatures = 48;
+inline constexpr uint32_t kNoTag = 0xFFu;   // previous tag outside the sentence (before the start)
+inline constexpr uint32_t kEndTag = 0xFEu;  // following tag outside the sentence (pass 2)
+
+// Context of one position. toks[-2..+2] must be addressable (caller pads with boundary infos).
+struct Context {
+  const TokenInfo* tok;  // the current token; tok[-2], tok[2] valid
+  uint32_t t1 = kNoTag, t2 = kNoTag;  // previous two predicted tags
+  bool first = false;                 // first token of the sentence
+  bool pass2 = false;                 // add right-context tag features (second pass)
+  uint32_t n1 = kEndTag, n2 = kEndTag;  // next two tags from the first pass
+};
+
+// Writes feature keys (never 0) into out[0..kMaxFeatures); returns their number.
+int extract_features(const Context& ctx, uint32_t* out);
+
+// Lower-cases ASCII letters; other bytes unchanged (the lemmatizer and tag dictionary use the same rule).
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace casus::tag

@@ -1,0 +1,425 @@
+#include "casus/tag/model.h"
+
+#include <algorithm>
+#include <cstring>
+#include <sstream>
+
+#include "casus/util/hash.h"
+
+namespace casus::tag {
+
+namespace {
+
+inline uint64_t nonzero(uint64_t k) { return k ? k : 1; }
+
+void put_varint(ByteWriter& w, uint32_t v) {
+  while (v >= 0x80) {
+    w.u8(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  w.u8(static_cast<uint8_t>(v));
+}
+uint32_t get_varint(ByteReader& r) {
+  uint32_t v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    uint8_t b = r.u8();
+    v |= static_cast<uint32_t>(b & 0x7F) << shift;
+    if (!(b & 0x80) || r.failed()) return v;
+  }
+  return v;
+}
+
+constexpr char kTaggerSection[] = "tagger.model";
+constexpr char kLemmaSection[] = "lemma.model";
+
+}  // namespace
+
+// ---------------------------------------------------------------- weights
+
+void WeightTable::build(std::vector<Row> rows) {
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  sorted_keys_.clear();
+  counts_.clear();
+  entries_.clear();
+  for (auto& row : rows) {
+    if (row.entries.empty()) continue;
+    CASUS_ASSERT(row.entries.size() < 256, "at most 255 classes");
+    std::sort(row.entries.begin(), row.entries.end());
+    sorted_keys_.push_back(row.key);
+    counts_.push_back(static_cast<uint8_t>(row.entries.size()));
+    for (auto [c, w] : row.entries) entries_.push_back({c, w});
+  }
+  index();
+}
+
+void WeightTable::index() {
+  n_features_ = sorted_keys_.size();
+  size_t cap = 16;
+  int bits = 4;
+  while (cap < 2 * n_features_ + 1) cap <<= 1, ++bits;
+  keys_.assign(cap, 0);
+  slots_.assign(cap, 0);
+  mask_ = static_cast<uint32_t>(cap - 1);
+  shift_ = 32 - bits;
+  size_t offset = 0;
+  for (size_t f = 0; f < n_features_; ++f) {
+    uint32_t key = sorted_keys_[f];
+    size_t i = (key * 0x9E3779B1u) >> shift_;
+    while (keys_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = key;
+    slots_[i] = static_cast<uint32_t>(offset << 8) | counts_[f];
+    offset += counts_[f];
+  }
+}
+
+void WeightTable::serialize(ByteWriter& w) const {
+  w.u32(static_cast<uint32_t>(sorted_keys_.size()));
+  w.u32(static_cast<uint32_t>(entries_.size()));
+  // Columns compress better than rows: key deltas, counts, classes, then weights.
+  uint32_t prev = 0;
+  for (uint32_t k : sorted_keys_) {
+    put_varint(w, k - prev);
+    prev = k;
+  }
+  for (uint8_t c : counts_) w.u8(c);
+  for (const auto& e : entries_) w.u8(e.cls);
+  for (const auto& e : entries_) w.u16(static_cast<uint16_t>(e.weight));
+}
+
+bool WeightTable::deserialize(ByteReader& r, size_t n_classes) {
+  uint32_t n = r.u32();
+  uint32_t n_entries = r.u32();
+  if (r.failed() || n > r.remaining() || n_entries > r.remaining() / 3 || n_entries >= (1u << 24)) return false;
+  sorted_keys_.resize(n);
+  counts_.resize(n);
+  entries_.resize(n_entries);
+  uint32_t prev = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t delta = get_varint(r);
+    if ((i > 0 && delta == 0) || (i == 0 && delta == 0)) return false;  // keys are distinct and non-zero
+    prev += delta;
+    sorted_keys_[i] = prev;
+  }
+  std::string_view counts = r.raw(n);
+  size_t total = 0;
+  for (uint32_t i = 0; i < n && !r.failed(); ++i) {
+    counts_[i] = static_cast<uint8_t>(counts[i]);
+    total += counts_[i];
+  }
+  if (r.failed() || total != n_entries) return false;
+  std::string_view cls = r.raw(n_entries);
+  if (r.failed()) return false;
+  for (uint32_t i = 0; i < n_entries; ++i) {
+    entries_[i].cls = static_cast<uint8_t>(cls[i]);
+    if (entries_[i].cls >= n_classes) return false;
+  }
+  for (uint32_t i = 0; i < n_entries; ++i) entries_[i].weight = static_cast<int16_t>(r.u16());
+  if (r.failed()) return false;
+  index();
+  return true;
+}
+
+// ---------------------------------------------------------------- decoding
+
+void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
+                 size_t n, const uint8_t* right, uint8_t* out) {
+  uint32_t feats[kMaxFeatures];
+  int32_t scores[256];
+  Context ctx;
+  for (size_t i = 0; i < n; ++i) {
+    if (sole[i] != 0xFF) {
+      out[i] = sole[i];
+      continue;
+    }
+    ctx.tok = infos + i + 2;
+    ctx.t1 = i > 0 ? out[i - 1] : kNoTag;
+    ctx.t2 = i > 1 ? out[i - 2] : kNoTag;
+    ctx.first = i == 0;
+    if (right) {
+      ctx.pass2 = true;
+      ctx.n1 = i + 1 < n ? right[i + 1] : kEndTag;
+      ctx.n2 = i + 2 < n ? right[i + 2] : kEndTag;
+    }
+    int k = extract_features(ctx, feats);
+    std::memset(scores, 0, sizeof(int32_t) * n_classes);
+    weights.score(feats, k, scores);
+    size_t best = 0;
+    for (size_t c = 1; c < n_classes; ++c)
+      if (scores[c] > scores[best]) best = c;
+    out[i] = static_cast<uint8_t>(best);
+  }
+}
+
+void TaggerImpl::lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const {
+  if (const LexEntry* e = lexicon.find(nonzero(info.lower))) {
+    info.amb = e->amb;
+    info.wordnet = e->wordnet;
+    sole = e->sole;
+    return;
+  }
+  info.amb = 0;
+  sole = 0xFF;
+  char buf[64];
+  if (form.size() > sizeof(buf)) {
+    info.wordnet = 0;
+    return;
+  }
+  for (size_t i = 0; i < form.size(); ++i) buf[i] = ascii_lower(form[i]);
+  info.wordnet = lemmatizer.wordnet_mask(std::string_view(buf, form.size()));
+}
+
+void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out,
+                        uint8_t* scratch) const {
+  if (passes.size() == 1) {
+    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, out);
+    return;
+  }
+  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, scratch);
+  decode_pass(passes[1], classes.size(), infos, sole, n, scratch, out);
+}
+
+uint16_t TaggerImpl::bundle_of(uint64_t lower, uint8_t cls) const {
+  if (const uint16_t* b = bundle_dict.find(nonzero(mix64(lower, cls + 1u)))) return *b;
+  return bundle_default[cls];
+}
+
+// ---------------------------------------------------------------- section format
+
+std::string TaggerImpl::serialize() const {
+  ByteWriter w;
+  w.u32(kTaggerSectionVersion);
+  w.u64(fnv1a64(kFeatureSpec));
+  w.str(description);
+  w.u32(static_cast<uint32_t>(classes.size()));
+  for (const auto& c : classes) {
+    w.u8(static_cast<uint8_t>(c.upos));
+    w.str(c.xpos);
+  }
+  w.f32(scale);
+  w.u32(static_cast<uint32_t>(passes.size()));
+  for (const auto& p : passes) p.serialize(w);
+  std::vector<std::pair<uint64_t, LexEntry>> lex;
+  lexicon.for_each([&](uint64_t k, const LexEntry& e) { lex.emplace_back(k, e); });
+  std::sort(lex.begin(), lex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  w.u32(static_cast<uint32_t>(lex.size()));
+  for (const auto& [k, e] : lex) {
+    w.u64(k);
+    w.u32(e.amb);
+    w.u8(e.wordnet);
+    w.u8(e.sole);
+  }
+  w.u32(static_cast<uint32_t>(bundles.size()));
+  for (const auto& b : bundles) w.str(b);
+  for (uint16_t b : bundle_default) w.u16(b);
+  std::vector<std::pair<uint64_t, uint16_t>> bd;
+  bundle_dict.for_each([&](uint64_t k, uint16_t v) { bd.emplace_back(k, v); });
+  std::sort(bd.begin(), bd.end());
+  w.u32(static_cast<uint32_t>(bd.size()));
+  for (auto [k, v] : bd) {
+    w.u64(k);
+    w.u16(v);
+  }
+  return w.take();
+}
+
+Result<std::shared_ptr<TaggerImpl>> TaggerImpl::deserialize(std::string_view bytes, std::string_view lemma_bytes) {
+  auto corrupt = [](const std::string& what) {
+    return Status(Code::kModelCorrupt, std::string("section ") + kTaggerSection + ": " + what);
+  };
+  ByteReader r(bytes);
+  uint32_t version = r.u32();
+  if (r.failed()) return corrupt("truncated header");
+  if (version != kTaggerSectionVersion)
+    return Status(Code::kModelVersion, std::string("section ") + kTaggerSection + " has version " +
+                                           std::to_string(version) + ", this build reads version " +
+                                           std::to_string(kTaggerSectionVersion) + " only: retrain with `casus train`");
+  uint64_t feature_hash = r.u64();
+  if (feature_hash != fnv1a64(kFeatureSpec))
+    return Status(Code::kModelVersion, std::string("section ") + kTaggerSection + " was trained with feature set " +
+                                           hex64(feature_hash) + ", this build extracts feature set " +
+                                           hex64(fnv1a64(kFeatureSpec)) + ": retrain with `casus train`");
+  auto impl = std::make_shared<TaggerImpl>();
+  impl->description = std::string(r.str());
+  uint32_t n_classes = r.u32();
+  if (r.failed() || n_classes == 0 || n_classes > 250) return corrupt("bad class count");
+  for (uint32_t i = 0; i < n_classes; ++i) {
+    TagClass c;
+    uint8_t u = r.u8();
+    if (u >= doc::kNumUPos) return corrupt("bad UPOS value " + std::to_string(u));
+    c.upos = static_cast<doc::UPos>(u);
+    c.xpos = std::string(r.str());
+    impl->classes.push_back(std::move(c));
+  }
+  impl->scale = r.f32();
+  uint32_t n_passes = r.u32();
+  if (r.failed() || n_passes < 1 || n_passes > 2) return corrupt("bad pass count");
+  impl->passes.resize(n_passes);
+  for (auto& p : impl->passes)
+    if (!p.deserialize(r, n_classes)) return corrupt("bad weight table");
+  uint32_t n_lex = r.u32();
+  if (r.failed() || n_lex > r.remaining() / 14) return corrupt("bad lexicon size");
+  impl->lexicon.reserve(n_lex);
+  for (uint32_t i = 0; i < n_lex; ++i) {
+    uint64_t k = r.u64();
+    LexEntry e;
+    e.amb = r.u32();
+    e.wordnet = r.u8();
+    e.sole = r.u8();
+    if (k == 0 || (e.sole != 0xFF && e.sole >= n_classes)) return corrupt("bad lexicon entry");
+    impl->lexicon.put(k, e);
+  }
+  uint32_t n_bundles = r.u32();
+  if (r.failed() || n_bundles == 0 || n_bundles > r.remaining() / 4) return corrupt("bad bundle count");
+  for (uint32_t i = 0; i < n_bundles; ++i) impl->bundles.emplace_back(r.str());
+  for (uint32_t i = 0; i < n_classes; ++i) {
+    uint16_t b = r.u16();
+    if (b >= n_bundles) return corrupt("bad default bundle");
+    impl->bundle_default.push_back(b);
+  }
+  uint32_t n_bd = r.u32();
+  if (r.failed() || n_bd > r.remaining() / 10) return corrupt("bad bundle dictionary size");
+  impl->bundle_dict.reserve(n_bd);
+  for (uint32_t i = 0; i < n_bd; ++i) {
+    uint64_t k = r.u64();
+    uint16_t b = r.u16();
+    if (k == 0 || b >= n_bundles) return corrupt("bad bundle dictionary entry");
+    impl->bundle_dict.put(k, b);
+  }
+  if (r.failed()) return corrupt("truncated");
+  if (!r.at_end()) return corrupt("trailing bytes");
+
+  ByteReader lr(lemma_bytes);
+  uint32_t lemma_version = lr.u32();
+  if (lr.failed()) return Status(Code::kModelCorrupt, std::string("section ") + kLemmaSection + ": truncated");
+  if (lemma_version != kLemmaSectionVersion)
+    return Status(Code::kModelVersion, std::string("section ") + kLemmaSection + " has version " +
+                                           std::to_string(lemma_version) + ", this build reads version " +
+                                           std::to_string(kLemmaSectionVersion) + " only: retrain with `casus train`");
+  auto lem = Lemmatizer::deserialize(lemma_bytes.substr(4));
+  if (!lem) return lem.status();
+  impl->lemmatizer = std::move(lem.value());
+  return impl;
+}
+
+// ---------------------------------------------------------------- public API
+
+Result<Tagger> Tagger::load(const ContainerReader& model) {
+  for (const char* name : {kTaggerSection, kLemmaSection})
+    if (!model.has(name))
+      return Status(Code::kModelCorrupt, std::string("model has no section ") + name +
+                                             " (not a tagger model, or trained without the tagger)");
+  auto tagger_bytes = model.section(kTaggerSection);
+  if (!tagger_bytes) return tagger_bytes.status();
+  auto lemma_bytes = model.section(kLemmaSection);
+  if (!lemma_bytes) return lemma_bytes.status();
+  auto impl = TaggerImpl::deserialize(*tagger_bytes, *lemma_bytes);
+  if (!impl) return impl.status();
+  Tagger t;
+  t.impl_ = std::move(impl.value());
+  return t;
+}
+
+void Tagger::annotate(doc::Document& doc) const {
+  CASUS_ASSERT(impl_ != nullptr, "annotate() on a Tagger that was not loaded");
+  const TaggerImpl& m = *impl_;
+  auto& tok = doc.tokens;
+  const size_t n_tokens = tok.size();
+  tok.upos.resize(n_tokens, doc::UPos::kNone);
+  tok.xpos.resize(n_tokens, doc::kNoStr);
+  tok.feats.resize(n_tokens, doc::kNoStr);
+  tok.lemma.resize(n_tokens, doc::kNoStr);
+  // Interned ids of the model's strings, filled lazily: each distinct string is interned once per document.
+  std::vector<doc::StrId> xpos_ids(m.classes.size(), doc::kNoStr), bundle_ids(m.bundles.size(), doc::kNoStr);
+  std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.bundles.size(), 0);
+  std::vector<TokenInfo> infos;
+  std::vector<uint8_t> sole, tags, scratch;
+  std::string lemma;
+
+  auto tag_range = [&](size_t first, size_t last) {
+    size_t n = last - first;
+    if (n == 0) return;
+    infos.assign(n + 4, TokenInfo{});
+    infos[0] = infos[1] = boundary_before();
+    infos[n + 2] = infos[n + 3] = boundary_after();
+    sole.resize(n);
+    tags.resize(n);
+    scratch.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string_view form = doc.strings.get(tok.form[first + i]);
+      compute_token_info(form, infos[i + 2]);
+      m.lookup(form, infos[i + 2], sole[i]);
+    }
+    m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data());
+    for (size_t i = 0; i < n; ++i) {
+      size_t t = first + i;
+      uint8_t cls = tags[i];
+      const TagClass& c = m.classes[cls];
+      tok.upos[t] = c.upos;
+      if (!xpos_done[cls]) {
+        xpos_ids[cls] = doc.strings.intern(c.xpos);
+        xpos_done[cls] = 1;
+      }
+      tok.xpos[t] = xpos_ids[cls];
+      uint16_t b = m.bundle_of(infos[i + 2].lower, cls);
+      if (!bundle_done[b]) {
+        bundle_ids[b] = doc.strings.intern(m.bundles[b]);
+        bundle_done[b] = 1;
+      }
+      tok.feats[t] = bundle_ids[b];
+      std::string_view form = doc.strings.get(tok.form[t]);
+      m.lemmatizer.lemmatize(form, infos[i + 2].lower, c.upos, c.xpos, lemma);
+      tok.lemma[t] = lemma == form ? tok.form[t] : doc.strings.intern(lemma);
+    }
+  };
+
+  if (doc.sentences.size() == 0) {
+    tag_range(0, n_tokens);
+  } else {
+    for (size_t s = 0; s < doc.sentences.size(); ++s) tag_range(doc.sentences.first[s], doc.sentences.last[s]);
+  }
+  doc.layers |= doc::kLayerTags | doc::kLayerLemmas;
+}
+
+std::string Tagger::lemmatize(std::string_view form, doc::UPos upos, std::string_view xpos) const {
+  CASUS_ASSERT(impl_ != nullptr, "lemmatize() on a Tagger that was not loaded");
+  std::string lower(form);
+  for (auto& c : lower) c = ascii_lower(c);
+  std::string out;
+  impl_->lemmatizer.lemmatize(form, fnv1a64(lower), upos, xpos, out);
+  return out;
+}
+
+Accuracy Tagger::evaluate(const std::vector<doc::Document>& gold) const {
+  Accuracy acc;
+  for (const auto& g : gold) {
+    doc::Document pred = g;
+    annotate(pred);
+    for (size_t t = 0; t < g.tokens.size(); ++t) {
+      ++acc.tokens;
+      bool u = pred.tokens.upos[t] == g.tokens.upos[t];
+      bool x = pred.xpos(t) == g.xpos(t);
+      bool f = pred.feats(t) == g.feats(t);
+      acc.upos += u;
+      acc.xpos += x;
+      acc.feats += f;
+      acc.all_tags += u && x && f;
+      acc.lemma += pred.lemma(t) == g.lemma(t);
+    }
+  }
+  return acc;
+}
+
+std::string Tagger::describe() const {
+  if (!impl_) return "tagger: not loaded";
+  const TaggerImpl& m = *impl_;
+  std::ostringstream out;
+  out << "tagger: " << m.description << "\n  classes " << m.classes.size() << ", passes " << m.passes.size();
+  for (size_t p = 0; p < m.passes.size(); ++p)
+    out << ", pass " << p + 1 << " features " << m.passes[p].features() << " weights " << m.passes[p].entries();
+  out << "\n  lexicon " << m.lexicon.size() << " words, feature bundles " << m.bundles.size() << " ("
+      << m.bundle_dict.size() << " word-specific)\n  lemmatizer: dictionary " << m.lemmatizer.dictionary_size()
+      << ", WordNet lemmas " << m.lemmatizer.wordnet_size() << "\n  feature set " << hex64(fnv1a64(kFeatureSpec));
+  return out.str();
+}
+
+}  // namespace casus::tag

@@ -1,0 +1,112 @@
+// Internal: the loaded tagger model (weights, lexicons, feature bundles, lemmatizer) and the greedy decoder
+// shared by runtime and training-time evaluation. Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "casus/doc/enums.h"
+#include "casus/tag/features.h"
+#include "casus/tag/flat_map.h"
+#include "casus/tag/lemmatizer.h"
+#include "casus/tag/tagger.h"
+#include "casus/util/bytes.h"
+
+namespace casus::tag {
+
+// Quantized sparse weights: feature key → run of (class, int16 weight) entries.
+class WeightTable {
+ public:
+  struct Row {
+    uint32_t key;
+    std::vector<std::pair<uint8_t, int16_t>> entries;
+  };
+  // Rows must have distinct keys; entries sorted by class is not required.
+  void build(std::vector<Row> rows);
+  void serialize(ByteWriter& w) const;
+  bool deserialize(ByteReader& r, size_t n_classes);
+  // Adds the weights of the features to scores[0..n_classes).
+  void score(const uint32_t* features, int n, int32_t* scores) const {
+    for (int f = 0; f < n; ++f) {
+      uint32_t key = features[f];
+      size_t i = (key * 0x9E3779B1u) >> shift_;
+      while (true) {
+        uint32_t k = keys_[i];
+        if (k == key) {
+          uint32_t v = slots_[i];
+          const Entry* e = entries_.data() + (v >> 8);
+          for (uint32_t c = v & 0xFF, j = 0; j < c; ++j) scores[e[j].cls] += e[j].weight;
+          break;
+        }
+        if (k == 0) break;
+        i = (i + 1) & mask_;
+      }
+    }
+  }
+  size_t features() const { return n_features_; }
+  size_t entries() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    uint8_t cls;
+    int16_t weight;
+  };
+  void index();
+  std::vector<uint32_t> sorted_keys_;  // kept in key order for serialization
+  std::vector<uint8_t> counts_;
+  std::vector<Entry> entries_;         // in sorted_keys_ order
+  std::vector<uint32_t> keys_, slots_;  // open addressing: slot = offset << 8 | count
+  uint32_t mask_ = 0;
+  int shift_ = 32;
+  size_t n_features_ = 0;
+};
+
+struct TagClass {
+  doc::UPos upos = doc::UPos::kNone;
+  std::string xpos;
+};
+
+// Word lexicon entry: the tag-dictionary facts a feature or a shortcut needs.
+struct LexEntry {
+  uint32_t amb = 0;      // UPOS bitmask seen in training
+  uint8_t wordnet = 0;   // WordNet POS bits
+  uint8_t sole = 0xFF;   // the only class a frequent word ever had, 0xFF when ambiguous or rare
+};
+
+struct TaggerImpl {
+  std::string description;
+  std::vector<TagClass> classes;
+  float scale = 1.0f;        // weight = int16 * scale (only argmax matters at runtime; kept for dumps)
+  std::vector<WeightTable> passes;  // 1 = greedy left-to-right; 2 = a second pass sees the first's right tags
+  FlatMap<uint64_t, LexEntry> lexicon;     // lower-form hash → entry
+  std::vector<std::string> bundles;        // feature bundles, index 0 = "" (none)
+  std::vector<uint16_t> bundle_default;    // per class
+  FlatMap<uint64_t, uint16_t> bundle_dict; // mix64(lower hash, class + 1) → bundle
+  Lemmatizer lemmatizer;
+
+  // Fills amb/wordnet/sole for a token whose form fields are computed.
+  void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
+  // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
+  void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch) const;
+  uint16_t bundle_of(uint64_t lower, uint8_t cls) const;
+
+  std::string serialize() const;
+  static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,
+                                                         std::string_view lemma_bytes);
+};
+
+struct TaggerAccess {
+  static Tagger make(std::shared_ptr<const TaggerImpl> impl) {
+    Tagger t;
+    t.impl_ = std::move(impl);
+    return t;
+  }
+};
+
+// Runs greedy decoding of one pass. right = first-pass tags (nullptr for pass 1).
+void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
+                 size_t n, const uint8_t* right, uint8_t* out);
+
+}  // namespace casus::tag

@@ -1,0 +1,268 @@
+#include "casus/tag/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "casus/doc/conllu.h"
+#include "casus/tag/features.h"
+#include "casus/tag/lemmatizer.h"
+#include "casus/util/bytes.h"
+#include "casus/util/file.h"
+#include "casus/util/hash.h"
+
+namespace casus::tag {
+namespace {
+
+const char* kFixture = CASUS_SOURCE_DIR "/src/casus/tag/testdata/news.conllu";
+const char* kWordnet = "/usr/share/wordnet";
+
+bool have_wordnet() { return std::filesystem::exists(std::string(kWordnet) + "/verb.exc"); }
+
+std::vector<doc::Document> fixture() {
+  auto data = read_file(kFixture);
+  EXPECT_TRUE(data.is_ok()) << data.status().to_string();
+  auto docs = doc::read_conllu(*data);
+  EXPECT_TRUE(docs.is_ok()) << docs.status().to_string();
+  return std::move(docs.value());
+}
+
+TrainOptions fixture_options() {
+  TrainOptions o;
+  o.epochs = 10;
+  o.use_wordnet = have_wordnet();
+  o.min_word_count = 1;
+  o.data_description = "tag test fixture";
+  o.verbose = false;
+  return o;
+}
+
+// Trains on the fixture once per test binary: a few hundred tokens, well under a second.
+const std::string& fixture_model_bytes() {
+  static const std::string bytes = [] {
+    ContainerWriter writer("model.en", "test");
+    std::ostringstream log;
+    Status st = train(fixture(), {}, fixture_options(), writer, log);
+    EXPECT_TRUE(st.is_ok()) << st.to_string();
+    return writer.serialize();
+  }();
+  return bytes;
+}
+
+Tagger load_fixture_model() {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  EXPECT_TRUE(reader.is_ok()) << reader.status().to_string();
+  auto tagger = Tagger::load(*reader);
+  EXPECT_TRUE(tagger.is_ok()) << tagger.status().to_string();
+  return std::move(tagger.value());
+}
+
+// Rebuilds the container with one section's bytes replaced.
+std::string with_section(const std::string& bytes, const std::string& name, std::string payload) {
+  auto reader = ContainerReader::from_bytes(bytes, "model.en", "fixture");
+  EXPECT_TRUE(reader.is_ok());
+  ContainerWriter writer("model.en", "test");
+  for (const auto& [n, p] : reader->sections()) writer.add(n, n == name ? payload : p);
+  return writer.serialize();
+}
+
+TEST(Features, DeterministicAndStable) {
+  TokenInfo a, b, c;
+  compute_token_info("Protesters", a);
+  compute_token_info("Protesters", b);
+  compute_token_info("protesters", c);
+  EXPECT_EQ(a.lower, b.lower);
+  EXPECT_EQ(a.lower, c.lower);  // lower-cased word feature is shared
+  EXPECT_NE(a.form, c.form);    // exact form is not
+  EXPECT_NE(a.shape, c.shape);
+  EXPECT_EQ(a.suffix[2], c.suffix[2]);
+  EXPECT_TRUE(a.flags & kFlagUpperInitial);
+  EXPECT_FALSE(c.flags & kFlagUpperInitial);
+
+  std::vector<TokenInfo> toks(5);
+  toks[0] = toks[1] = boundary_before();
+  toks[2] = a;
+  toks[3] = toks[4] = boundary_after();
+  Context ctx;
+  ctx.tok = toks.data() + 2;
+  ctx.first = true;
+  uint32_t f1[kMaxFeatures], f2[kMaxFeatures];
+  int n1 = extract_features(ctx, f1);
+  int n2 = extract_features(ctx, f2);
+  ASSERT_EQ(n1, n2);
+  for (int i = 0; i < n1; ++i) {
+    EXPECT_EQ(f1[i], f2[i]);
+    EXPECT_NE(f1[i], 0u);
+  }
+  // The hash is part of the model format: these values must never change without a new feature-set spec.
+  EXPECT_EQ(a.lower, 0x78b2d119efbfa208ULL) << std::hex << a.lower;
+  EXPECT_EQ(f1[0], 0xacc47e35u) << std::hex << f1[0];
+  ctx.pass2 = true;
+  EXPECT_GT(extract_features(ctx, f2), n1);
+}
+
+TEST(Tagger, LearnsFixtureCompletely) {
+  Tagger tagger = load_fixture_model();
+  Accuracy a = tagger.evaluate(fixture());
+  EXPECT_GT(a.tokens, 350u);
+  EXPECT_EQ(a.upos, a.tokens);
+  EXPECT_EQ(a.xpos, a.tokens);
+  EXPECT_EQ(a.feats, a.tokens);
+  EXPECT_EQ(a.lemma, a.tokens);
+}
+
+TEST(Tagger, TrainingIsDeterministic) {
+  ContainerWriter writer("model.en", "test");
+  std::ostringstream log;
+  ASSERT_TRUE(train(fixture(), {}, fixture_options(), writer, log).is_ok());
+  EXPECT_EQ(writer.serialize(), fixture_model_bytes());
+}
+
+TEST(Tagger, SaveLoadRoundTripGivesIdenticalPredictions) {
+  Tagger first = load_fixture_model();
+  Tagger second = load_fixture_model();
+  auto docs = fixture();
+  auto data = read_file(kFixture);
+  doc::ConlluReadOptions bare;
+  bare.keep_annotations = false;
+  auto plain = doc::read_conllu(*data, bare);
+  ASSERT_TRUE(plain.is_ok());
+  doc::Document a = plain->at(0), b = plain->at(0);
+  first.annotate(a);
+  second.annotate(b);
+  ASSERT_TRUE(a.has(doc::kLayerTags | doc::kLayerLemmas));
+  ASSERT_EQ(a.tokens.size(), b.tokens.size());
+  for (size_t t = 0; t < a.tokens.size(); ++t) {
+    EXPECT_EQ(a.tokens.upos[t], b.tokens.upos[t]);
+    EXPECT_EQ(a.xpos(t), b.xpos(t));
+    EXPECT_EQ(a.feats(t), b.feats(t));
+    EXPECT_EQ(a.lemma(t), b.lemma(t));
+    EXPECT_EQ(a.xpos(t), docs[0].xpos(t));
+    EXPECT_EQ(a.lemma(t), docs[0].lemma(t));
+  }
+}
+
+TEST(Tagger, DocumentWithoutSentencesIsOneSequence) {
+  Tagger tagger = load_fixture_model();
+  auto data = read_file(kFixture);
+  doc::ConlluReadOptions bare;
+  bare.keep_annotations = false;
+  auto plain = doc::read_conllu(*data, bare);
+  ASSERT_TRUE(plain.is_ok());
+  doc::Document d = plain->at(0);
+  d.sentences.clear();
+  tagger.annotate(d);
+  size_t tagged = 0;
+  for (size_t t = 0; t < d.tokens.size(); ++t) tagged += d.tokens.upos[t] != doc::UPos::kNone;
+  EXPECT_EQ(tagged, d.tokens.size());
+}
+
+TEST(Tagger, RejectsOtherSectionVersion) {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  ASSERT_TRUE(reader.is_ok());
+  std::string section(*reader->section("tagger.model"));
+  section[0] = static_cast<char>(kTaggerSectionVersion + 1);
+  auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.model", section), "model.en",
+                                         "fixture");
+  ASSERT_TRUE(bad.is_ok());
+  auto tagger = Tagger::load(*bad);
+  ASSERT_FALSE(tagger.is_ok());
+  EXPECT_EQ(tagger.status().code(), Code::kModelVersion);
+  EXPECT_NE(tagger.status().message().find("tagger.model has version 2"), std::string::npos)
+      << tagger.status().message();
+  EXPECT_NE(tagger.status().message().find("reads version 1"), std::string::npos);
+
+  std::string lemma(*reader->section("lemma.model"));
+  lemma[0] = 9;
+  auto bad_lemma = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "lemma.model", lemma), "model.en",
+                                               "fixture");
+  auto t2 = Tagger::load(*bad_lemma);
+  ASSERT_FALSE(t2.is_ok());
+  EXPECT_EQ(t2.status().code(), Code::kModelVersion);
+  EXPECT_NE(t2.status().message().find("lemma.model"), std::string::npos);
+}
+
+TEST(Tagger, RejectsOtherFeatureSet) {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  std::string section(*reader->section("tagger.model"));
+  section[4] = static_cast<char>(section[4] ^ 0x55);  // first byte of the feature-set hash
+  auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.model", section), "model.en",
+                                         "fixture");
+  auto tagger = Tagger::load(*bad);
+  ASSERT_FALSE(tagger.is_ok());
+  EXPECT_EQ(tagger.status().code(), Code::kModelVersion);
+  EXPECT_NE(tagger.status().message().find("feature set"), std::string::npos);
+}
+
+TEST(Tagger, RejectsTruncatedOrMissingSections) {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  std::string section(*reader->section("tagger.model"));
+  section.resize(section.size() / 2);
+  auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.model", section), "model.en",
+                                         "fixture");
+  auto tagger = Tagger::load(*bad);
+  ASSERT_FALSE(tagger.is_ok());
+  EXPECT_EQ(tagger.status().code(), Code::kModelCorrupt);
+
+  ContainerWriter empty("model.en", "no tagger");
+  empty.add("parser.model", "x");
+  auto none = ContainerReader::from_bytes(empty.serialize(), "model.en", "empty");
+  auto t2 = Tagger::load(*none);
+  ASSERT_FALSE(t2.is_ok());
+  EXPECT_EQ(t2.status().code(), Code::kModelCorrupt);
+  EXPECT_NE(t2.status().message().find("tagger.model"), std::string::npos);
+}
+
+TEST(Lemmatizer, WordNetExceptionsAndRules) {
+  if (!have_wordnet()) GTEST_SKIP() << "wordnet-base not installed";
+  Tagger tagger = load_fixture_model();
+  using doc::UPos;
+  // Exceptions (went, mice are also in the fixture; geese, worse, ran only in WordNet).
+  EXPECT_EQ(tagger.lemmatize("went", UPos::kVerb, "VBD"), "go");
+  EXPECT_EQ(tagger.lemmatize("mice", UPos::kNoun, "NNS"), "mouse");
+  EXPECT_EQ(tagger.lemmatize("better", UPos::kAdj, "JJR"), "good");
+  EXPECT_EQ(tagger.lemmatize("geese", UPos::kNoun, "NNS"), "goose");
+  EXPECT_EQ(tagger.lemmatize("worse", UPos::kAdj, "JJR"), "bad");
+  EXPECT_EQ(tagger.lemmatize("ran", UPos::kVerb, "VBD"), "run");
+  // Detachment rules validated against the WordNet index.
+  EXPECT_EQ(tagger.lemmatize("churches", UPos::kNoun, "NNS"), "church");
+  EXPECT_EQ(tagger.lemmatize("walked", UPos::kVerb, "VBD"), "walk");
+  EXPECT_EQ(tagger.lemmatize("Bombings", UPos::kNoun, "NNS"), "bombing");
+  EXPECT_EQ(tagger.lemmatize("negotiating", UPos::kVerb, "VBG"), "negotiate");
+  // Proper nouns keep their form; base forms of common words are lower-cased.
+  EXPECT_EQ(tagger.lemmatize("Reuters", UPos::kPropn, "NNP"), "Reuters");
+  EXPECT_EQ(tagger.lemmatize("Ceasefire", UPos::kNoun, "NN"), "ceasefire");
+}
+
+TEST(Lemmatizer, RulesFromTreebank) {
+  EXPECT_EQ(derive_rule("went", "go"), (LemmaRule{kCaseLower, 4, "go"}));
+  EXPECT_EQ(derive_rule("Talks", "talk"), (LemmaRule{kCaseLower, 1, ""}));
+  EXPECT_EQ(derive_rule("Reuters", "Reuters"), (LemmaRule{kCaseKeep, 0, ""}));
+  EXPECT_EQ(derive_rule("i", "I"), (LemmaRule{kCaseCapital, 0, ""}));
+  std::string out;
+  EXPECT_TRUE(apply_rule(LemmaRule{kCaseLower, 3, "y"}, "Casualties", out));
+  EXPECT_EQ(out, "casualty");
+  EXPECT_TRUE(apply_rule(LemmaRule{kCaseLower, 3, "y"}, "Parties", out));
+  EXPECT_EQ(out, "party");
+  EXPECT_FALSE(apply_rule(LemmaRule{kCaseLower, 9, ""}, "short", out));
+
+  // Without WordNet the treebank's suffix rules still lemmatize unseen plurals.
+  Lemmatizer lem;
+  for (const char* w : {"officials", "soldiers", "streets", "talks", "flags", "villages"}) {
+    std::string form(w);
+    lem.add_example(form, "NNS", form.substr(0, form.size() - 1));
+  }
+  lem.add_example("countries", "NNS", "country");
+  lem.add_example("parties", "NNS", "party");
+  lem.finish_training();
+  std::string lower = "ministers";
+  lem.lemmatize("Ministers", fnv1a64(lower), doc::UPos::kNoun, "NNS", out);
+  EXPECT_EQ(out, "minister");
+  lower = "casualties";
+  lem.lemmatize("casualties", fnv1a64(lower), doc::UPos::kNoun, "NNS", out);
+  EXPECT_EQ(out, "casualty");
+}
+
+}  // namespace
+}  // namespace casus::tag

@@ -1,0 +1,374 @@
+// Training: tag inventory, lexicon, feature bundles and lemmatizer from counts; the tag classifier is an
+// averaged perceptron over hashed features, greedy left-to-right with the model's own previous tags (so
+// training sees the errors runtime will make). An optional second pass sees first-pass right-context tags,
+// produced by jackknifing so that training tags are as noisy as runtime ones.
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <cmath>
+#include <iomanip>
+#include <map>
+#include <ostream>
+#include <random>
+#include <unordered_map>
+
+#include "casus/tag/model.h"
+#include "casus/util/hash.h"
+
+namespace casus::tag {
+
+namespace {
+
+inline uint64_t nonzero(uint64_t k) { return k ? k : 1; }
+
+struct Sentence {
+  std::vector<TokenInfo> infos;  // n + 4 (padded)
+  std::vector<uint8_t> gold, sole;
+  size_t size() const { return gold.size(); }
+};
+
+class Perceptron {
+ public:
+  explicit Perceptron(size_t n_classes) : n_classes_(n_classes) {}
+
+  void score(const uint32_t* feats, int n, float* scores) const {
+    std::fill(scores, scores + n_classes_, 0.0f);
+    for (int f = 0; f < n; ++f) {
+      auto it = index_.find(feats[f]);
+      if (it == index_.end()) continue;
+      for (const auto& e : rows_[it->second]) scores[e.cls] += e.w;
+    }
+  }
+  void tick() { ++now_; }
+  void update(const uint32_t* feats, int n, uint8_t gold, uint8_t pred) {
+    for (int f = 0; f < n; ++f) {
+      auto [it, inserted] = index_.try_emplace(feats[f], static_cast<uint32_t>(rows_.size()));
+      if (inserted) rows_.emplace_back();
+      auto& row = rows_[it->second];
+      bump(row, gold, 1.0f);
+      bump(row, pred, -1.0f);
+    }
+  }
+  // Averaged weights, quantized to int16 with one global scale; |w| < prune dropped.
+  WeightTable averaged(double prune, float* scale_out) const {
+    double max_abs = 0;
+    std::vector<std::vector<std::pair<uint8_t, float>>> avg(rows_.size());
+    for (size_t r = 0; r < rows_.size(); ++r) {
+      for (const auto& e : rows_[r]) {
+        double total = e.total + static_cast<double>(now_ - e.ts) * e.w;
+        double a = now_ ? total / static_cast<double>(now_) : 0.0;
+        if (std::fabs(a) < prune || a == 0.0) continue;
+        avg[r].emplace_back(e.cls, static_cast<float>(a));
+        max_abs = std::max(max_abs, std::fabs(a));
+      }
+    }
+    float scale = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.0f;
+    std::vector<WeightTable::Row> rows;
+    rows.reserve(index_.size());
+    for (const auto& [key, r] : index_) {
+      WeightTable::Row row{key, {}};
+      for (auto [c, a] : avg[r]) {
+        long q = std::lround(a / scale);
+        if (q != 0) row.entries.emplace_back(c, static_cast<int16_t>(q));
+      }
+      if (!row.entries.empty()) rows.push_back(std::move(row));
+    }
+    WeightTable table;
+    table.build(std::move(rows));
+    *scale_out = scale;
+    return table;
+  }
+  size_t features() const { return rows_.size(); }
+
+ private:
+  struct Entry {
+    uint8_t cls;
+    float w;
+    double total;
+    uint64_t ts;
+  };
+  void bump(std::vector<Entry>& row, uint8_t cls, float delta) {
+    for (auto& e : row) {
+      if (e.cls == cls) {
+        e.total += static_cast<double>(now_ - e.ts) * e.w;
+        e.ts = now_;
+        e.w += delta;
+        return;
+      }
+    }
+    row.push_back(Entry{cls, delta, 0.0, now_});
+  }
+  size_t n_classes_;
+  std::unordered_map<uint32_t, uint32_t> index_;
+  std::vector<std::vector<Entry>> rows_;
+  uint64_t now_ = 0;
+};
+
+// One training epoch over the sentences in `order`. right: first-pass tags per sentence (pass 2) or null.
+void train_epoch(Perceptron& p, size_t n_classes, const std::vector<Sentence>& sents,
+                 const std::vector<uint32_t>& order, const std::vector<std::vector<uint8_t>>* right) {
+  uint32_t feats[kMaxFeatures];
+  std::vector<float> scores(n_classes);
+  std::vector<uint8_t> out;
+  Context ctx;
+  for (uint32_t s : order) {
+    const Sentence& sent = sents[s];
+    size_t n = sent.size();
+    out.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      p.tick();
+      if (sent.sole[i] != 0xFF) {
+        out[i] = sent.sole[i];
+        continue;
+      }
+      ctx.tok = sent.infos.data() + i + 2;
+      ctx.t1 = i > 0 ? out[i - 1] : kNoTag;
+      ctx.t2 = i > 1 ? out[i - 2] : kNoTag;
+      ctx.first = i == 0;
+      if (right) {
+        const auto& r = (*right)[s];
+        ctx.pass2 = true;
+        ctx.n1 = i + 1 < n ? r[i + 1] : kEndTag;
+        ctx.n2 = i + 2 < n ? r[i + 2] : kEndTag;
+      }
+      int k = extract_features(ctx, feats);
+      p.score(feats, k, scores.data());
+      size_t best = 0;
+      for (size_t c = 1; c < n_classes; ++c)
+        if (scores[c] > scores[best]) best = c;
+      if (best != sent.gold[i]) p.update(feats, k, sent.gold[i], static_cast<uint8_t>(best));
+      out[i] = static_cast<uint8_t>(best);
+    }
+  }
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Trains one pass for `epochs` epochs; `report` is called after each epoch with the averaged table.
+template <typename Report>
+WeightTable train_pass(size_t n_classes, const std::vector<Sentence>& sents, const std::vector<uint32_t>& subset,
+                       const std::vector<std::vector<uint8_t>>* right, const TrainOptions& options, uint64_t seed,
+                       float* scale, Report&& report) {
+  Perceptron p(n_classes);
+  std::mt19937_64 rng(seed);
+  std::vector<uint32_t> order = subset;
+  WeightTable table;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    train_epoch(p, n_classes, sents, order, right);
+    bool last = epoch == options.epochs;
+    if (last || report.wants_every_epoch) {
+      table = p.averaged(options.prune_threshold, scale);
+      report(epoch, table, p.features());
+    }
+  }
+  return table;
+}
+
+struct NoReport {
+  bool wants_every_epoch = false;
+  void operator()(int, const WeightTable&, size_t) {}
+};
+
+}  // namespace
+
+Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc::Document>& dev,
+             const TrainOptions& options, ContainerWriter& out, std::ostream& log) {
+  auto t0 = std::chrono::steady_clock::now();
+  if (options.epochs < 1) return Status(Code::kUsage, "tagger training needs at least one epoch");
+  if (options.passes < 1 || options.passes > 2) return Status(Code::kUsage, "tagger passes must be 1 or 2");
+  auto impl = std::make_shared<TaggerImpl>();
+  impl->description = options.data_description.empty() ? "unnamed training data" : options.data_description;
+
+  // --- tag inventory: (UPOS, XPOS) pairs, sorted so the class numbering is deterministic.
+  std::map<std::pair<uint8_t, std::string>, uint32_t> class_counts;
+  size_t n_train_tokens = 0;
+  for (const auto& d : train_docs) {
+    if (!d.has(doc::kLayerTags)) return Status(Code::kBadConllu, "training document without gold tags");
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+      ++class_counts[{static_cast<uint8_t>(d.tokens.upos[t]), std::string(d.xpos(t))}];
+      ++n_train_tokens;
+    }
+  }
+  if (n_train_tokens == 0) return Status(Code::kEmptyInput, "no training tokens");
+  if (class_counts.size() > 250)
+    return Status(Code::kUnsupported, "more than 250 UPOS+XPOS pairs in the training data");
+  std::map<std::pair<uint8_t, std::string>, uint8_t> class_id;
+  for (const auto& [k, n] : class_counts) {
+    class_id[k] = static_cast<uint8_t>(impl->classes.size());
+    impl->classes.push_back(TagClass{static_cast<doc::UPos>(k.first), k.second});
+  }
+  const size_t n_classes = impl->classes.size();
+  auto gold_class = [&](const doc::Document& d, size_t t) {
+    auto it = class_id.find({static_cast<uint8_t>(d.tokens.upos[t]), std::string(d.xpos(t))});
+    return it == class_id.end() ? uint8_t{0} : it->second;
+  };
+
+  // --- lemmatizer
+  if (options.use_wordnet) CASUS_RETURN_IF_ERROR(impl->lemmatizer.load_wordnet(options.wordnet_dir));
+  for (const auto& d : train_docs)
+    for (size_t t = 0; t < d.tokens.size(); ++t) impl->lemmatizer.add_example(d.form(t), d.xpos(t), d.lemma(t));
+  impl->lemmatizer.finish_training();
+
+  // --- lexicon and feature bundles
+  struct WordStats {
+    std::string lower;
+    uint32_t count = 0;
+    uint32_t amb = 0;
+    std::map<uint8_t, uint32_t> classes;
+  };
+  std::unordered_map<uint64_t, WordStats> words;
+  std::map<std::string, uint16_t> bundle_id{{"", 0}};
+  impl->bundles = {""};
+  std::vector<std::map<uint16_t, uint32_t>> class_bundles(n_classes);
+  std::unordered_map<uint64_t, std::pair<uint8_t, std::map<uint16_t, uint32_t>>> word_bundles;  // key → class, counts
+  for (const auto& d : train_docs) {
+    for (size_t t = 0; t < d.tokens.size(); ++t) {
+      TokenInfo info;
+      compute_token_info(d.form(t), info);
+      auto& ws = words[info.lower];
+      if (ws.count == 0) {
+        ws.lower = std::string(d.form(t));
+        for (auto& c : ws.lower) c = ascii_lower(c);
+      }
+      ++ws.count;
+      ws.amb |= 1u << static_cast<uint32_t>(d.tokens.upos[t]);
+      uint8_t cls = gold_class(d, t);
+      ++ws.classes[cls];
+      std::string bundle(d.feats(t));
+      auto [it, inserted] = bundle_id.try_emplace(bundle, static_cast<uint16_t>(impl->bundles.size()));
+      if (inserted) impl->bundles.push_back(bundle);
+      ++class_bundles[cls][it->second];
+      auto& wb = word_bundles[nonzero(mix64(info.lower, cls + 1u))];
+      wb.first = cls;
+      ++wb.second[it->second];
+    }
+  }
+  auto majority = [](const std::map<uint16_t, uint32_t>& m) {
+    uint16_t best = 0;
+    uint32_t best_n = 0;
+    for (auto [b, n] : m)
+      if (n > best_n) best = b, best_n = n;
+    return best;
+  };
+  impl->bundle_default.resize(n_classes);
+  for (size_t c = 0; c < n_classes; ++c) impl->bundle_default[c] = majority(class_bundles[c]);
+  for (const auto& [key, cm] : word_bundles) {
+    uint16_t b = majority(cm.second);
+    if (b != impl->bundle_default[cm.first]) impl->bundle_dict.put(key, b);  // only what the default gets wrong
+  }
+  const uint32_t kSoleMinCount = 20;
+  for (const auto& [h, ws] : words) {
+    if (ws.count < static_cast<uint32_t>(options.min_word_count)) continue;
+    LexEntry e;
+    e.amb = ws.amb;
+    e.wordnet = impl->lemmatizer.wordnet_mask(ws.lower);
+    if (ws.classes.size() == 1 && ws.count >= kSoleMinCount) e.sole = ws.classes.begin()->first;
+    impl->lexicon.put(nonzero(h), e);
+  }
+
+  // --- training sentences with precomputed token infos (the same lookup runtime uses)
+  std::vector<Sentence> sents;
+  for (const auto& d : train_docs) {
+    auto add = [&](size_t first, size_t last) {
+      Sentence s;
+      size_t n = last - first;
+      if (n == 0) return;
+      s.infos.assign(n + 4, TokenInfo{});
+      s.infos[0] = s.infos[1] = boundary_before();
+      s.infos[n + 2] = s.infos[n + 3] = boundary_after();
+      s.gold.resize(n);
+      s.sole.resize(n);
+      for (size_t i = 0; i < n; ++i) {
+        compute_token_info(d.form(first + i), s.infos[i + 2]);
+        impl->lookup(d.form(first + i), s.infos[i + 2], s.sole[i]);
+        s.gold[i] = gold_class(d, first + i);
+      }
+      sents.push_back(std::move(s));
+    };
+    if (d.sentences.size() == 0) {
+      add(0, d.tokens.size());
+    } else {
+      for (size_t s = 0; s < d.sentences.size(); ++s) add(d.sentences.first[s], d.sentences.last[s]);
+    }
+  }
+  log << "tagger: " << n_train_tokens << " tokens, " << sents.size() << " sentences, " << n_classes
+      << " UPOS+XPOS classes, " << impl->bundles.size() << " feature bundles, lexicon " << impl->lexicon.size()
+      << " words; setup " << std::fixed << std::setprecision(1) << seconds_since(t0) << " s\n";
+
+  std::vector<uint32_t> all(sents.size());
+  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+
+  auto evaluate_dev = [&](const char* what, int epoch, size_t n_features) {
+    if (!options.verbose) return;
+    log << "tagger: " << what << " epoch " << epoch << " features " << n_features << " weights "
+        << impl->passes.back().entries();
+    if (!dev.empty()) {
+      Tagger probe = TaggerAccess::make(impl);
+      Accuracy a = probe.evaluate(dev);
+      log << std::fixed << std::setprecision(2) << "  dev UPOS " << a.pct(a.upos) << " XPOS " << a.pct(a.xpos)
+          << " UFeats " << a.pct(a.feats) << " AllTags " << a.pct(a.all_tags) << " Lemma " << a.pct(a.lemma);
+    }
+    log << "  (" << std::setprecision(1) << seconds_since(t0) << " s)\n";
+    log.flush();
+  };
+
+  // --- pass 1
+  struct Report {
+    bool wants_every_epoch;
+    std::shared_ptr<TaggerImpl> impl;
+    std::function<void(int, size_t)> show;
+    std::vector<WeightTable> before;  // earlier passes
+    void operator()(int epoch, const WeightTable& table, size_t n_features) {
+      impl->passes = before;
+      impl->passes.push_back(table);
+      show(epoch, n_features);
+    }
+  };
+  float scale = 1.0f;
+  bool every = options.verbose && options.passes == 1;
+  WeightTable pass1 = train_pass(n_classes, sents, all, nullptr, options, options.seed, &scale,
+                                 Report{every, impl, [&](int e, size_t f) { evaluate_dev("pass 1", e, f); }, {}});
+  impl->passes = {pass1};
+  impl->scale = scale;
+  if (!every) evaluate_dev("pass 1", options.epochs, pass1.features());
+
+  if (options.passes == 2) {
+    // Jackknife: first-pass tags for each fold come from a model that never saw it.
+    const int kFolds = options.jackknife_folds;
+    std::vector<std::vector<uint8_t>> right(sents.size());
+    std::vector<uint8_t> scratch;
+    for (int fold = 0; fold < kFolds; ++fold) {
+      std::vector<uint32_t> rest, held;
+      for (uint32_t i = 0; i < sents.size(); ++i) (static_cast<int>(i % kFolds) == fold ? held : rest).push_back(i);
+      float fold_scale;
+      WeightTable t = train_pass(n_classes, sents, rest, nullptr, options, options.seed + 1 + fold, &fold_scale,
+                                 NoReport{});
+      for (uint32_t s : held) {
+        right[s].resize(sents[s].size());
+        decode_pass(t, n_classes, sents[s].infos.data(), sents[s].sole.data(), sents[s].size(), nullptr,
+                    right[s].data());
+      }
+      if (options.verbose)
+        log << "tagger: jackknife fold " << fold + 1 << "/" << kFolds << " (" << std::fixed << std::setprecision(1)
+            << seconds_since(t0) << " s)\n";
+    }
+    float scale2 = 1.0f;
+    WeightTable pass2 = train_pass(n_classes, sents, all, &right, options, options.seed + 100, &scale2,
+                                   Report{options.verbose, impl,
+                                          [&](int e, size_t f) { evaluate_dev("pass 2", e, f); }, {pass1}});
+    impl->passes = {pass1, pass2};
+  }
+
+  out.add("tagger.model", impl->serialize());
+  ByteWriter lw;
+  lw.u32(kLemmaSectionVersion);
+  lw.raw(impl->lemmatizer.serialize());
+  out.add("lemma.model", lw.take());
+  log << "tagger: trained in " << std::fixed << std::setprecision(1) << seconds_since(t0) << " s\n";
+  return Status::ok();
+}
+
+}  // namespace casus::tag
