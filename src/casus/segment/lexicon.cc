@@ -73,7 +73,7 @@ constexpr std::pair<std::string_view, size_t> kContractions[] = {
     {"didnt", 3}, {"wont", 2}, {"cant", 2}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"isnt", 2},
     {"arent", 3}, {"wasnt", 3}, {"werent", 4}, {"havent", 4}, {"hasnt", 3}, {"hadnt", 3}, {"aint", 2},
     {"im", 1}, {"ive", 1}, {"youre", 3}, {"theyre", 4}, {"thats", 4}, {"whats", 4}, {"theres", 5},
-    {"youll", 3}, {"itll", 2}, {"sorta", 4}, {"kinda", 4},
+    {"youll", 3}, {"itll", 2}, {"sorta", 4},
 };
 
 }  // namespace

@@ -78,9 +78,17 @@ class ChunkTokenizer {
 
   void run() {
     const size_t n = c_.size();
-    if (looks_like_url_or_email()) return emit_url();
-    size_t i = 0;
-    while (i < n) i = step(i);
+    size_t i = 0, b = 0, e = 0;
+    while (i < n) {
+      // Tokenize up to the next URL/e-mail/handle (kept whole), then the rest.
+      bool special = find_special(i, b, e);
+      end_ = special ? b : n;
+      while (i < end_) i = step(i);
+      if (!special) break;
+      end_ = n;
+      emit(b, e);
+      i = e;
+    }
   }
 
  private:
@@ -92,11 +100,11 @@ class ChunkTokenizer {
 
   // One token (or a few) starting at i; returns the next position.
   size_t step(size_t i) {
-    const size_t n = c_.size();
+    const size_t n = end_;
     char32_t c = c_.cp[i];
     if (is_word_char(c)) return scan_word(i);
     // '72, '90s: a year with its apostrophe.
-    if (is_apostrophe(c) && is_digit(c_.at(i + 1)) && (i == 0 || !is_word_char(c_.cp[i - 1]))) {
+    if (is_apostrophe(c) && is_digit(at(i + 1)) && (i == 0 || !is_word_char(c_.cp[i - 1]))) {
       size_t j = i + 1;
       while (j < n && is_word_char(c_.cp[j])) ++j;
       emit(i, j);
@@ -108,7 +116,7 @@ class ChunkTokenizer {
     }
     if (is_emoji_start(c)) {
       size_t j = i + 1;
-      if (c >= 0x1F1E6 && c <= 0x1F1FF && c_.at(j) >= 0x1F1E6 && c_.at(j) <= 0x1F1FF) ++j;  // flag pair
+      if (c >= 0x1F1E6 && c <= 0x1F1FF && at(j) >= 0x1F1E6 && at(j) <= 0x1F1FF) ++j;  // flag pair
       for (;;) {
         while (j < n && is_emoji_continuation(c_.cp[j])) ++j;
         if (j + 1 < n && c_.cp[j] == 0x200D && text::is_emoji_like(c_.cp[j + 1])) {
@@ -131,16 +139,16 @@ class ChunkTokenizer {
   }
 
   size_t emoticon_at(size_t i) const {
-    const size_t n = c_.size();
+    const size_t n = end_;
     for (auto e : kEmoticons) {
       if (i + e.size() > n) continue;
       bool ok = true;
       for (size_t k = 0; k < e.size() && ok; ++k) ok = c_.cp[i + k] == e[k];
       if (!ok) continue;
       char32_t last = e.back();
-      if (is_letter(last) && is_word_char(c_.at(i + e.size()))) continue;
+      if (is_letter(last) && is_word_char(at(i + e.size()))) continue;
       // ":/" inside "http://" is not a face; "=)" after a word char is rare enough to accept.
-      if (e == U":/" && c_.at(i + 2) == '/') continue;
+      if (e == U":/" && at(i + 2) == '/') continue;
       return e.size();
     }
     return 0;
@@ -196,13 +204,21 @@ class ChunkTokenizer {
         }
       }
     } else if (e - b == 2) {
-      // "im" → i m only in lower case ("IM" is instant messaging).
-      if (c_.cp[b] == 'i' && c_.cp[b + 1] == 'm') {
+      // "im"/"Im" → i m ("IM", instant messaging, stays).
+      if ((c_.cp[b] == 'i' || c_.cp[b] == 'I') && c_.cp[b + 1] == 'm') {
         emit(b, b + 1);
         emit(b + 1, e);
         return;
       }
-    } else if (e - b == 3 && c_.cp[b] == 'i' && c_.cp[b + 1] == 'v' && c_.cp[b + 2] == 'e') {
+    } else if (e - b == 3 && ((c_.cp[b] == 'h' || c_.cp[b] == 'H') && c_.cp[b + 1] == 'e' && c_.cp[b + 2] == 's')) {
+      emit(b, b + 2);  // "hes" → he s (EWT always)
+      emit(b + 2, e);
+      return;
+    } else if (e - b == 4 && c_.cp[b] == 'L' && c_.cp[b + 1] == 'e' && c_.cp[b + 2] == 't' && c_.cp[b + 3] == 's') {
+      emit(b, b + 3);  // "Lets" → Let s (sentence-initial "Lets go")
+      emit(b + 3, e);
+      return;
+    } else if (e - b == 3 && (c_.cp[b] == 'i' || c_.cp[b] == 'I') && c_.cp[b + 1] == 'v' && c_.cp[b + 2] == 'e') {
       emit(b, b + 1);
       emit(b + 1, e);
       return;
@@ -212,24 +228,25 @@ class ChunkTokenizer {
 
   size_t digit_run(size_t j) const {
     size_t k = j;
-    while (k < c_.size() && is_digit(c_.cp[k])) ++k;
+    while (k < end_ && is_digit(c_.cp[k])) ++k;
     return k - j;
   }
 
   size_t scan_word(size_t i) {
-    const size_t n = c_.size();
+    const size_t n = end_;
     size_t seg = i, j = i;
     bool seg_has_hyphen = false;
     for (;;) {
       while (j < n && is_word_char(c_.cp[j])) ++j;
       if (j >= n) break;
-      const char32_t x = c_.cp[j], y = c_.at(j + 1), prev = c_.cp[j - 1];
+      const char32_t x = c_.cp[j], y = at(j + 1), prev = c_.cp[j - 1];
       if (x == '.') {
         if (is_word_char(y)) {  // inner period: 3.5, U.S, example.com
           ++j;
           continue;
         }
-        if (y != '.' && is_abbreviation(seg, j)) ++j;
+        // "Inc.." is the abbreviation plus a sentence period; "etc..." is a word plus an ellipsis.
+        if ((y != '.' || at(j + 2) != '.') && is_abbreviation(seg, j)) ++j;
         break;
       }
       if (x == ',' && is_digit(prev) && digit_run(j + 1) == 3) {  // 1,200
@@ -259,9 +276,9 @@ class ChunkTokenizer {
           size_t left = 0;
           for (size_t k = j; k > seg && is_digit(c_.cp[k - 1]); --k) ++left;
           size_t right = digit_run(j + 1);
-          char32_t after = c_.at(j + 1 + right);
-          keep = seg_has_hyphen || (is_word_hyphen(after) && is_digit(c_.at(j + 2 + right))) ||
-                 (left == 3 && right == 4);
+          char32_t after = at(j + 1 + right);
+          keep = seg_has_hyphen || (is_word_hyphen(after) && is_digit(at(j + 2 + right))) ||
+                 (left <= 3 && right == 4);
         } else {
           std::string buf;
           keep = !seg_has_hyphen && ascii_lower(seg, j, buf) && lists().is_hyphen_prefix(buf);
@@ -307,82 +324,137 @@ class ChunkTokenizer {
     return j;
   }
 
-  // URLs and e-mail addresses stay whole; brackets and punctuation around them split off.
-  bool looks_like_url_or_email() {
+  // Finds the next URL, e-mail address, @handle or #hashtag at or after `from`: [b, e) of the chunk.
+  bool find_special(size_t from, size_t& b, size_t& e) const {
     const size_t n = c_.size();
-    size_t s = 0;
-    while (s < n && !is_word_char(c_.cp[s])) ++s;
-    if (s >= n) return false;
-    size_t e = n;
-    while (e > s && !is_word_char(c_.cp[e - 1]) && c_.cp[e - 1] != '/') --e;
-    if (e - s < 5) return false;
-    std::string buf;
-    for (size_t k = s; k < e && k < s + 8; ++k) buf.push_back(static_cast<char>(segment::ascii_lower(c_.cp[k] < 0x80 ? c_.cp[k] : U'?')));
-    bool url = buf.starts_with("http://") || buf.starts_with("https://") || buf.starts_with("ftp://") ||
-               buf.starts_with("www.") || buf.starts_with("mailto:") || buf.starts_with("file:");
-    if (!url) {
-      // e-mail: word chars, '@', a dotted domain
-      size_t at = e;
-      for (size_t k = s; k < e; ++k)
-        if (c_.cp[k] == '@') {
-          at = k;
-          break;
-        }
-      if (at > s && at + 3 < e) {
-        bool dot = false, ok = true;
-        for (size_t k = at + 1; k < e && ok; ++k) {
-          char32_t c = c_.cp[k];
-          if (c == '.') dot = true;
-          else if (!is_word_char(c) && c != '-' && c != '_') ok = false;
-        }
-        url = ok && dot;
-      }
-    }
-    if (!url) {
-      // bare domain with a common top-level domain: example.com, news.bbc.co.uk/path
-      static constexpr std::u32string_view kTlds[] = {U".com", U".org", U".net", U".gov", U".edu", U".co.uk", U".int", U".info", U".ir", U".ru", U".de"};
-      for (size_t k = s; k < e && !url; ++k) {
-        if (c_.cp[k] != '.') continue;
-        for (auto tld : kTlds) {
-          if (k + tld.size() > e) continue;
-          bool ok = true;
-          for (size_t q = 0; q < tld.size() && ok; ++q) ok = segment::ascii_lower(c_.cp[k + q]) == tld[q];
-          if (ok && (k + tld.size() == e || c_.cp[k + tld.size()] == '/')) {
-            url = true;
-            break;
+    for (size_t p = from; p < n; ++p) {
+      char32_t c = c_.cp[p];
+      if (p > from && is_word_char(c_.cp[p - 1]) && c != '@') continue;
+      if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' || c == 'm' || c == 'M') {
+        std::string head;
+        for (size_t k = p; k < n && k < p + 8; ++k)
+          head.push_back(static_cast<char>(c_.cp[k] < 0x80 ? segment::ascii_lower(c_.cp[k]) : U'?'));
+        if (head.starts_with("http://") || head.starts_with("https://") || head.starts_with("ftp://") ||
+            head.starts_with("www.") || head.starts_with("mailto:")) {
+          size_t q = p;
+          while (q < n && !is_url_stop(c_.cp[q])) ++q;
+          while (q > p && is_url_trailer(c_.cp[q - 1])) --q;
+          if (q - p >= 5) {
+            b = p;
+            e = q;
+            return true;
           }
         }
       }
+      if (c == '@' && p + 1 < n && is_word_char(c_.cp[p + 1])) {
+        // e-mail: local part back over word chars and . - _ + ; domain forward over word chars and . - _
+        size_t lb = p;
+        while (lb > from && (is_word_char(c_.cp[lb - 1]) || is_email_inner(c_.cp[lb - 1]))) --lb;
+        while (lb < p && !is_word_char(c_.cp[lb])) ++lb;  // a local part starts with a word character
+        size_t q = p + 1;
+        while (q < n && (is_word_char(c_.cp[q]) || is_email_inner(c_.cp[q]))) ++q;
+        while (q > p + 1 && !is_word_char(c_.cp[q - 1])) --q;
+        if (lb < p || p == from || !is_word_char(c_.cp[p - 1])) {
+          // user@host, or an @handle when nothing precedes
+          if (lb == p && p > from && is_word_char(c_.cp[p - 1])) continue;
+          b = lb;
+          e = q;
+          return true;
+        }
+      }
+      if (c == '#' && (p == from || !is_word_char(c_.cp[p - 1])) && is_letter(c_.at(p + 1))) {
+        size_t q = p + 1;
+        while (q < n && (is_word_char(c_.cp[q]) || c_.cp[q] == '_')) ++q;
+        b = p;
+        e = q;
+        return true;
+      }
     }
-    if (!url) return false;
-    url_begin_ = s;
-    url_end_ = e;
-    return true;
+    // Bare domain with a common top-level domain: example.com, news.bbc.co.uk/path — the whole word.
+    static constexpr std::u32string_view kTlds[] = {U".com", U".org", U".net", U".gov", U".edu", U".co.uk",
+                                                    U".int", U".info", U".ir", U".ru", U".de", U".ca", U".uk"};
+    for (size_t k = from; k < n; ++k) {
+      if (c_.cp[k] != '.' || k == from || !is_word_char(c_.cp[k - 1])) continue;
+      for (auto tld : kTlds) {
+        if (k + tld.size() > n) continue;
+        bool ok = true;
+        for (size_t q = 0; q < tld.size() && ok; ++q) ok = segment::ascii_lower(c_.cp[k + q]) == tld[q];
+        size_t after = k + tld.size();
+        if (!ok || (after < n && (is_word_char(c_.cp[after]) || c_.cp[after] == '.' && after + 1 < n &&
+                                                                   is_word_char(c_.cp[after + 1]))))
+          continue;
+        size_t lb = k;
+        while (lb > from && (is_word_char(c_.cp[lb - 1]) || c_.cp[lb - 1] == '.' || c_.cp[lb - 1] == '-')) --lb;
+        while (lb < k && !is_word_char(c_.cp[lb])) ++lb;
+        size_t q = after;
+        if (q < n && c_.cp[q] == '/')
+          while (q < n && !is_url_stop(c_.cp[q])) ++q;
+        while (q > after && is_url_trailer(c_.cp[q - 1])) --q;
+        b = lb;
+        e = q;
+        return true;
+      }
+    }
+    return false;
   }
-
-  void emit_url() {
-    size_t i = 0;
-    while (i < url_begin_) i = step_punct_only(i, url_begin_);
-    emit(url_begin_, url_end_);
-    i = url_end_;
-    while (i < c_.size()) i = step_punct_only(i, c_.size());
+  static bool is_url_stop(char32_t c) {
+    return c == '<' || c == '>' || c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB;
   }
-  size_t step_punct_only(size_t i, size_t limit) {
-    char32_t c = c_.cp[i];
-    size_t j = i + 1;
-    bool groups = !(c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}');
-    if (groups)
-      while (j < limit && c_.cp[j] == c) ++j;
-    emit(i, j);
-    return j;
+  static bool is_url_trailer(char32_t c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+           c == '}' || c == '\'' || c == 0x2019;
   }
+  static bool is_email_inner(char32_t c) { return c == '.' || c == '-' || c == '_' || c == '+'; }
 
   const Chunk& c_;
   uint8_t gap_;
   std::vector<Span>& out_;
   bool first_ = true;
-  size_t url_begin_ = 0, url_end_ = 0;
+  size_t end_ = 0;  // tokens end here (the start of the next special span)
+  char32_t at(size_t i) const { return i < end_ ? c_.cp[i] : 0; }
 };
+
+// "its" written for "it's" (EWT splits it: it + s) is recognised by the word after it, which a possessive
+// "its" is never followed by: "its not", "its a", "its really".
+bool is_its_contraction(std::string_view next) {
+  static constexpr std::string_view kAfter[] = {
+      "not", "a", "an", "the", "really", "simply", "very", "like", "in", "now", "definitely", "for", "easy", "also",
+      "from", "important", "only", "simple", "nothing", "called", "great", "all", "getting", "been", "less",
+      "horrible", "just", "rare", "still", "cheap", "so", "too", "ok", "okay", "good", "nice", "true", "hard",
+      "going", "gonna", "about", "always", "never", "worth", "pretty", "quite", "best", "better", "amazing",
+      "awesome", "fun", "free", "my", "your", "what", "how", "on", "at", "no", "over", "done", "fine", "because"};
+  std::string low(next);
+  for (char& c : low)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  for (auto w : kAfter)
+    if (low == w) return true;
+  return false;
+}
+
+void split_its(std::string_view text, std::vector<Span>& spans) {
+  size_t extra = 0;
+  for (size_t t = 0; t + 1 < spans.size(); ++t) {
+    std::string_view w = text.substr(spans[t].begin, spans[t].end - spans[t].begin);
+    if ((w == "its" || w == "Its") && spans[t + 1].gap_before == kGapSpace &&
+        is_its_contraction(text.substr(spans[t + 1].begin, spans[t + 1].end - spans[t + 1].begin)))
+      ++extra;
+  }
+  if (extra == 0) return;
+  std::vector<Span> out;
+  out.reserve(spans.size() + extra);
+  for (size_t t = 0; t < spans.size(); ++t) {
+    const Span& sp = spans[t];
+    std::string_view w = text.substr(sp.begin, sp.end - sp.begin);
+    if (t + 1 < spans.size() && (w == "its" || w == "Its") && spans[t + 1].gap_before == kGapSpace &&
+        is_its_contraction(text.substr(spans[t + 1].begin, spans[t + 1].end - spans[t + 1].begin))) {
+      out.push_back(Span{sp.begin, sp.begin + 2, sp.gap_before});
+      out.push_back(Span{sp.begin + 2, sp.end, kGapNone});
+    } else {
+      out.push_back(sp);
+    }
+  }
+  spans.swap(out);
+}
 
 }  // namespace
 
@@ -430,6 +502,7 @@ void Segmenter::tokenize(std::string_view text, std::vector<Span>& out) const {
     breaks = 0;
     spaced = false;
   }
+  split_its(text, out);
 }
 
 Status Segmenter::segment(doc::Document& doc) const {
