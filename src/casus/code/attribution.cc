@@ -1,0 +1,190 @@
+#include "casus/code/attribution.h"
+
+#include <algorithm>
+
+namespace casus::code {
+
+using doc::Deprel;
+using doc::TokenIdx;
+
+namespace {
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+// Nouns that name a source without naming a person.
+bool is_source_noun(std::string_view lemma) {
+  return in(lemma, {"official", "source", "officer", "diplomat", "aide", "person", "people", "insider", "adviser",
+                    "advisor", "commander", "member", "spokesman", "spokesperson", "figure", "representative",
+                    "analyst", "observer", "resident", "witness", "authority", "leader", "minister", "agent",
+                    "negotiator", "envoy", "lawmaker", "legislator", "militant", "fighter", "security"});
+}
+}  // namespace
+
+doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
+  int32_t m = mentions.head_mention(head);
+  if (m < 0) m = mentions.cover_mention(head);
+  if (m >= 0) {
+    doc::Entity e = doc.mentions[m].entity;
+    // The speaker's own phrase is the most faithful text ("a Hamas official", not just "Hamas").
+    auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
+                                   Deprel::kCc, Deprel::kParataxis});
+    if (doc.mentions[m].first_token >= a && doc.mentions[m].last_token <= b && b - a <= 12) {
+      e.text = std::string(span_text(doc, a, b));
+      e.start = doc.tokens.begin_cp[a];
+      e.end = doc.tokens.end_cp[b - 1];
+    }
+    return e;
+  }
+  auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
+                                 Deprel::kCc, Deprel::kParataxis});
+  if (b - a > 12) std::tie(a, b) = tree.np_span(head);
+  doc::Entity e;
+  e.text = std::string(span_text(doc, a, b));
+  e.start = doc.tokens.begin_cp[a];
+  e.end = doc.tokens.end_cp[b - 1];
+  // An unresolved phrase that contains a resolved modifier ("a Hamas official") inherits its country.
+  for (TokenIdx t = a; t < b; ++t) {
+    int32_t c = mentions.cover_mention(t);
+    if (c >= 0 && !doc.mentions[c].entity.country.empty()) {
+      e.country = doc.mentions[c].entity.country;
+      break;
+    }
+  }
+  return e;
+}
+
+int32_t AttributionFinder::reporting_verb_for(TokenIdx t) const {
+  // Walk up: a reporting verb governing the event's clause through ccomp/parataxis/xcomp/advcl.
+  int32_t cur = static_cast<int32_t>(t);
+  int32_t prev = -1;
+  for (int guard = 0; cur >= 0 && guard < 64; ++guard) {
+    auto c = static_cast<TokenIdx>(cur);
+    if (prev >= 0 && cues.is_reporting_verb(tree.lemma(c)) && doc.tokens.upos[c] != doc::UPos::kNoun) {
+      Deprel via = doc::deprel_universal(doc.tokens.deprel[static_cast<TokenIdx>(prev)]);
+      if (via == Deprel::kCcomp || via == Deprel::kParataxis || via == Deprel::kXcomp || via == Deprel::kAdvcl ||
+          via == Deprel::kConj)
+        return cur;
+    }
+    // A reporting clause attached to this node: "…, officials said." (parataxis or ccomp-inverted).
+    for (TokenIdx k : tree.children(c)) {
+      Deprel r = doc::deprel_universal(doc.tokens.deprel[k]);
+      if ((r == Deprel::kParataxis || r == Deprel::kAdvcl) && cues.is_reporting_verb(tree.lemma(k)) &&
+          doc.tokens.upos[k] != doc::UPos::kNoun && speaker_head(k) >= 0)
+        return static_cast<int32_t>(k);
+    }
+    prev = cur;
+    cur = tree.head(c);
+  }
+  return -1;
+}
+
+int32_t AttributionFinder::speaker_head(TokenIdx verb) const {
+  for (TokenIdx k : tree.children(verb)) {
+    Deprel r = doc.tokens.deprel[k];
+    if (r == Deprel::kNsubj || r == Deprel::kNsubjOuter) return static_cast<int32_t>(k);
+  }
+  // Passive reporting ("it was revealed by Iranian officials"): the agent.
+  for (TokenIdx k : tree.children(verb))
+    if (doc.tokens.deprel[k] == Deprel::kOblAgent) return static_cast<int32_t>(k);
+  return -1;
+}
+
+std::optional<doc::Entity> AttributionFinder::speaker_of(TokenIdx verb) const {
+  int32_t h = speaker_head(verb);
+  if (h < 0) return std::nullopt;
+  return entity_for(static_cast<TokenIdx>(h));
+}
+
+std::vector<std::string> AttributionFinder::relays(int32_t verb) const {
+  std::vector<std::string> out;
+  auto add = [&out](const std::string& name) {
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  auto outlet_at = [&](TokenIdx t) -> std::string {
+    int32_t m = mentions.cover_mention(t);
+    if (m >= 0 && doc.mentions[m].kind == doc::MentionKind::kOutlet)
+      return doc.mentions[m].entity.name.empty() ? doc.mentions[m].entity.text : doc.mentions[m].entity.name;
+    return {};
+  };
+  // "told Reuters": outlet objects of the reporting verb.
+  if (verb >= 0)
+    for (TokenIdx k : tree.children(static_cast<TokenIdx>(verb))) {
+      Deprel r = doc::deprel_universal(doc.tokens.deprel[k]);
+      if (r == Deprel::kObj || r == Deprel::kIobj || r == Deprel::kObl) add(outlet_at(k));
+    }
+  // "as quoted by Al Arabiya", "according to a Reuters report", "in an interview with CNN", "Reuters reported":
+  // any outlet mention in the sentence that is not an event participant is a relay.
+  for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
+    int32_t m = mentions.head_mention(t);
+    if (m < 0 || doc.mentions[m].kind != doc::MentionKind::kOutlet) continue;
+    int32_t h = tree.head(t);
+    bool relay_context = false;
+    for (int guard = 0; h >= 0 && guard < 4; ++guard) {
+      std::string_view lemma = tree.lemma(static_cast<TokenIdx>(h));
+      if (cues.is_reporting_verb(lemma) || in(lemma, {"quote", "report", "interview", "statement", "accord",
+                                                      "according", "tell", "broadcast", "channel", "agency"})) {
+        relay_context = true;
+        break;
+      }
+      h = tree.head(static_cast<TokenIdx>(h));
+    }
+    if (relay_context || doc.tokens.deprel[t] == Deprel::kNsubj || doc.tokens.deprel[t] == Deprel::kOblAgent)
+      add(doc.mentions[m].entity.name.empty() ? doc.mentions[m].entity.text : doc.mentions[m].entity.name);
+  }
+  return out;
+}
+
+bool AttributionFinder::anonymous(const std::optional<doc::Entity>& speaker, int32_t head) const {
+  for (const auto& hit : cues.find_phrases(doc, sentence))
+    if (hit.kind == "anonymity") return true;
+  if (!speaker || head < 0) return false;
+  if (!speaker->kb_id.empty() && speaker->kb_id.rfind("person:", 0) == 0) return false;
+  // A source noun with no proper name of a person: "officials", "a Hamas official", "three sources close to".
+  auto h = static_cast<TokenIdx>(head);
+  if (!is_source_noun(tree.lemma(h))) return false;
+  for (TokenIdx k : tree.children(h))
+    if (doc.tokens.deprel[k] == Deprel::kFlat || doc.tokens.deprel[k] == Deprel::kAppos) {
+      int32_t m = mentions.cover_mention(k);
+      if (m >= 0 && doc.mentions[m].entity.kb_id.rfind("person:", 0) == 0) return false;
+      if (doc.tokens.upos[k] == doc::UPos::kPropn && m < 0) return false;
+    }
+  // "anonymous", "unnamed", "senior" modifiers or a relative clause asking not to be named also count.
+  for (TokenIdx k : tree.children(h))
+    if (cues.is_anonymity_word(tree.lemma(k))) return true;
+  return true;
+}
+
+std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger) const {
+  int32_t verb = reporting_verb_for(trigger);
+  std::optional<doc::Entity> speaker;
+  int32_t head = -1;
+  if (verb >= 0) {
+    head = speaker_head(static_cast<TokenIdx>(verb));
+    if (head >= 0) speaker = entity_for(static_cast<TokenIdx>(head));
+  }
+  // "according to X": X is the source (an outlet there is both said_by and via).
+  for (const auto& hit : cues.find_phrases(doc, sentence)) {
+    if (hit.kind != "source" || speaker) continue;
+    for (TokenIdx t = hit.last; t < tree.last() && t < hit.last + 8; ++t) {
+      if (doc.tokens.upos[t] == doc::UPos::kNoun || doc.tokens.upos[t] == doc::UPos::kPropn) {
+        // the phrase head: the last nominal before the next verb/punctuation
+        TokenIdx h = t;
+        while (h + 1 < tree.last() && (doc.tokens.upos[h + 1] == doc::UPos::kNoun ||
+                                        doc.tokens.upos[h + 1] == doc::UPos::kPropn))
+          ++h;
+        head = static_cast<int32_t>(h);
+        speaker = entity_for(h);
+        break;
+      }
+    }
+  }
+  std::vector<std::string> via = relays(verb);
+  if (!speaker && via.empty()) return std::nullopt;
+  doc::Attribution a;
+  a.said_by = speaker;
+  a.via = std::move(via);
+  a.anonymous = anonymous(speaker, head);
+  return a;
+}
+
+}  // namespace casus::code

@@ -1,0 +1,41 @@
+// Attribution: who the text says reported an event, through which outlets, and whether the source is anonymous.
+//
+// "A Hamas official told Reuters, as quoted by Al Arabiya" → said_by "a Hamas official", via [Reuters, Al Arabiya],
+// anonymous. Found from the tree (the reporting verb that governs the event's clause, or a reporting clause
+// attached to it: "…, three sources close to the Lebanese group said") and from cue phrases ("according to",
+// "as quoted by", "asked not to be named").
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "casus/code/tree.h"
+#include "casus/doc/document.h"
+#include "casus/lexicon/lexicon.h"
+#include "casus/mention/mentions.h"
+
+namespace casus::code {
+
+struct AttributionFinder {
+  const doc::Document& doc;
+  const SentenceTree& tree;
+  const mention::MentionIndex& mentions;
+  const lexicon::CueLists& cues;
+  size_t sentence;
+
+  // Attribution of an event whose trigger is `trigger`; nullopt when the sentence attributes nothing to anyone.
+  std::optional<doc::Attribution> find(doc::TokenIdx trigger) const;
+  // The reporting verb whose clause contains `t` (or that reports it through parataxis), -1 when none.
+  int32_t reporting_verb_for(doc::TokenIdx t) const;
+  // Speaker of a reporting verb: its subject (or "according to X"), as an entity.
+  std::optional<doc::Entity> speaker_of(doc::TokenIdx verb) const;
+  // Outlets named as relays in the sentence ("told Reuters", "as quoted by Al Arabiya", "a Reuters report").
+  std::vector<std::string> relays(int32_t verb) const;
+  // Anonymity: unnamed speaker ("officials", "a Hamas official", "sources close to") or an anonymity cue.
+  bool anonymous(const std::optional<doc::Entity>& speaker, int32_t speaker_head) const;
+  // Entity for a noun-phrase head: its mention, else the phrase text unresolved.
+  doc::Entity entity_for(doc::TokenIdx head) const;
+  int32_t speaker_head(doc::TokenIdx verb) const;
+};
+
+}  // namespace casus::code

@@ -1,0 +1,42 @@
+// The event coder: a parsed Document → PLOVER events with actors, recipients, aux mode, date, place, attribution,
+// casualties, score, confidence and the rule that produced each (the audit trail), plus quote records.
+//
+// Stages (each a function of the document and the immutable resources):
+//   mentions + coreference (mention::annotate) → trigger matches (Lexicon::match) → arguments resolved to entities
+//   → aux mode → date → place → attribution → casualties → in-document merge of restated events → quotes.
+#pragma once
+
+#include <string>
+
+#include "casus/doc/document.h"
+#include "casus/kb/knowledge_base.h"
+#include "casus/lexicon/lexicon.h"
+#include "casus/util/date.h"
+
+namespace casus::code {
+
+struct CoderOptions {
+  // Part of every event id, so that a new lexicon/model version gives new ids (the contract: same input + same
+  // versions ⇒ same id).
+  std::string version_tag = "casus-1";
+  // Resolution date when the document has no publication date (KB roles, relative dates stay unresolved).
+  Date fallback_date = Date::ymd(2026, 1, 1);
+  // Events stated more than this many days before publication are "historical".
+  int historical_days = 365;
+};
+
+class Coder {
+ public:
+  Coder(const lexicon::Lexicon& lexicon, const kb::KnowledgeBase& kb, CoderOptions options = {})
+      : lexicon_(lexicon), kb_(kb), options_(std::move(options)) {}
+
+  // Needs the token, sentence, tag, lemma and parse layers; fills mentions, events and quotes.
+  void code(doc::Document& doc) const;
+
+ private:
+  const lexicon::Lexicon& lexicon_;
+  const kb::KnowledgeBase& kb_;
+  CoderOptions options_;
+};
+
+}  // namespace casus::code
