@@ -9,7 +9,7 @@ namespace {
 
 // Abbreviations that keep their final period as part of the token. Hand-written for news text (titles, months,
 // days, US states, company suffixes) plus the forms UD English EWT train keeps with a period (CC BY-SA 4.0).
-// Case matters: "No." is an abbreviation, "no." usually is not. Single capital letters ("J.") and dotted
+// Case matters ("Dr." vs "dr."); "No.", "Nos." and "no." count only before a number. Single capital letters ("J.") and dotted
 // initialisms ("U.S.", "p.m.") are recognised by pattern, not listed.
 constexpr std::string_view kAbbreviations[] = {
     // titles and ranks
@@ -28,7 +28,7 @@ constexpr std::string_view kAbbreviations[] = {
     "Wyo.", "Que.", "Ont.", "Alta.",
     // Latin and general
     "etc.", "vs.", "v.", "viz.", "cf.", "ca.", "approx.", "esp.", "Esp.", "al.", "et.", "eg.", "ie.", "No.",
-    "Nos.", "Vol.", "vol.", "Vols.", "pp.", "p.", "ed.", "eds.", "Ed.", "Fig.", "fig.", "Para.", "Sec.",
+    "Nos.", "no.", "Vol.", "vol.", "Vols.", "pp.", "p.", "ed.", "eds.", "Ed.", "Fig.", "fig.", "Para.", "Sec.",
     "sec.", "Art.", "Ch.", "ch.", "min.", "mins.", "hr.", "hrs.", "yr.", "yrs.", "mo.", "wk.", "lb.", "lbs.",
     "oz.", "ft.", "mi.", "km.", "kg.", "Ph.", "Fax.", "Tel.", "tel.", "Mob.", "ext.", "Ext.", "Attn.",
     "attn.", "info.", "Arrv.", "arrv.", "lv.", "dept.", "est.", "Est.", "Conf.", "Sc.", "rep.", "rec.", "dom.",

@@ -74,7 +74,9 @@ struct Chunk {
 
 class ChunkTokenizer {
  public:
-  ChunkTokenizer(const Chunk& c, uint8_t gap, std::vector<Span>& out) : c_(c), gap_(gap), out_(out) {}
+  // next_after: the first character after the chunk's trailing whitespace (0 at the end of the text).
+  ChunkTokenizer(const Chunk& c, uint8_t gap, char32_t next_after, std::vector<Span>& out)
+      : c_(c), gap_(gap), next_after_(next_after), out_(out) {}
 
   void run() {
     const size_t n = c_.size();
@@ -189,6 +191,11 @@ class ChunkTokenizer {
     if (len > 12) return false;
     std::string buf;
     for (size_t k = b; k <= dot; ++k) text::append_utf8(buf, c_.cp[k]);
+    if (buf == "No." || buf == "Nos." || buf == "no.") {
+      // "No. 5" but not "No." at the end of an answer: only before a number.
+      char32_t next = dot + 1 < c_.size() ? c_.cp[dot + 1] : next_after_;
+      return is_digit(next);
+    }
     return lists().is_abbreviation(buf);
   }
 
@@ -408,6 +415,7 @@ class ChunkTokenizer {
 
   const Chunk& c_;
   uint8_t gap_;
+  char32_t next_after_;
   std::vector<Span>& out_;
   bool first_ = true;
   size_t end_ = 0;  // tokens end here (the start of the next special span)
@@ -498,7 +506,15 @@ void Segmenter::tokenize(std::string_view text, std::vector<Span>& out) const {
     }
     chunk.off.push_back(static_cast<uint32_t>(pos));
     uint8_t gap = breaks >= 2 ? kGapParagraph : breaks == 1 ? kGapLine : spaced ? kGapSpace : kGapNone;
-    ChunkTokenizer(chunk, gap, out).run();
+    char32_t next_after = 0;
+    for (size_t p = pos; p < n;) {
+      char32_t d = text::decode_at(text, p);
+      if (!is_ws(d)) {
+        next_after = d;
+        break;
+      }
+    }
+    ChunkTokenizer(chunk, gap, next_after, out).run();
     breaks = 0;
     spaced = false;
   }

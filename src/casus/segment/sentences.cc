@@ -144,7 +144,7 @@ void Segmenter::split_sentences(std::string_view text, const std::vector<Span>& 
       if (terminal) {
         // In web text a sentence after . ! ? often starts in lower case (EWT train: 95% of ". lower" are
         // boundaries); an ellipsis inside a sentence is common, so only a capital starts a new one after it.
-        bool ellipsis = cur.s.size() >= 2 && cur.first == '.';
+        bool ellipsis = (cur.s.size() >= 2 && cur.first == '.') || cur.first == 0x2026;
         boundary = ellipsis ? (starts_upper(nx) || spans[k].gap_before == kGapLine) : true;
       } else if (lists().is_title(cur.s) || (cur.s.size() == 2 && text::is_upper(cur.first))) {
         boundary = false;
