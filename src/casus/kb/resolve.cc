@@ -1,0 +1,185 @@
+// Phrase resolution at a date: names, aliases, demonyms, metonyms, title phrases and agent phrases.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <unordered_map>
+
+#include "casus/kb/knowledge_base.h"
+#include "casus/kb/loader.h"
+
+namespace casus::kb {
+
+namespace {
+
+// Title phrases news use → role codes to try, in order. Keys are folded words joined by spaces (dashes split).
+const std::unordered_map<std::string, std::vector<std::string>>& title_roles() {
+  static const std::unordered_map<std::string, std::vector<std::string>> kMap = [] {
+    std::unordered_map<std::string, std::vector<std::string>> m;
+    auto add = [&](std::initializer_list<const char*> keys, std::vector<std::string> roles) {
+      for (const char* k : keys) m[k] = roles;
+    };
+    add({"foreign minister", "foreign secretary", "secretary of state", "top diplomat", "minister of foreign affairs",
+         "foreign affairs minister", "minister for foreign affairs"},
+        {"foreign_minister"});
+    add({"defense minister", "defence minister", "defense secretary", "defence secretary", "secretary of defense",
+         "minister of defense", "minister of defence", "war minister", "secretary of war"},
+        {"defence_minister"});
+    add({"interior minister", "home secretary", "home minister", "minister of interior", "minister of the interior",
+         "homeland security secretary"},
+        {"interior_minister"});
+    add({"finance minister", "treasury secretary", "chancellor of the exchequer", "minister of finance",
+         "secretary of the treasury"},
+        {"finance_minister"});
+    add({"prime minister", "premier", "pm", "chancellor", "head of government"}, {"head_of_government"});
+    add({"president", "head of state", "king", "emir", "monarch", "sultan", "queen"}, {"head_of_state"});
+    add({"supreme leader", "leader of the revolution"}, {"supreme_leader"});
+    add({"leader", "chief", "head", "ruler"},
+        {"supreme_leader", "group_leader", "igo_head", "party_leader", "head_of_government", "head_of_state"});
+    add({"political leader", "political chief", "politburo chief", "political bureau chief", "political bureau head",
+         "politburo head"},
+        {"group_leader"});
+    add({"military leader", "military commander", "military chief", "army chief", "chief of staff",
+         "chief of the general staff", "chief of general staff", "armed forces chief", "top general",
+         "military wing leader", "military wing chief", "commander"},
+        {"military_chief", "group_military_leader"});
+    add({"intelligence chief", "spy chief", "spymaster", "intelligence head"}, {"intelligence_chief"});
+    add({"vice president", "deputy president"}, {"vice_president"});
+    add({"speaker", "parliament speaker", "speaker of parliament", "house speaker"}, {"speaker"});
+    add({"spokesman", "spokeswoman", "spokesperson"}, {"spokesperson"});
+    add({"opposition leader"}, {"opposition_leader"});
+    add({"secretary general", "secretary-general", "director general", "director-general"}, {"igo_head"});
+    return m;
+  }();
+  return kMap;
+}
+
+bool is_sponsor_word(const std::string& w) {
+  return w == "backed" || w == "supported" || w == "sponsored" || w == "funded" || w == "allied" || w == "aligned" ||
+         w == "armed" || w == "affiliated" || w == "linked";
+}
+
+std::string join(const std::vector<SubToken>& w, size_t a, size_t b) {
+  std::string out;
+  for (size_t i = a; i < b; ++i) out += (out.empty() ? "" : " ") + w[i].folded;
+  return out;
+}
+
+}  // namespace
+
+Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) const {
+  const auto& entries = impl_->entries;
+  std::vector<SubToken> words = split_words(phrase);
+  while (!words.empty() && (words.front().folded == "the" || words.front().folded == "a" || words.front().folded == "an"))
+    words.erase(words.begin());
+  // Trailing punctuation in a query ("Hezbollah.") carries no meaning.
+  while (!words.empty() && words.back().folded.size() == 1 && !std::isalnum(static_cast<unsigned char>(words.back().folded[0])))
+    words.pop_back();
+  if (words.empty()) return {};
+
+  auto describe = [&](const Entry& e, Via via) {
+    Resolution r;
+    r.entry = &e;
+    r.name = e.name;
+    r.kb_id = e.id;
+    r.country = e.country;
+    r.type = type_at(e, date);
+    r.via = via_name(via);
+    if (e.kind == EntryKind::kPerson) {
+      auto roles = roles_at(e.id, date);
+      if (!roles.empty()) {
+        r.role = roles.front();
+        r.role_title = role_display(*roles.front());
+      }
+    }
+    return r;
+  };
+  auto best = [&](std::vector<Candidate> c, bool allow_kind(EntryKind)) -> std::optional<Candidate> {
+    sort_candidates(entries, c);
+    for (const auto& x : c)
+      if (allow_kind(entries[x.entry].kind)) return x;
+    return std::nullopt;
+  };
+  auto any_kind = [](EntryKind) { return true; };
+  auto actor_kind = [](EntryKind k) {
+    return k == EntryKind::kCountry || k == EntryKind::kOrganization || k == EntryKind::kAlliance;
+  };
+  auto agent_kind = [](EntryKind k) { return k == EntryKind::kAgent; };
+  auto person_kind = [](EntryKind k) { return k == EntryKind::kPerson; };
+
+  // 1. The whole phrase is a name, alias, demonym, metonym or agent noun.
+  if (auto c = best(impl_->matcher.exact(words), any_kind)) return describe(entries[c->entry], c->via);
+
+  // 2. <actor> <title> ("Iran's supreme leader", "Israeli Prime Minister", "Hamas leader"),
+  //    <actor> <agent> ("Israeli troops", "Hezbollah fighters"), <actor>-backed <agent> ("Iran-backed militias").
+  for (size_t split = words.size() - 1; split >= 1; --split) {
+    std::vector<SubToken> head(words.begin(), words.begin() + split);
+    auto hc = best(impl_->matcher.exact(head), actor_kind);
+    if (!hc) continue;
+    const Entry& actor = entries[hc->entry];
+    size_t t = split;
+    bool sponsored = t < words.size() && is_sponsor_word(words[t].folded);
+    if (sponsored) ++t;
+    if (t >= words.size()) continue;
+    std::vector<SubToken> tail(words.begin() + t, words.end());
+    if (sponsored) {
+      if (auto ac = best(impl_->matcher.exact(tail), agent_kind)) {
+        Resolution r = describe(entries[ac->entry], ac->via);
+        r.country.clear();
+        r.sponsor = actor.id;
+        r.via = "sponsor_agent";
+        return r;
+      }
+      continue;
+    }
+    std::string title = join(words, t, words.size());
+    auto tr = title_roles().find(title);
+    std::vector<std::string> tried;
+    if (tr != title_roles().end()) tried = tr->second;
+    // A role row whose own title matches the phrase ("Chief of the General Staff") also counts.
+    auto org_roles = impl_->roles_by_org.find(actor.id);
+    if (org_roles != impl_->roles_by_org.end())
+      for (uint32_t ri : org_roles->second)
+        if (join(split_words(impl_->roles[ri].title), 0, split_words(impl_->roles[ri].title).size()) == title &&
+            std::find(tried.begin(), tried.end(), impl_->roles[ri].role) == tried.end())
+          tried.insert(tried.begin(), impl_->roles[ri].role);
+    if (!tried.empty()) {
+      for (const auto& role : tried) {
+        auto h = holders(role, actor.id, date);
+        if (h.empty()) continue;
+        Resolution r = describe(entries[h.front()->person], Via::kName);
+        r.role = h.front();
+        r.role_title = role_display(*h.front());
+        r.type = type_at(entries[h.front()->person], date);
+        r.via = "title";
+        return r;
+      }
+      // The office is known but not who held it then: the actor is still the state or group.
+      Resolution r = describe(actor, hc->via);
+      r.role_title = title + " of " + actor.name;
+      r.via = "title_unfilled";
+      return r;
+    }
+    if (auto ac = best(impl_->matcher.exact(tail), agent_kind)) {
+      const Entry& agent = entries[ac->entry];
+      if (actor.kind == EntryKind::kCountry) {
+        Resolution r = describe(agent, ac->via);
+        r.country = actor.country;
+        r.via = "agent";
+        return r;
+      }
+      Resolution r = describe(actor, hc->via);  // "Hamas fighters" are Hamas
+      if (r.type.empty()) r.type = agent.type;
+      r.via = "agent";
+      return r;
+    }
+  }
+
+  // 3. A title followed by a name ("Iranian Foreign Minister Abbas Araghchi"): the longest person suffix.
+  for (size_t start = 1; start < words.size(); ++start) {
+    std::vector<SubToken> tail(words.begin() + start, words.end());
+    if (auto c = best(impl_->matcher.exact(tail), person_kind)) return describe(entries[c->entry], c->via);
+  }
+  return {};
+}
+
+}  // namespace casus::kb
