@@ -81,7 +81,8 @@ struct Metadata {
 
 class Document {
  public:
-  explicit Document(std::shared_ptr<const FrozenStrings> frozen = nullptr) : strings(std::move(frozen)) {}
+  Document() = default;
+  explicit Document(std::shared_ptr<const FrozenStrings> frozen) : strings(std::move(frozen)) {}
 
   std::string text;  // cleaned UTF-8 text; offsets refer to it
   Metadata meta;
