@@ -62,25 +62,31 @@ std::string to_lower(std::string_view s) {
 
 }  // namespace
 
-LemmaRule derive_rule(std::string_view form, std::string_view lemma) {
-  LemmaRule best;
+std::vector<LemmaRule> derive_rules(std::string_view form, std::string_view lemma) {
+  std::vector<LemmaRule> best;
   size_t best_cost = SIZE_MAX;
   for (uint8_t casing : {kCaseLower, kCaseKeep, kCaseCapital}) {
     std::string base = casing == kCaseKeep ? std::string(form) : to_lower(form);
-    if (casing == kCaseCapital && !base.empty() && base[0] >= 'a' && base[0] <= 'z') base[0] = static_cast<char>(base[0] - 32);
+    if (casing == kCaseCapital && !base.empty() && base[0] >= 'a' && base[0] <= 'z')
+      base[0] = static_cast<char>(base[0] - 'a' + 'A');
     size_t prefix = 0;
     while (prefix < base.size() && prefix < lemma.size() && base[prefix] == lemma[prefix]) ++prefix;
     size_t strip = base.size() - prefix;
     if (strip > 255) continue;
     size_t cost = strip + (lemma.size() - prefix);
+    LemmaRule rule{casing, static_cast<uint8_t>(strip), std::string(lemma.substr(prefix))};
     if (cost < best_cost) {
       best_cost = cost;
-      best = LemmaRule{casing, static_cast<uint8_t>(strip), std::string(lemma.substr(prefix))};
+      best = {rule};
+    } else if (cost == best_cost && std::find(best.begin(), best.end(), rule) == best.end()) {
+      best.push_back(rule);
     }
   }
-  if (best_cost == SIZE_MAX) best = LemmaRule{kCaseKeep, 0, ""};  // pathological length: keep the form
+  if (best.empty()) best = {LemmaRule{kCaseKeep, 0, ""}};  // pathological length: keep the form
   return best;
 }
+
+LemmaRule derive_rule(std::string_view form, std::string_view lemma) { return derive_rules(form, lemma)[0]; }
 
 bool apply_rule(const LemmaRule& rule, std::string_view form, std::string& out) {
   if (rule.strip > form.size()) return false;
@@ -169,15 +175,23 @@ void Lemmatizer::add_example(std::string_view form, std::string_view xpos, std::
     type.lower = lower;
     type.xpos = std::string(xpos);
   }
-  ++type.rules[rule_id(derive_rule(form, lemma))];
+  // Every cheapest rule gets the vote: "I"→"I" supports keep and capitalise, "i"→"I" only capitalise, so the
+  // dictionary learns the rule that fits both spellings.
+  for (const auto& rule : derive_rules(form, lemma)) ++type.rules[rule_id(rule)];
 }
 
 void Lemmatizer::finish_training() {
   if (!counts_) counts_ = std::make_shared<Counts>();
-  auto majority = [](const std::unordered_map<uint32_t, uint32_t>& m) {
+  // Most votes; ties prefer lower-casing, then keeping the form (what unseen words of the class need).
+  auto casing_rank = [this](uint32_t id) { return rules_[id].casing == kCaseLower ? 0 : rules_[id].casing == kCaseKeep ? 1 : 2; };
+  auto majority = [&](const std::unordered_map<uint32_t, uint32_t>& m) {
     uint32_t best = 0, best_n = 0;
-    for (auto [id, n] : m)
-      if (n > best_n || (n == best_n && id < best)) best = id, best_n = n;
+    for (auto [id, n] : m) {
+      bool better = n > best_n ||
+                    (n == best_n && (casing_rank(id) < casing_rank(best) ||
+                                     (casing_rank(id) == casing_rank(best) && id < best)));
+      if (better) best = id, best_n = n;
+    }
     return best;
   };
   // Suffix statistics count each (word, tag) type once, so frequent words do not drown the rules that
@@ -188,12 +202,16 @@ void Lemmatizer::finish_training() {
   for (const auto& [key, type] : counts_->types) {
     uint32_t rule = majority(type.rules);
     dict_.put(key, rule);
+    uint32_t top = type.rules.at(rule);
     uint64_t xh = fnv1a64(type.xpos);
     size_t max_k = std::min(kMaxSuffix, type.lower.size());
     uint64_t parent = 0;
     for (size_t k = 0; k <= max_k; ++k) {
       uint64_t sk = nonzero(suffix_key(xh, type.lower, k));
-      ++suffix_counts[sk][rule];
+      // A type votes for every rule tied at its top count, so casing-neutral words ("work" → "work" fits lower
+      // and keep) do not decide casing for capitalised unseen words.
+      for (auto [id, n] : type.rules)
+        if (n == top) ++suffix_counts[sk][id];
       suffix_parent[sk] = {parent, static_cast<uint32_t>(k)};
       parent = sk;
     }

@@ -30,6 +30,8 @@ struct LemmaRule {
 
 // The cheapest rule turning `form` into `lemma` (prefers lower-casing on ties).
 LemmaRule derive_rule(std::string_view form, std::string_view lemma);
+// All rules of that minimal cost (casing variants that tie).
+std::vector<LemmaRule> derive_rules(std::string_view form, std::string_view lemma);
 // Applies a rule; false when the rule strips more than the form has.
 bool apply_rule(const LemmaRule& rule, std::string_view form, std::string& out);
 

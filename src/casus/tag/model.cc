@@ -178,11 +178,6 @@ void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, u
   decode_pass(passes[1], classes.size(), infos, sole, n, scratch, out);
 }
 
-uint16_t TaggerImpl::bundle_of(uint64_t lower, uint8_t cls) const {
-  if (const uint16_t* b = bundle_dict.find(nonzero(mix64(lower, cls + 1u)))) return *b;
-  return bundle_default[cls];
-}
-
 // ---------------------------------------------------------------- section format
 
 std::string TaggerImpl::serialize() const {
@@ -208,17 +203,7 @@ std::string TaggerImpl::serialize() const {
     w.u8(e.wordnet);
     w.u8(e.sole);
   }
-  w.u32(static_cast<uint32_t>(bundles.size()));
-  for (const auto& b : bundles) w.str(b);
-  for (uint16_t b : bundle_default) w.u16(b);
-  std::vector<std::pair<uint64_t, uint16_t>> bd;
-  bundle_dict.for_each([&](uint64_t k, uint16_t v) { bd.emplace_back(k, v); });
-  std::sort(bd.begin(), bd.end());
-  w.u32(static_cast<uint32_t>(bd.size()));
-  for (auto [k, v] : bd) {
-    w.u64(k);
-    w.u16(v);
-  }
+  morph.serialize(w);
   return w.take();
 }
 
@@ -268,23 +253,7 @@ Result<std::shared_ptr<TaggerImpl>> TaggerImpl::deserialize(std::string_view byt
     if (k == 0 || (e.sole != 0xFF && e.sole >= n_classes)) return corrupt("bad lexicon entry");
     impl->lexicon.put(k, e);
   }
-  uint32_t n_bundles = r.u32();
-  if (r.failed() || n_bundles == 0 || n_bundles > r.remaining() / 4) return corrupt("bad bundle count");
-  for (uint32_t i = 0; i < n_bundles; ++i) impl->bundles.emplace_back(r.str());
-  for (uint32_t i = 0; i < n_classes; ++i) {
-    uint16_t b = r.u16();
-    if (b >= n_bundles) return corrupt("bad default bundle");
-    impl->bundle_default.push_back(b);
-  }
-  uint32_t n_bd = r.u32();
-  if (r.failed() || n_bd > r.remaining() / 10) return corrupt("bad bundle dictionary size");
-  impl->bundle_dict.reserve(n_bd);
-  for (uint32_t i = 0; i < n_bd; ++i) {
-    uint64_t k = r.u64();
-    uint16_t b = r.u16();
-    if (k == 0 || b >= n_bundles) return corrupt("bad bundle dictionary entry");
-    impl->bundle_dict.put(k, b);
-  }
+  if (!impl->morph.deserialize(r, n_classes)) return corrupt("bad feature-bundle model");
   if (r.failed()) return corrupt("truncated");
   if (!r.at_end()) return corrupt("trailing bytes");
 
@@ -329,8 +298,8 @@ void Tagger::annotate(doc::Document& doc) const {
   tok.feats.resize(n_tokens, doc::kNoStr);
   tok.lemma.resize(n_tokens, doc::kNoStr);
   // Interned ids of the model's strings, filled lazily: each distinct string is interned once per document.
-  std::vector<doc::StrId> xpos_ids(m.classes.size(), doc::kNoStr), bundle_ids(m.bundles.size(), doc::kNoStr);
-  std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.bundles.size(), 0);
+  std::vector<doc::StrId> xpos_ids(m.classes.size(), doc::kNoStr), bundle_ids(m.morph.bundles.size(), doc::kNoStr);
+  std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.morph.bundles.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<uint8_t> sole, tags, scratch;
   std::string lemma;
@@ -360,9 +329,9 @@ void Tagger::annotate(doc::Document& doc) const {
         xpos_done[cls] = 1;
       }
       tok.xpos[t] = xpos_ids[cls];
-      uint16_t b = m.bundle_of(infos[i + 2].lower, cls);
+      uint16_t b = m.morph.choose(infos.data(), tags.data(), m.classes, n, i);
       if (!bundle_done[b]) {
-        bundle_ids[b] = doc.strings.intern(m.bundles[b]);
+        bundle_ids[b] = doc.strings.intern(m.morph.bundles[b]);
         bundle_done[b] = 1;
       }
       tok.feats[t] = bundle_ids[b];
@@ -416,8 +385,9 @@ std::string Tagger::describe() const {
   out << "tagger: " << m.description << "\n  classes " << m.classes.size() << ", passes " << m.passes.size();
   for (size_t p = 0; p < m.passes.size(); ++p)
     out << ", pass " << p + 1 << " features " << m.passes[p].features() << " weights " << m.passes[p].entries();
-  out << "\n  lexicon " << m.lexicon.size() << " words, feature bundles " << m.bundles.size() << " ("
-      << m.bundle_dict.size() << " word-specific)\n  lemmatizer: dictionary " << m.lemmatizer.dictionary_size()
+  out << "\n  lexicon " << m.lexicon.size() << " words, feature bundles " << m.morph.bundles.size() << " ("
+      << m.morph.word_cands.size() << " word-specific candidate lists, " << m.morph.weights.size()
+      << " weights)\n  lemmatizer: dictionary " << m.lemmatizer.dictionary_size()
       << ", WordNet lemmas " << m.lemmatizer.wordnet_size() << "\n  feature set " << hex64(fnv1a64(kFeatureSpec));
   return out.str();
 }

@@ -11,6 +11,7 @@
 #include "casus/tag/features.h"
 #include "casus/tag/flat_map.h"
 #include "casus/tag/lemmatizer.h"
+#include "casus/tag/morph.h"
 #include "casus/tag/tagger.h"
 #include "casus/util/bytes.h"
 
@@ -81,16 +82,13 @@ struct TaggerImpl {
   float scale = 1.0f;        // weight = int16 * scale (only argmax matters at runtime; kept for dumps)
   std::vector<WeightTable> passes;  // 1 = greedy left-to-right; 2 = a second pass sees the first's right tags
   FlatMap<uint64_t, LexEntry> lexicon;     // lower-form hash → entry
-  std::vector<std::string> bundles;        // feature bundles, index 0 = "" (none)
-  std::vector<uint16_t> bundle_default;    // per class
-  FlatMap<uint64_t, uint16_t> bundle_dict; // mix64(lower hash, class + 1) → bundle
+  MorphModel morph;                        // UD feature bundles
   Lemmatizer lemmatizer;
 
   // Fills amb/wordnet/sole for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
   void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch) const;
-  uint16_t bundle_of(uint64_t lower, uint8_t cls) const;
 
   std::string serialize() const;
   static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,

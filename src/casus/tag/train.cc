@@ -24,6 +24,7 @@ inline uint64_t nonzero(uint64_t k) { return k ? k : 1; }
 struct Sentence {
   std::vector<TokenInfo> infos;  // n + 4 (padded)
   std::vector<uint8_t> gold, sole;
+  std::vector<uint16_t> gold_bundle;
   size_t size() const { return gold.size(); }
 };
 
@@ -172,6 +173,80 @@ struct NoReport {
   void operator()(int, const WeightTable&, size_t) {}
 };
 
+
+// Averaged perceptron choosing among a token's candidate bundles.
+void train_morph(MorphModel& morph, const std::vector<TagClass>& classes, const std::vector<Sentence>& sents,
+                 const TrainOptions& options, std::ostream& log) {
+  struct Entry {
+    float w = 0;
+    double total = 0;
+    uint64_t ts = 0;
+  };
+  std::unordered_map<uint32_t, Entry> weights;
+  uint64_t now = 0;
+  auto bump = [&](uint32_t key, float delta) {
+    Entry& e = weights[key];
+    e.total += static_cast<double>(now - e.ts) * e.w;
+    e.ts = now;
+    e.w += delta;
+  };
+  std::vector<uint32_t> order(sents.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937_64 rng(options.seed + 7);
+  uint64_t feats[kMaxMorphFeatures];
+  const int epochs = std::max(1, std::min(options.epochs, 6));
+  for (int epoch = 1; epoch <= epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t seen = 0, wrong = 0;
+    for (uint32_t s : order) {
+      const Sentence& sent = sents[s];
+      for (size_t i = 0; i < sent.size(); ++i) {
+        const auto& cands = morph.candidates(sent.infos[i + 2].lower, sent.gold[i]);
+        if (cands.size() < 2) continue;
+        if (std::find(cands.begin(), cands.end(), sent.gold_bundle[i]) == cands.end()) continue;
+        ++now;
+        ++seen;
+        int nf = morph_features(sent.infos.data(), sent.gold.data(), classes, sent.size(), i, feats);
+        uint16_t best = cands[0];
+        float best_score = -1e30f;
+        for (uint16_t b : cands) {
+          float sc = 0;
+          for (int f = 0; f < nf; ++f) {
+            auto it = weights.find(morph_key(feats[f], b));
+            if (it != weights.end()) sc += it->second.w;
+          }
+          if (sc > best_score) best = b, best_score = sc;
+        }
+        if (best != sent.gold_bundle[i]) {
+          ++wrong;
+          for (int f = 0; f < nf; ++f) {
+            bump(morph_key(feats[f], sent.gold_bundle[i]), 1.0f);
+            bump(morph_key(feats[f], best), -1.0f);
+          }
+        }
+      }
+    }
+    if (options.verbose)
+      log << "tagger: feature bundles epoch " << epoch << ": " << seen << " ambiguous tokens, train accuracy "
+          << std::fixed << std::setprecision(2) << (seen ? 100.0 * static_cast<double>(seen - wrong) / seen : 100.0)
+          << "\n";
+  }
+  double max_abs = 0;
+  std::vector<std::pair<uint32_t, double>> avg;
+  for (const auto& [key, e] : weights) {
+    double a = now ? (e.total + static_cast<double>(now - e.ts) * e.w) / static_cast<double>(now) : 0.0;
+    if (a == 0.0) continue;
+    avg.emplace_back(key, a);
+    max_abs = std::max(max_abs, std::fabs(a));
+  }
+  double scale = max_abs > 0 ? max_abs / 32767.0 : 1.0;
+  morph.weights.reserve(avg.size());
+  for (auto [key, a] : avg) {
+    long q = std::lround(a / scale);
+    if (q != 0) morph.weights.put(key, static_cast<int16_t>(q));
+  }
+}
+
 }  // namespace
 
 Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc::Document>& dev,
@@ -221,7 +296,8 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   };
   std::unordered_map<uint64_t, WordStats> words;
   std::map<std::string, uint16_t> bundle_id{{"", 0}};
-  impl->bundles = {""};
+  MorphModel& morph = impl->morph;
+  morph.bundles = {""};
   std::vector<std::map<uint16_t, uint32_t>> class_bundles(n_classes);
   std::unordered_map<uint64_t, std::pair<uint8_t, std::map<uint16_t, uint32_t>>> word_bundles;  // key → class, counts
   for (const auto& d : train_docs) {
@@ -238,26 +314,36 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
       uint8_t cls = gold_class(d, t);
       ++ws.classes[cls];
       std::string bundle(d.feats(t));
-      auto [it, inserted] = bundle_id.try_emplace(bundle, static_cast<uint16_t>(impl->bundles.size()));
-      if (inserted) impl->bundles.push_back(bundle);
+      auto [it, inserted] = bundle_id.try_emplace(bundle, static_cast<uint16_t>(morph.bundles.size()));
+      if (inserted) morph.bundles.push_back(bundle);
       ++class_bundles[cls][it->second];
       auto& wb = word_bundles[nonzero(mix64(info.lower, cls + 1u))];
       wb.first = cls;
       ++wb.second[it->second];
     }
   }
-  auto majority = [](const std::map<uint16_t, uint32_t>& m) {
-    uint16_t best = 0;
-    uint32_t best_n = 0;
-    for (auto [b, n] : m)
-      if (n > best_n) best = b, best_n = n;
-    return best;
+  // Candidate lists, most frequent bundle first (ties: lower id), shared between words and classes.
+  std::map<std::vector<uint16_t>, uint32_t> list_id;
+  auto intern_list = [&](const std::map<uint16_t, uint32_t>& counts, uint32_t min_count) {
+    std::vector<std::pair<uint32_t, uint16_t>> order;
+    for (auto [b, n] : counts)
+      if (n >= min_count) order.emplace_back(n, b);
+    if (order.empty())
+      for (auto [b, n] : counts) order.emplace_back(n, b);
+    std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    std::vector<uint16_t> list;
+    for (auto [n, b] : order) list.push_back(b);
+    auto [it, inserted] = list_id.try_emplace(list, static_cast<uint32_t>(morph.cand_lists.size()));
+    if (inserted) morph.cand_lists.push_back(list);
+    return it->second;
   };
-  impl->bundle_default.resize(n_classes);
-  for (size_t c = 0; c < n_classes; ++c) impl->bundle_default[c] = majority(class_bundles[c]);
+  morph.class_cands.resize(n_classes);
+  for (size_t c = 0; c < n_classes; ++c) morph.class_cands[c] = intern_list(class_bundles[c], 2);
   for (const auto& [key, cm] : word_bundles) {
-    uint16_t b = majority(cm.second);
-    if (b != impl->bundle_default[cm.first]) impl->bundle_dict.put(key, b);  // only what the default gets wrong
+    uint32_t l = intern_list(cm.second, 1);
+    if (l != morph.class_cands[cm.first]) morph.word_cands.put(key, l);  // else the class list says the same
   }
   const uint32_t kSoleMinCount = 20;
   for (const auto& [h, ws] : words) {
@@ -281,7 +367,9 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
       s.infos[n + 2] = s.infos[n + 3] = boundary_after();
       s.gold.resize(n);
       s.sole.resize(n);
+      s.gold_bundle.resize(n);
       for (size_t i = 0; i < n; ++i) {
+        s.gold_bundle[i] = bundle_id.at(std::string(d.feats(first + i)));
         compute_token_info(d.form(first + i), s.infos[i + 2]);
         impl->lookup(d.form(first + i), s.infos[i + 2], s.sole[i]);
         s.gold[i] = gold_class(d, first + i);
@@ -295,7 +383,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     }
   }
   log << "tagger: " << n_train_tokens << " tokens, " << sents.size() << " sentences, " << n_classes
-      << " UPOS+XPOS classes, " << impl->bundles.size() << " feature bundles, lexicon " << impl->lexicon.size()
+      << " UPOS+XPOS classes, " << morph.bundles.size() << " feature bundles, lexicon " << impl->lexicon.size()
       << " words; setup " << std::fixed << std::setprecision(1) << seconds_since(t0) << " s\n";
 
   std::vector<uint32_t> all(sents.size());
@@ -314,6 +402,9 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     log << "  (" << std::setprecision(1) << seconds_since(t0) << " s)\n";
     log.flush();
   };
+
+  // --- feature bundles: trained on gold tags (runtime feeds predicted ones)
+  train_morph(morph, impl->classes, sents, options, log);
 
   // --- pass 1
   struct Report {
