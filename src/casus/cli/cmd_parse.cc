@@ -17,6 +17,7 @@
 #include "casus/cli/verbs.h"
 #include "casus/doc/conllu.h"
 #include "casus/doc/document.h"
+#include "casus/pipeline/pipeline.h"
 #include "casus/segment/segmenter.h"
 #include "casus/text/utf8.h"
 #include "casus/util/file.h"
@@ -29,11 +30,14 @@ struct ParseOptions {
   std::vector<std::string> inputs;
   std::string input_format = "text";
   std::string output_format = "conllu";
+  std::string model = pipeline::kDefaultModelPath;  // tagger + lemmatizer + parser
+  bool model_given = false;
 };
 
-// Shared, immutable resources of the verb (loaded once; later: tagger and parser models).
+// Shared, immutable resources of the verb (loaded once): the segmenter and, when a model is found, the tagger,
+// lemmatizer and parser (one pipeline object).
 struct ParseResources {
-  segment::Segmenter segmenter;
+  pipeline::Pipeline pipeline;
 };
 
 Result<std::string> read_input(const std::string& path) {
@@ -82,15 +86,18 @@ Result<std::vector<doc::Document>> load_documents(const std::string& path, const
   doc::Document d;
   d.text = repair_utf8(std::move(data).value());
   if (path != "-") d.meta.path = path;
-  Status s = res.segmenter.segment(d);
+  Status s = res.pipeline.segment(d);
   if (!s) return s.with_context(name);
   docs.push_back(std::move(d));
   return docs;
 }
 
-// The annotation stages after segmentation. The tagger/lemmatizer/parser pipeline is called here once it exists
-// (src/casus/pipeline/); until then documents keep only their tokens and sentences.
-Status annotate(doc::Document& /*doc*/, const ParseResources& /*res*/) { return Status::ok(); }
+// The annotation stages after segmentation: tagging, lemmatizing and parsing (src/casus/pipeline/). Without a
+// model documents keep only their tokens and sentences.
+Status annotate(doc::Document& doc, const ParseResources& res) {
+  res.pipeline.annotate(doc);
+  return Status::ok();
+}
 
 int run_parse(const ParseOptions& opt) {
   if (opt.input_format != "text" && opt.input_format != "conllu") {
@@ -102,6 +109,18 @@ int run_parse(const ParseOptions& opt) {
     return kExitUsage;
   }
   auto res = std::make_unique<ParseResources>();
+  {
+    auto loaded = pipeline::Pipeline::load(opt.model);
+    if (loaded) {
+      res->pipeline = std::move(loaded.value());
+    } else if (opt.model_given || loaded.status().code() != Code::kModelMissing) {
+      // A model named on the command line, or a default model that exists but cannot be used, is an error.
+      print_error("parse: " + loaded.status().to_string());
+      return kExitUsage;
+    } else {
+      print_error("parse: no model at " + opt.model + ": writing segmentation only");
+    }
+  }
   std::vector<std::string> inputs = opt.inputs;
   if (inputs.empty()) inputs.push_back("-");
   int exit_code = kExitOk;
@@ -133,11 +152,13 @@ int run_parse(const ParseOptions& opt) {
 
 Verb add_parse_verb(CLI::App& app) {
   auto opt = std::make_shared<ParseOptions>();
-  auto* cmd = app.add_subcommand("parse", "Segment (and later tag and parse) text; write CoNLL-U.");
+  auto* cmd = app.add_subcommand("parse", "Segment, tag, lemmatize and parse text; write CoNLL-U.");
   cmd->add_option("inputs", opt->inputs, "Input files ('-' or none: standard input)");
   cmd->add_option("--input", opt->input_format, "Input format: text (raw text, segmented) or conllu (keep tokens)")
       ->capture_default_str();
   cmd->add_option("--output", opt->output_format, "Output format: conllu")->capture_default_str();
+  cmd->add_option("--model", opt->model, "Model file (tagger, lemmatizer, parser)")->capture_default_str()
+      ->each([opt](const std::string&) { opt->model_given = true; });
   return {cmd, [opt] { return run_parse(*opt); }};
 }
 

@@ -1,15 +1,320 @@
-// Placeholder until the train stage lands: the verb exists so that --help lists it.
+// casus train: trains the model components (tagger + lemmatizer, parser) from CoNLL-U and writes one model
+// container (kind "model.en"). `--components` retrains only some components and copies the other sections
+// from `--base`. Progress goes to stderr, one line per epoch.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <iostream>
+#include <set>
+#include <sstream>
+
 #include "casus/cli/verbs.h"
+#include "casus/doc/conllu.h"
+#include "casus/parse/parser.h"
+#include "casus/tag/tagger.h"
+#include "casus/util/container.h"
+#include "casus/util/file.h"
+#include "casus/util/version.h"
 
 namespace casus::cli {
 
+namespace {
+
+struct TrainArgs {
+  std::string train_path, dev_path, out, base, components = "tagger,parser";
+  uint64_t seed = 1;
+  int epochs = 0;          // 0 = each component's default
+  int tagger_epochs = 0;
+  int parser_epochs = 0;
+  float parser_prune = 0.0f;
+  std::string parser_tags = "jackknife";
+  int folds = 4;
+  bool no_wordnet = false;
+  std::string command_line;
+};
+
+Result<std::vector<doc::Document>> read_treebank(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.status();
+  auto docs = doc::read_conllu(*bytes);
+  if (!docs) return docs.status().with_context(path);
+  return docs;
+}
+
+std::string base_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Tags copies of `docs` with a tagger held in serialized container bytes; the trees stay gold.
+Result<std::vector<doc::Document>> tag_copies(const std::string& tagger_bytes, const std::vector<doc::Document>& docs) {
+  auto reader = ContainerReader::from_bytes(tagger_bytes, "", "(tagger in training)");
+  if (!reader) return reader.status();
+  auto tagger = tag::Tagger::load(*reader);
+  if (!tagger) return tagger.status();
+  std::vector<doc::Document> out;
+  out.reserve(docs.size());
+  for (const auto& d : docs) {
+    doc::Document copy = d;
+    tagger->annotate(copy);
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+// Splits documents into sentence-level folds for jackknifing: sentence s goes to fold s % k. Each fold becomes
+// one Document per source document so that tags come from a tagger that never saw the sentence.
+std::vector<doc::Document> sentences_of(const std::vector<doc::Document>& docs, int fold, int k, bool in_fold) {
+  std::vector<doc::Document> out;
+  size_t global = 0;
+  for (const auto& d : docs) {
+    doc::Document part = d;
+    part.sentences.clear();
+    for (size_t s = 0; s < d.sentences.size(); ++s, ++global) {
+      bool member = static_cast<int>(global % k) == fold;
+      if (member == in_fold) part.sentences.add(d.sentences.first[s], d.sentences.last[s], d.sentences.paragraph[s]);
+    }
+    if (part.sentences.size()) out.push_back(std::move(part));
+  }
+  return out;
+}
+
+int run_train(const TrainArgs& args) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  std::set<std::string> components;
+  {
+    std::stringstream ss(args.components);
+    std::string c;
+    while (std::getline(ss, c, ','))
+      if (!c.empty()) components.insert(c);
+  }
+  for (const auto& c : components)
+    if (c != "tagger" && c != "parser") {
+      print_error("train: unknown component '" + c + "' (expected tagger, parser)");
+      return kExitUsage;
+    }
+  const bool train_tagger = components.count("tagger") != 0;
+  const bool train_parser = components.count("parser") != 0;
+  std::optional<ContainerReader> base;
+  if (!args.base.empty()) {
+    auto b = ContainerReader::open(args.base, "model.en");
+    if (!b) {
+      print_error("train: --base: " + b.status().to_string());
+      return kExitUsage;
+    }
+    base = std::move(b.value());
+  }
+  if ((!train_tagger || !train_parser) && !base) {
+    print_error("train: --components without every component needs --base MODEL to copy the others from");
+    return kExitUsage;
+  }
+
+  auto train_docs = read_treebank(args.train_path);
+  if (!train_docs) {
+    print_error("train: " + train_docs.status().to_string());
+    return kExitUsage;
+  }
+  std::vector<doc::Document> dev_docs;
+  if (!args.dev_path.empty()) {
+    auto d = read_treebank(args.dev_path);
+    if (!d) {
+      print_error("train: " + d.status().to_string());
+      return kExitUsage;
+    }
+    dev_docs = std::move(d.value());
+  }
+  const std::string data = base_name(args.train_path);
+  std::string out_path = args.out;
+  if (out_path.size() < 6 || out_path.substr(out_path.size() - 6) != ".casus") out_path += ".casus";
+
+  ContainerWriter out("model.en", "");
+  std::ostringstream scores;
+
+  // Tagger: trained here, or copied from the base model.
+  ContainerWriter tagger_only("model.en", "tagger in training");
+  if (train_tagger) {
+    tag::TrainOptions topt;
+    topt.seed = args.seed;
+    if (args.tagger_epochs > 0) topt.epochs = args.tagger_epochs;
+    else if (args.epochs > 0) topt.epochs = args.epochs;
+    topt.use_wordnet = !args.no_wordnet;
+    topt.data_description = data;
+    ContainerWriter tw("model.en", "");
+    Status st = tag::train(*train_docs, dev_docs, topt, tw, std::cerr);
+    if (!st.is_ok()) {
+      print_error("train: tagger: " + st.to_string());
+      return kExitUsage;
+    }
+    auto tr = ContainerReader::from_bytes(tw.serialize(), "model.en", "(tagger in training)");
+    if (!tr) {
+      print_error("train: tagger: " + tr.status().to_string());
+      return kExitUsage;
+    }
+    for (const auto& [name, payload] : tr->sections()) {
+      out.add(name, payload, true);
+      tagger_only.add(name, payload, false);
+    }
+  } else {
+    for (const auto& [name, payload] : base->sections())
+      if (name.rfind("tagger.", 0) == 0 || name.rfind("lemma.", 0) == 0) {
+        out.add(name, payload, true);
+        tagger_only.add(name, payload, false);
+      }
+  }
+  const std::string tagger_bytes = tagger_only.serialize();
+
+  if (train_parser) {
+    // Dev is always parsed with predicted tags, as at run time.
+    auto dev_tagged = tag_copies(tagger_bytes, dev_docs);
+    if (!dev_tagged) {
+      print_error("train: tagging dev: " + dev_tagged.status().to_string());
+      return kExitUsage;
+    }
+    std::vector<doc::Document> parser_train;
+    if (args.parser_tags == "gold") {
+      parser_train = *train_docs;
+    } else if (args.parser_tags == "jackknife" && train_tagger && args.folds >= 2) {
+      // Each fold is tagged by a tagger trained on the other folds, so the parser sees tagging errors of the
+      // kind it meets at run time.
+      for (int fold = 0; fold < args.folds; ++fold) {
+        tag::TrainOptions topt;
+        topt.seed = args.seed + fold + 1;
+        if (args.tagger_epochs > 0) topt.epochs = args.tagger_epochs;
+        else if (args.epochs > 0) topt.epochs = args.epochs;
+        topt.use_wordnet = !args.no_wordnet;
+        topt.verbose = false;
+        ContainerWriter fw("model.en", "");
+        auto rest = sentences_of(*train_docs, fold, args.folds, false);
+        Status st = tag::train(rest, {}, topt, fw, std::cerr);
+        if (!st.is_ok()) {
+          print_error("train: jackknife tagger: " + st.to_string());
+          return kExitUsage;
+        }
+        auto tagged = tag_copies(fw.serialize(), sentences_of(*train_docs, fold, args.folds, true));
+        if (!tagged) {
+          print_error("train: jackknife tagging: " + tagged.status().to_string());
+          return kExitUsage;
+        }
+        std::cerr << "jackknife fold " << fold + 1 << "/" << args.folds << " tagged\n";
+        for (auto& d : *tagged) parser_train.push_back(std::move(d));
+      }
+    } else {
+      // Without retraining the tagger, tag the training data with the final tagger (near-gold tags).
+      auto tagged = tag_copies(tagger_bytes, *train_docs);
+      if (!tagged) {
+        print_error("train: tagging train: " + tagged.status().to_string());
+        return kExitUsage;
+      }
+      parser_train = std::move(tagged.value());
+    }
+    parse::TrainOptions popt;
+    popt.seed = args.seed;
+    if (args.parser_epochs > 0) popt.epochs = args.parser_epochs;
+    else if (args.epochs > 0) popt.epochs = args.epochs;
+    popt.prune_threshold = args.parser_prune;
+    popt.data_description = data + " (" + args.parser_tags + " tags)";
+    ContainerWriter pw("model.en", "");
+    Status st = parse::train(parser_train, *dev_tagged, popt, pw, std::cerr);
+    if (!st.is_ok()) {
+      print_error("train: parser: " + st.to_string());
+      return kExitUsage;
+    }
+    auto pr = ContainerReader::from_bytes(pw.serialize(), "model.en", "(parser in training)");
+    if (!pr) {
+      print_error("train: parser: " + pr.status().to_string());
+      return kExitUsage;
+    }
+    for (const auto& [name, payload] : pr->sections()) out.add(name, payload, name != "parser.config");
+  } else {
+    for (const auto& [name, payload] : base->sections())
+      if (name.rfind("parser.", 0) == 0) out.add(name, payload, name != "parser.config");
+  }
+
+  // Provenance: data, command, build and the dev scores of the finished model.
+  std::ostringstream desc;
+  desc << "casus English model: tagger, lemmatizer, parser. Trained on " << data;
+  if (!args.dev_path.empty()) desc << " (dev " << base_name(args.dev_path) << ")";
+  desc << " by casus " << kVersion << " (" << kGitHash << "); command: " << args.command_line << "; components "
+       << args.components << (base ? " (others from " + args.base + ")" : std::string()) << ".";
+  out.set_description(desc.str());
+  std::string bytes = out.serialize();
+  auto check = ContainerReader::from_bytes(bytes, "model.en", out_path);
+  if (check && !dev_docs.empty()) {
+    auto tagger = tag::Tagger::load(*check);
+    auto parser = parse::Parser::load(*check);
+    if (tagger && parser) {
+      tag::Accuracy acc = tagger->evaluate(dev_docs);
+      std::vector<doc::Document> tagged;
+      for (const auto& d : dev_docs) {
+        doc::Document c = d;
+        tagger->annotate(c);
+        tagged.push_back(std::move(c));
+      }
+      parse::Scores ps;
+      for (size_t i = 0; i < tagged.size(); ++i) {
+        doc::Document c = tagged[i];
+        parser->annotate(c);
+        parse::score_trees(dev_docs[i], c, ps);
+      }
+      char line[256];
+      std::snprintf(line, sizeof line, " Dev (gold tokenization, predicted tags): UPOS %.2f XPOS %.2f UFeats %.2f "
+                    "Lemma %.2f UAS %.2f LAS %.2f.", acc.pct(acc.upos), acc.pct(acc.xpos), acc.pct(acc.feats),
+                    acc.pct(acc.lemma), ps.uas(), ps.las());
+      desc << line;
+      std::cerr << "model dev:" << line << "\n";
+      out.set_description(desc.str());
+      bytes = out.serialize();
+    }
+  }
+  Status st = write_file_atomic(out_path, bytes);
+  if (!st.is_ok()) {
+    print_error("train: " + st.to_string());
+    return kExitUsage;
+  }
+  std::cerr << "wrote " << out_path << " (" << bytes.size() << " bytes) in "
+            << std::chrono::duration<double>(Clock::now() - t0).count() << " s\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 Verb add_train_verb(CLI::App& app) {
-  auto* cmd = app.add_subcommand("train", "(not built yet)");
-  return {cmd, [] {
-            print_error("train: not built yet");
-            return kExitUsage;
+  auto args = std::make_shared<TrainArgs>();
+  auto* cmd = app.add_subcommand("train", "Train the tagger, lemmatizer and parser from CoNLL-U into one model file.");
+  cmd->add_option("--train", args->train_path, "Training treebank (CoNLL-U)")->required();
+  cmd->add_option("--dev", args->dev_path, "Development treebank (CoNLL-U): scored after every epoch");
+  cmd->add_option("--out", args->out, "Output model path (\".casus\" is appended), e.g. models/en")->required();
+  cmd->add_option("--components", args->components, "Comma list of components to train: tagger,parser");
+  cmd->add_option("--base", args->base, "Model to copy the components not trained from");
+  cmd->add_option("--seed", args->seed, "Random seed (shuffling, exploration); same seed, same model");
+  cmd->add_option("--epochs", args->epochs, "Epochs for every component (default: each component's own)");
+  cmd->add_option("--tagger-epochs", args->tagger_epochs, "Tagger epochs");
+  cmd->add_option("--parser-epochs", args->parser_epochs, "Parser epochs");
+  cmd->add_option("--parser-prune", args->parser_prune, "Drop averaged parser weights below this magnitude");
+  cmd->add_option("--parser-tags", args->parser_tags,
+                  "Tags the parser trains on: jackknife (predicted by taggers trained on other folds), "
+                  "predicted (final tagger), gold")
+      ->check(CLI::IsMember({"jackknife", "predicted", "gold"}));
+  cmd->add_option("--folds", args->folds, "Jackknife folds");
+  cmd->add_flag("--no-wordnet", args->no_wordnet, "Lemma rules from the treebank only");
+  return {cmd, [args, cmd] {
+            std::string line = "casus train";
+            for (const auto& [flag, value] :
+                 std::vector<std::pair<std::string, std::string>>{{"--train", args->train_path},
+                                                                  {"--dev", args->dev_path},
+                                                                  {"--out", args->out},
+                                                                  {"--components", args->components},
+                                                                  {"--base", args->base},
+                                                                  {"--parser-tags", args->parser_tags}})
+              if (!value.empty()) line += " " + flag + " " + value;
+            line += " --seed " + std::to_string(args->seed);
+            if (args->epochs) line += " --epochs " + std::to_string(args->epochs);
+            if (args->tagger_epochs) line += " --tagger-epochs " + std::to_string(args->tagger_epochs);
+            if (args->parser_epochs) line += " --parser-epochs " + std::to_string(args->parser_epochs);
+            args->command_line = line;
+            (void)cmd;
+            return run_train(*args);
           }};
 }
 

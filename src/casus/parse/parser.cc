@@ -1,0 +1,160 @@
+#include "casus/parse/parser.h"
+
+#include <algorithm>
+#include <bit>
+#include <sstream>
+
+#include "casus/parse/parser_impl.h"
+#include "casus/util/bytes.h"
+#include "casus/util/hash.h"
+
+namespace casus::parse {
+
+namespace {
+constexpr int kRootLabel = static_cast<int>(doc::Deprel::kRoot);
+}
+
+Action best_valid_action(const State& st, const float* scores, uint64_t label_mask) {
+  Action best = kShift;
+  float best_score = -1e30f;
+  bool found = false;
+  auto consider = [&](Action a) {
+    if (!found || scores[a] > best_score) {
+      best = a;
+      best_score = scores[a];
+      found = true;
+    }
+  };
+  if (st.valid(Move::kShift)) consider(kShift);
+  const uint64_t arc_labels = label_mask & ~(uint64_t{1} << kRootLabel);
+  if (st.valid(Move::kLeft))
+    for (uint64_t m = arc_labels; m; m &= m - 1) consider(left_action(std::countr_zero(m)));
+  if (st.valid(Move::kRight)) {
+    if (st.s(1) == st.root()) {
+      consider(right_action(kRootLabel));
+    } else {
+      for (uint64_t m = arc_labels; m; m &= m - 1) consider(right_action(std::countr_zero(m)));
+    }
+  }
+  CASUS_ASSERT(found, "a non-terminal state always has a valid action");
+  return best;
+}
+
+void valid_actions(const State& st, uint64_t label_mask, std::vector<Action>& out) {
+  out.clear();
+  if (st.valid(Move::kShift)) out.push_back(kShift);
+  const uint64_t arc_labels = label_mask & ~(uint64_t{1} << kRootLabel);
+  if (st.valid(Move::kLeft))
+    for (uint64_t m = arc_labels; m; m &= m - 1) out.push_back(left_action(std::countr_zero(m)));
+  if (st.valid(Move::kRight)) {
+    if (st.s(1) == st.root()) {
+      out.push_back(right_action(kRootLabel));
+    } else {
+      for (uint64_t m = arc_labels; m; m &= m - 1) out.push_back(right_action(std::countr_zero(m)));
+    }
+  }
+}
+
+void parse_atoms(const CompactWeights& weights, uint64_t label_mask, Scratch& sc) {
+  sc.state.reset(sc.atoms.size());
+  while (!sc.state.terminal()) {
+    extract_features(sc.state, sc.atoms, sc.features);
+    std::fill(sc.scores, sc.scores + kNumActions, 0.0f);
+    weights.score(sc.features, sc.scores);
+    sc.state.apply(best_valid_action(sc.state, sc.scores, label_mask));
+  }
+}
+
+std::string serialize_config(uint64_t label_mask, const std::string& description) {
+  ByteWriter w;
+  w.u32(kParserSectionVersion);
+  w.u64(feature_set_hash());
+  w.str(kFeatureSetName);
+  w.u64(label_mask);
+  w.str(description);
+  return w.take();
+}
+
+Result<Parser> Parser::load(const ContainerReader& model) {
+  auto config = model.section("parser.config");
+  if (!config) return config.status();
+  ByteReader r(*config);
+  uint32_t version = r.u32();
+  if (r.failed()) return Status(Code::kModelCorrupt, "parser.config: truncated");
+  if (version != kParserSectionVersion)
+    return Status(Code::kModelVersion, "parser.config: section version " + std::to_string(version) +
+                                           ", this casus reads version " + std::to_string(kParserSectionVersion) +
+                                           " (retrain with `casus train`)");
+  uint64_t fs_hash = r.u64();
+  std::string fs_name(r.str());
+  auto impl = std::make_shared<ParserImpl>();
+  impl->label_mask = r.u64();
+  impl->description = std::string(r.str());
+  if (r.failed()) return Status(Code::kModelCorrupt, "parser.config: truncated");
+  if (fs_hash != feature_set_hash())
+    return Status(Code::kModelVersion, "parser.config: feature set '" + fs_name + "' (hash " + hex64(fs_hash) +
+                                           ") differs from this build's '" + std::string(kFeatureSetName) +
+                                           "' (hash " + hex64(feature_set_hash()) + "); retrain the parser");
+  if (!(impl->label_mask & (uint64_t{1} << kRootLabel)) || (impl->label_mask >> doc::kNumDeprel) != 0)
+    return Status(Code::kModelCorrupt, "parser.config: label set lacks 'root' or names unknown labels");
+  auto weights = model.section("parser.weights");
+  if (!weights) return weights.status();
+  auto w = CompactWeights::deserialize(*weights, "parser.weights");
+  if (!w) return w.status();
+  impl->weights = std::move(w.value());
+  Parser p;
+  p.impl_ = std::move(impl);
+  return p;
+}
+
+void Parser::annotate(doc::Document& doc) const {
+  CASUS_ASSERT(doc.has(doc::kLayerTokens | doc::kLayerSentences), "parser needs tokens and sentences");
+  Scratch sc;
+  auto& tokens = doc.tokens;
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const doc::TokenIdx first = doc.sentences.first[s], last = doc.sentences.last[s];
+    if (first >= last) continue;
+    build_atoms(doc, first, last, sc.atoms);
+    parse_atoms(impl_->weights, impl_->label_mask, sc);
+    const int n = static_cast<int>(last - first);
+    for (int i = 0; i < n; ++i) {
+      int h = sc.state.head(i);
+      tokens.head[first + i] = h == n ? doc::kRootHead : static_cast<int32_t>(first + h);
+      tokens.deprel[first + i] = static_cast<doc::Deprel>(sc.state.label(i));
+    }
+  }
+  doc.layers |= doc::kLayerParse;
+}
+
+void score_trees(const doc::Document& gold, const doc::Document& sys, Scores& scores) {
+  const size_t n = std::min(gold.tokens.size(), sys.tokens.size());
+  for (size_t t = 0; t < n; ++t) {
+    ++scores.tokens;
+    if (gold.tokens.head[t] != sys.tokens.head[t]) continue;
+    ++scores.heads;
+    if (doc::deprel_universal(gold.tokens.deprel[t]) == doc::deprel_universal(sys.tokens.deprel[t]))
+      ++scores.labeled;
+    if (gold.tokens.deprel[t] == sys.tokens.deprel[t]) ++scores.labeled_full;
+  }
+}
+
+Scores Parser::evaluate(const std::vector<doc::Document>& gold) const {
+  Scores scores;
+  for (const auto& g : gold) {
+    doc::Document d = g;
+    annotate(d);
+    score_trees(g, d, scores);
+  }
+  return scores;
+}
+
+std::string Parser::describe() const {
+  std::ostringstream out;
+  out << "parser: arc-hybrid greedy, averaged perceptron; features " << kFeatureSetName << " (hash "
+      << hex64(feature_set_hash()) << "); " << impl_->weights.n_features() << " features, "
+      << impl_->weights.n_entries() << " weights; labels " << std::popcount(impl_->label_mask) << "\n"
+      << impl_->description;
+  return out.str();
+}
+
+}  // namespace casus::parse

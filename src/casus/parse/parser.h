@@ -1,0 +1,76 @@
+// Labeled dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron over hashed
+// Zhang–Nivre features, trained with the Goldberg–Nivre dynamic oracle. Transition and UD label are predicted
+// jointly (one class per SHIFT / LEFT(label) / RIGHT(label)). See docs/PARSER.md.
+//
+// Public API: `train` adds the "parser.*" sections to a model container; `Parser::load` reads them back.
+// A Parser is immutable after load; annotate() is thread-safe (scratch lives on the caller's stack).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "casus/doc/document.h"
+#include "casus/util/container.h"
+#include "casus/util/status.h"
+
+namespace casus::parse {
+
+// Section format version of "parser.config"; Parser::load accepts exactly this one.
+inline constexpr uint32_t kParserSectionVersion = 1;
+
+struct TrainOptions {
+  int epochs = 15;
+  uint64_t seed = 1;
+  // Error exploration (Goldberg & Nivre 2012): from this epoch on, follow the model's own non-optimal
+  // transition with probability `explore_p`.
+  int explore_from_epoch = 2;
+  double explore_p = 0.9;
+  // Averaged weights below this magnitude are dropped from the saved model (size vs accuracy).
+  float prune_threshold = 0.0f;
+  std::string data_description;
+  bool verbose = true;
+};
+
+// Attachment scores of predicted against gold trees (same tokenization; LAS on the universal relation part).
+struct Scores {
+  size_t tokens = 0, heads = 0, labeled = 0, labeled_full = 0;
+  double uas() const { return tokens ? 100.0 * static_cast<double>(heads) / tokens : 0; }
+  double las() const { return tokens ? 100.0 * static_cast<double>(labeled) / tokens : 0; }
+  double las_full() const { return tokens ? 100.0 * static_cast<double>(labeled_full) / tokens : 0; }
+};
+
+// Compares head/deprel of two documents with identical tokenization; adds to `scores`.
+void score_trees(const doc::Document& gold, const doc::Document& system, Scores& scores);
+
+struct ParserImpl;
+
+class Parser {
+ public:
+  // kModelCorrupt (missing/truncated section), kModelVersion (section version or feature-set hash differs from
+  // this build), naming the section and both values.
+  static Result<Parser> load(const ContainerReader& model);
+
+  // Sets head and deprel for every token of every sentence and adds kLayerParse. Needs kLayerTokens and
+  // kLayerSentences; uses the tags and lemmas when the document has them.
+  void annotate(doc::Document& doc) const;
+
+  // Parses copies of the gold documents (keeping their tags) and scores them.
+  Scores evaluate(const std::vector<doc::Document>& gold) const;
+
+  std::string describe() const;
+
+ private:
+  std::shared_ptr<const ParserImpl> impl_;
+  friend Status train(const std::vector<doc::Document>&, const std::vector<doc::Document>&, const TrainOptions&,
+                      ContainerWriter&, std::ostream&);
+};
+
+// Trains on documents with gold trees; the tags in `train` are what the parser learns from (use predicted tags
+// for robustness), `dev` is parsed after every epoch (UAS/LAS printed to `log`) and the best epoch is kept.
+Status train(const std::vector<doc::Document>& train, const std::vector<doc::Document>& dev,
+             const TrainOptions& options, ContainerWriter& out, std::ostream& log);
+
+}  // namespace casus::parse

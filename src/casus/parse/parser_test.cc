@@ -1,0 +1,168 @@
+#include "casus/parse/parser.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "casus/doc/conllu.h"
+#include "casus/util/bytes.h"
+#include "casus/util/file.h"
+
+namespace casus::parse {
+namespace {
+
+std::vector<doc::Document> fixture() {
+  auto bytes = read_file(std::string(CASUS_SOURCE_DIR) + "/src/casus/parse/testdata/tiny_news.conllu");
+  EXPECT_TRUE(bytes.is_ok()) << bytes.status().to_string();
+  auto docs = doc::read_conllu(*bytes);
+  EXPECT_TRUE(docs.is_ok()) << docs.status().to_string();
+  return std::move(docs.value());
+}
+
+// Trains on the fixture once for all tests of this file.
+const std::string& trained_model() {
+  static const std::string bytes = [] {
+    auto docs = fixture();
+    TrainOptions options;
+    options.epochs = 12;
+    options.seed = 3;
+    options.data_description = "tiny_news fixture";
+    ContainerWriter out("model.en", "parser test model");
+    std::ostringstream log;
+    Status st = train(docs, docs, options, out, log);
+    EXPECT_TRUE(st.is_ok()) << st.to_string();
+    EXPECT_NE(log.str().find("parser epoch 12"), std::string::npos) << log.str();
+    return out.serialize();
+  }();
+  return bytes;
+}
+
+TEST(Parser, TinyTrainingRunFitsItsData) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok()) << reader.status().to_string();
+  auto parser = Parser::load(*reader);
+  ASSERT_TRUE(parser.is_ok()) << parser.status().to_string();
+  Scores s = parser->evaluate(fixture());
+  EXPECT_EQ(s.tokens, 130u);
+  EXPECT_GE(s.uas(), 97.0);
+  EXPECT_GE(s.las(), 95.0);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 10.0);
+  EXPECT_NE(parser->describe().find("tiny_news fixture"), std::string::npos);
+}
+
+TEST(Parser, AnnotateWritesOneRootPerSentenceAndKeepsTokens) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  auto parser = Parser::load(*reader);
+  ASSERT_TRUE(parser.is_ok());
+  auto docs = fixture();
+  doc::Document d = docs[0];
+  const size_t n_tokens = d.tokens.size();
+  for (auto& h : d.tokens.head) h = doc::kNoHead;
+  parser->annotate(d);
+  EXPECT_TRUE(d.has(doc::kLayerParse));
+  ASSERT_EQ(d.tokens.size(), n_tokens);
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    int roots = 0;
+    for (auto t = d.sentences.first[s]; t < d.sentences.last[s]; ++t) {
+      int32_t h = d.tokens.head[t];
+      if (h == doc::kRootHead) {
+        ++roots;
+        EXPECT_EQ(d.tokens.deprel[t], doc::Deprel::kRoot);
+      } else {
+        EXPECT_GE(h, static_cast<int32_t>(d.sentences.first[s]));
+        EXPECT_LT(h, static_cast<int32_t>(d.sentences.last[s]));
+        EXPECT_NE(d.tokens.deprel[t], doc::Deprel::kRoot);
+      }
+    }
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+TEST(Parser, SameSeedSameModel) {
+  auto docs = fixture();
+  TrainOptions options;
+  options.epochs = 12;
+  options.seed = 3;
+  options.data_description = "tiny_news fixture";
+  ContainerWriter out("model.en", "parser test model");
+  std::ostringstream log;
+  ASSERT_TRUE(train(docs, docs, options, out, log).is_ok());
+  auto a = ContainerReader::from_bytes(out.serialize(), "model.en", "a");
+  auto b = ContainerReader::from_bytes(trained_model(), "model.en", "b");
+  ASSERT_TRUE(a.is_ok() && b.is_ok());
+  EXPECT_EQ(*a->section("parser.weights"), *b->section("parser.weights"));
+}
+
+// Rebuilds a container from the trained one with one section replaced.
+std::string with_section(const std::string& name, std::string payload) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  EXPECT_TRUE(reader.is_ok());
+  ContainerWriter out("model.en", "edited");
+  for (const auto& [n, p] : reader->sections()) out.add(n, n == name ? payload : p, false);
+  return out.serialize();
+}
+
+TEST(ParserLoad, MissingSectionIsCorrupt) {
+  ContainerWriter out("model.en", "no parser");
+  out.add("tagger.weights", "x");
+  auto reader = ContainerReader::from_bytes(out.serialize(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  auto parser = Parser::load(*reader);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelCorrupt);
+  EXPECT_NE(parser.status().message().find("parser.config"), std::string::npos);
+}
+
+TEST(ParserLoad, OtherSectionVersionIsNamed) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  std::string config(*reader->section("parser.config"));
+  config[0] = 9;  // u32 little-endian version
+  auto edited = ContainerReader::from_bytes(with_section("parser.config", config), "model.en", "test");
+  ASSERT_TRUE(edited.is_ok());
+  auto parser = Parser::load(*edited);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelVersion);
+  EXPECT_NE(parser.status().message().find("version 9"), std::string::npos) << parser.status().message();
+}
+
+TEST(ParserLoad, OtherFeatureSetIsRefused) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  std::string config(*reader->section("parser.config"));
+  config[4] ^= 0x55;  // first byte of the feature-set hash
+  auto edited = ContainerReader::from_bytes(with_section("parser.config", config), "model.en", "test");
+  ASSERT_TRUE(edited.is_ok());
+  auto parser = Parser::load(*edited);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelVersion);
+  EXPECT_NE(parser.status().message().find("feature set"), std::string::npos);
+}
+
+TEST(ParserLoad, TruncatedWeightsAreCorrupt) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  std::string weights(*reader->section("parser.weights"));
+  weights.resize(weights.size() - 3);
+  auto edited = ContainerReader::from_bytes(with_section("parser.weights", weights), "model.en", "test");
+  ASSERT_TRUE(edited.is_ok());
+  auto parser = Parser::load(*edited);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelCorrupt);
+}
+
+TEST(ParserLoad, CorruptFileAndWrongKindAreRefusedByTheContainer) {
+  std::string bytes = trained_model();
+  bytes[bytes.size() - 10] ^= 0x01;  // payload byte: CRC mismatch
+  auto corrupt = ContainerReader::from_bytes(bytes, "model.en", "flipped.casus");
+  ASSERT_FALSE(corrupt.is_ok());
+  EXPECT_EQ(corrupt.status().code(), Code::kModelCorrupt);
+  auto kind = ContainerReader::from_bytes(trained_model(), "lexicon", "model.casus");
+  ASSERT_FALSE(kind.is_ok());
+}
+
+}  // namespace
+}  // namespace casus::parse

@@ -1,0 +1,74 @@
+// Perceptron weights: a growing, averaged table for training and a compact, quantised, read-only table for
+// parsing. Both map a feature hash to a sparse row of (action, weight): a feature is seen with few actions, so
+// sparse rows keep the model small and scoring fast (one probe per feature, then a short contiguous row).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "casus/parse/transition.h"
+#include "casus/util/status.h"
+
+namespace casus::parse {
+
+// Read-only weights used at parse time. Open addressing on the 64-bit feature hash; rows are int16 weights
+// with one scale for the whole table.
+class CompactWeights {
+ public:
+  // Adds the weights of every feature to scores[kNumActions].
+  void score(const std::vector<uint64_t>& features, float* scores) const;
+  size_t n_features() const { return n_features_; }
+  size_t n_entries() const { return actions_.size(); }
+
+  // Section payload (see docs/formats/model.md, "parser.weights").
+  std::string serialize() const;
+  static Result<CompactWeights> deserialize(std::string_view bytes, const std::string& name_for_errors);
+
+  // Built from (feature, action, weight) triples grouped by feature (all of a feature's triples adjacent).
+  struct Triple {
+    uint64_t feature;
+    uint8_t action;
+    float weight;
+  };
+  static CompactWeights build(const std::vector<Triple>& triples);
+
+ private:
+  uint64_t mask_ = 0;
+  size_t n_features_ = 0;
+  float scale_ = 1.0f;
+  std::vector<uint64_t> keys_;     // 0 = empty slot
+  std::vector<uint32_t> begin_;    // row start per slot, size slots+1 (rows stored in slot order)
+  std::vector<uint8_t> actions_;
+  std::vector<int16_t> values_;
+};
+
+// Averaged perceptron (Collins 2002) with lazy averaging: each weight remembers when it last changed.
+class TrainWeights {
+ public:
+  void score(const std::vector<uint64_t>& features, float* scores) const;
+  // Perceptron update: +1 for `good`, -1 for `bad` on every feature.
+  void update(const std::vector<uint64_t>& features, Action good, Action bad);
+  void tick() { ++now_; }
+  // Averaged weights, pruned of those whose magnitude is below `min_abs`.
+  CompactWeights average(float min_abs) const;
+  size_t n_features() const { return rows_.size(); }
+
+ private:
+  struct Entry {
+    uint8_t action;
+    float weight;
+    double total;     // sum of the weight over all ticks up to `stamp`
+    uint64_t stamp;
+  };
+  void bump(std::vector<Entry>& row, Action a, float delta);
+
+  uint64_t now_ = 1;
+  std::unordered_map<uint64_t, uint32_t> index_;
+  std::vector<std::vector<Entry>> rows_;
+  std::vector<uint64_t> keys_;
+};
+
+}  // namespace casus::parse
