@@ -86,8 +86,9 @@ std::string_view sniff_binary(std::string_view raw) {
     if (b == 0) ++nul;
     if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') ++ctrl;
   }
-  if (nul * 100 > raw.size()) return "NUL-heavy data";
-  if (ctrl * 10 > raw.size()) return "control-character-heavy data";
+  // A few stray NULs or escapes in a short text are noise the decoder removes; many of them mean binary data.
+  if (nul >= 4 && nul * 100 > raw.size()) return "NUL-heavy data";
+  if (ctrl >= 4 && ctrl * 10 > raw.size()) return "control-character-heavy data";
   return {};
 }
 
