@@ -5,6 +5,7 @@
 #include <string>
 
 #include "casus/segment/segmenter.h"
+#include "casus/text/utf8.h"
 
 namespace {
 
@@ -26,12 +27,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   casus::Status s = kSegmenter.segment(doc);
   check(s.is_ok(), "segment() failed");
   const auto& t = doc.tokens;
+  // Code point offsets count lead bytes (the Document's rule). On invalid UTF-8 a token made only of stray
+  // continuation bytes spans zero code points; readers repair such input before segmentation (docs/INPUT.md).
+  const bool valid = casus::text::find_invalid_utf8(doc.text) == std::string::npos;
   uint32_t prev_end = 0, prev_end_cp = 0;
   for (size_t i = 0; i < t.size(); ++i) {
     check(t.begin[i] < t.end[i], "empty token");
     check(t.end[i] <= doc.text.size(), "token beyond the text");
     check(t.begin[i] >= prev_end, "tokens overlap or go backwards");
-    check(t.begin_cp[i] >= prev_end_cp && t.begin_cp[i] < t.end_cp[i], "code point offsets not monotone");
+    check(t.begin_cp[i] >= prev_end_cp && t.begin_cp[i] <= t.end_cp[i], "code point offsets not monotone");
+    check(!valid || t.begin_cp[i] < t.end_cp[i], "token of zero code points in valid UTF-8");
     // Code point offsets agree with the bytes between consecutive tokens.
     uint32_t cps = 0;
     for (uint32_t b = prev_end; b < t.begin[i]; ++b) cps += !is_continuation(static_cast<uint8_t>(doc.text[b]));

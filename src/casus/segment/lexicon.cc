@@ -83,6 +83,7 @@ WordLists::WordLists() {
   for (auto s : kTitles) titles_.insert(s);
   for (auto s : kHyphenPrefixes) prefixes_.insert(s);
   for (auto s : kStarters) starters_.insert(s);
+  for (const auto& [word, split] : kContractions) contractions_.emplace(word, split);
 }
 
 bool WordLists::is_abbreviation(std::string_view w) const { return abbreviations_.count(w) != 0; }
@@ -91,9 +92,8 @@ bool WordLists::is_hyphen_prefix(std::string_view w) const { return prefixes_.co
 bool WordLists::is_sentence_starter(std::string_view w) const { return starters_.count(w) != 0; }
 
 size_t WordLists::contraction_split(std::string_view w) const {
-  for (const auto& [word, split] : kContractions)
-    if (word == w) return split;
-  return 0;
+  auto it = contractions_.find(w);
+  return it == contractions_.end() ? 0 : it->second;
 }
 
 }  // namespace casus::segment

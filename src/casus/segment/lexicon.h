@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace casus::segment {
@@ -24,6 +25,7 @@ class WordLists {
 
  private:
   std::unordered_set<std::string_view> abbreviations_, titles_, prefixes_, starters_;
+  std::unordered_map<std::string_view, size_t> contractions_;
 };
 
 }  // namespace casus::segment

@@ -33,6 +33,8 @@ inline int line_breaks(char32_t c, char32_t next) {
 
 inline bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+inline bool is_ascii_space(char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); }
 
 // Letters, digits, combining marks and other non-punctuation, non-symbol characters belong to words.
 inline bool is_word_char(char32_t c) {
@@ -63,6 +65,25 @@ constexpr std::u32string_view kEmoticons[] = {
     U"-_-", U"o_O", U"O_o", U":)", U":(", U":D", U":P", U":p", U":/", U":|", U":o", U":O", U";)", U";D",
     U":]", U":[", U"=)", U"=(", U"<3", U"^^", U":*", U":>", U":<",
 };
+
+// Words EWT splits although they have no apostrophe: "cannot" → can not, "gonna" → gon na, "im" → i m,
+// "hes" → he s, "Lets" → Let s. Returns the length of the first part, 0 to keep the word whole.
+size_t word_split(std::string_view w) {
+  const size_t n = w.size();
+  if (n < 2 || n > 8) return 0;
+  if (n == 2) return (w[0] == 'i' || w[0] == 'I') && w[1] == 'm' ? 1 : 0;  // "IM" (instant messaging) stays
+  if (n == 3) {
+    if ((w[0] == 'h' || w[0] == 'H') && w[1] == 'e' && w[2] == 's') return 2;
+    if ((w[0] == 'i' || w[0] == 'I') && w[1] == 'v' && w[2] == 'e') return 1;
+    return 0;
+  }
+  if (w == "Lets") return 3;
+  const char last = static_cast<char>(ascii_lower(static_cast<unsigned char>(w[n - 1])));
+  if (last != 't' && last != 'a' && last != 'e' && last != 's' && last != 'l') return 0;
+  char low[8];
+  for (size_t k = 0; k < n; ++k) low[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(w[k])));
+  return lists().contraction_split(std::string_view(low, n));
+}
 
 // One chunk (maximal run of non-whitespace) decoded to code points with their byte offsets.
 struct Chunk {
@@ -142,6 +163,9 @@ class ChunkTokenizer {
 
   size_t emoticon_at(size_t i) const {
     const size_t n = end_;
+    const char32_t c0 = c_.cp[i];
+    if (c0 != ':' && c0 != ';' && c0 != '=' && c0 != '<' && c0 != '^' && c0 != '-' && c0 != 'o' && c0 != 'O')
+      return 0;
     for (auto e : kEmoticons) {
       if (i + e.size() > n) continue;
       bool ok = true;
@@ -201,34 +225,20 @@ class ChunkTokenizer {
 
   // Emits a word token [b, e), splitting contractions written without an apostrophe ("cannot" → can not).
   void emit_word(size_t b, size_t e) {
-    if (e - b >= 4 && e - b <= 8) {
-      std::string buf;
-      if (ascii_lower(b, e, buf)) {
-        if (size_t k = lists().contraction_split(buf)) {
+    if (e - b >= 2 && e - b <= 8) {
+      char buf[8];
+      bool ascii = true;
+      for (size_t k = b; k < e && ascii; ++k) {
+        ascii = c_.cp[k] < 0x80;
+        buf[k - b] = static_cast<char>(c_.cp[k]);
+      }
+      if (ascii) {
+        if (size_t k = word_split(std::string_view(buf, e - b))) {
           emit(b, b + k);
           emit(b + k, e);
           return;
         }
       }
-    } else if (e - b == 2) {
-      // "im"/"Im" → i m ("IM", instant messaging, stays).
-      if ((c_.cp[b] == 'i' || c_.cp[b] == 'I') && c_.cp[b + 1] == 'm') {
-        emit(b, b + 1);
-        emit(b + 1, e);
-        return;
-      }
-    } else if (e - b == 3 && ((c_.cp[b] == 'h' || c_.cp[b] == 'H') && c_.cp[b + 1] == 'e' && c_.cp[b + 2] == 's')) {
-      emit(b, b + 2);  // "hes" → he s (EWT always)
-      emit(b + 2, e);
-      return;
-    } else if (e - b == 4 && c_.cp[b] == 'L' && c_.cp[b + 1] == 'e' && c_.cp[b + 2] == 't' && c_.cp[b + 3] == 's') {
-      emit(b, b + 3);  // "Lets" → Let s (sentence-initial "Lets go")
-      emit(b + 3, e);
-      return;
-    } else if (e - b == 3 && (c_.cp[b] == 'i' || c_.cp[b] == 'I') && c_.cp[b + 1] == 'v' && c_.cp[b + 2] == 'e') {
-      emit(b, b + 1);
-      emit(b + 1, e);
-      return;
     }
     emit(b, e);
   }
@@ -337,7 +347,9 @@ class ChunkTokenizer {
     for (size_t p = from; p < n; ++p) {
       char32_t c = c_.cp[p];
       if (p > from && is_word_char(c_.cp[p - 1]) && c != '@') continue;
-      if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' || c == 'm' || c == 'M') {
+      const char32_t c2 = segment::ascii_lower(c_.at(p + 1));
+      if (((c == 'h' || c == 'H' || c == 'f' || c == 'F') && c2 == 't') || ((c == 'w' || c == 'W') && c2 == 'w') ||
+          ((c == 'm' || c == 'M') && c2 == 'a')) {
         std::string head;
         for (size_t k = p; k < n && k < p + 8; ++k)
           head.push_back(static_cast<char>(c_.cp[k] < 0x80 ? segment::ascii_lower(c_.cp[k]) : U'?'));
@@ -466,7 +478,7 @@ void split_its(std::string_view text, std::vector<Span>& spans) {
 
 }  // namespace
 
-Segmenter::Segmenter() { (void)lists(); }
+Segmenter::Segmenter(bool ascii_fast_path) : ascii_fast_path_(ascii_fast_path) { (void)lists(); }
 
 void Segmenter::tokenize(std::string_view text, std::vector<Span>& out) const {
   out.clear();
@@ -484,6 +496,37 @@ void Segmenter::tokenize(std::string_view text, std::vector<Span>& out) const {
       breaks += line_breaks(c, next);
       spaced = true;
       continue;
+    }
+    // Fast path for the common chunk: ASCII letters, optionally followed by one , ; : ! ? ) or a non-abbreviation
+    // period, then ASCII whitespace or the end.
+    if (ascii_fast_path_) {
+      uint8_t gap = breaks >= 2 ? kGapParagraph : breaks == 1 ? kGapLine : spaced ? kGapSpace : kGapNone;
+      size_t q = at;
+      while (q < n && is_ascii_letter(text[q])) ++q;
+      size_t t = q;
+      if (q > at && t < n && (text[t] == ',' || text[t] == ';' || text[t] == ':' || text[t] == '!' ||
+                              text[t] == '?' || text[t] == ')' || text[t] == '.'))
+        ++t;
+      bool fast = q > at && (t == n || is_ascii_space(text[t]));
+      if (fast && t > q && text[q] == '.') {
+        std::string_view with_dot = text.substr(at, t - at);
+        fast = q - at > 1 && !lists().is_abbreviation(with_dot) && with_dot != "No." && with_dot != "Nos." &&
+               with_dot != "Lets.";
+      }
+      if (fast) {
+        size_t k = word_split(text.substr(at, q - at));
+        if (k) {
+          out.push_back(Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + k), gap});
+          out.push_back(Span{static_cast<uint32_t>(at + k), static_cast<uint32_t>(q), kGapNone});
+        } else {
+          out.push_back(Span{static_cast<uint32_t>(at), static_cast<uint32_t>(q), gap});
+        }
+        if (t > q) out.push_back(Span{static_cast<uint32_t>(q), static_cast<uint32_t>(t), kGapNone});
+        pos = t;
+        breaks = 0;
+        spaced = false;
+        continue;
+      }
     }
     // Chunk: up to the next whitespace.
     chunk.cp.clear();
@@ -521,6 +564,59 @@ void Segmenter::tokenize(std::string_view text, std::vector<Span>& out) const {
   split_its(text, out);
 }
 
+namespace {
+
+// Per-call memo of token text → StrId in front of StringStore::intern: open addressing over a flat array, so
+// the common case (a word seen before in this document) costs one short hash and one compare, not a node walk.
+class InternCache {
+ public:
+  explicit InternCache(doc::StringStore& store) : store_(store), slots_(1024) {}
+
+  doc::StrId intern(std::string_view s) {
+    uint64_t h = hash(s);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.id == kEmpty) {
+        const doc::StrId id = store_.intern(s);
+        slot.hash = h;
+        slot.id = id;
+        if (++used_ * 2 > slots_.size()) grow();  // invalidates `slot`
+        return id;
+      }
+      if (slot.hash == h && store_.get(slot.id) == s) return slot.id;
+    }
+  }
+
+ private:
+  static constexpr doc::StrId kEmpty = 0xFFFFFFFFu;
+  struct Slot {
+    uint64_t hash = 0;
+    doc::StrId id = kEmpty;
+  };
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+    return h ^ (h >> 29);
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.id == kEmpty) continue;
+      size_t i = o.hash & mask;
+      while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+      slots_[i] = o;
+    }
+  }
+  doc::StringStore& store_;
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
 Status Segmenter::segment(doc::Document& doc) const {
   if (doc.text.size() >= std::numeric_limits<uint32_t>::max())
     return Status(Code::kTooLarge, "text of " + std::to_string(doc.text.size()) + " bytes exceeds 4 GiB");
@@ -542,6 +638,7 @@ Status Segmenter::segment(doc::Document& doc) const {
   };
   uint32_t paragraph = 0;
   doc::TokenIdx sentence_first = 0;
+  InternCache cache(doc.strings);
   for (size_t t = 0; t < spans.size(); ++t) {
     const Span& s = spans[t];
     if (t > 0 && starts[t]) {
@@ -552,7 +649,7 @@ Status Segmenter::segment(doc::Document& doc) const {
     uint32_t bcp = advance(s.begin);
     uint32_t ecp = advance(s.end);
     bool space = t + 1 < spans.size() ? spans[t + 1].gap_before != kGapNone : s.end < text.size();
-    doc.tokens.add(s.begin, s.end, bcp, ecp, doc.strings.intern(text.substr(s.begin, s.end - s.begin)), space);
+    doc.tokens.add(s.begin, s.end, bcp, ecp, cache.intern(text.substr(s.begin, s.end - s.begin)), space);
   }
   if (!spans.empty()) doc.sentences.add(sentence_first, static_cast<doc::TokenIdx>(spans.size()), paragraph);
   doc.layers |= doc::kLayerTokens | doc::kLayerSentences;

@@ -33,7 +33,8 @@ enum Gap : uint8_t {
 
 class Segmenter {
  public:
-  Segmenter();
+  // ascii_fast_path=false runs every chunk through the general tokenizer: tests check that both agree.
+  explicit Segmenter(bool ascii_fast_path = true);
 
   // Replaces doc.tokens and doc.sentences with a segmentation of doc.text and sets kLayerTokens|kLayerSentences.
   // Fails only when the text is too large for 32-bit offsets (kTooLarge).
@@ -45,6 +46,9 @@ class Segmenter {
 
   // Sentence boundaries over tokenized spans: out[i] = 1 when a sentence starts at span i (out[0] = 1 when any).
   void split_sentences(std::string_view text, const std::vector<Span>& spans, std::vector<uint8_t>& out) const;
+
+ private:
+  bool ascii_fast_path_ = true;
 };
 
 }  // namespace casus::segment

@@ -184,6 +184,39 @@ TEST(Segmenter, RoundTripOnComposedNews) {
       "Read more at https://example.org/news?id=7... or e-mail desk@example.org :)\n");
 }
 
+// The ASCII fast path must give exactly what the general tokenizer gives.
+void check_fast_path_agrees(const std::string& text) {
+  static const Segmenter kSlow(/*ascii_fast_path=*/false);
+  std::vector<Span> fast, slow;
+  seg().tokenize(text, fast);
+  kSlow.tokenize(text, slow);
+  ASSERT_EQ(fast.size(), slow.size()) << text;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    EXPECT_EQ(fast[i].begin, slow[i].begin) << text;
+    EXPECT_EQ(fast[i].end, slow[i].end) << text;
+    EXPECT_EQ(fast[i].gap_before, slow[i].gap_before) << text;
+  }
+}
+
+TEST(Segmenter, FastPathAgreesWithGeneralTokenizer) {
+  check_fast_path_agrees(
+      "Hes sure im right, Lets go. Ive seen it: cannot stop! Dr. No. 5 and No. J. Smith wrote etc. The end.\n\n"
+      "its not over? Its a deal; word) Jan. Mr. the U.S. e.g. x. yes");
+  const char* words[] = {"the", "Dr", "No", "Lets", "im", "cannot", "gonna", "etc", "J", "a", "its", "x"};
+  const char* tails[] = {"", ".", ",", "!", "?", ")", ":", ";", "..", "'s"};
+  const char* spaces[] = {" ", "\n", "\n\n", "\t"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    std::string s;
+    for (int i = 0; i < 12; ++i) {
+      s += words[rng() % std::size(words)];
+      s += tails[rng() % std::size(tails)];
+      s += spaces[rng() % std::size(spaces)];
+    }
+    check_fast_path_agrees(s);
+  }
+}
+
 TEST(Segmenter, RoundTripOnRandomCharacterSoup) {
   const char32_t alphabet[] = {'a', 'Z', '1', '.', ',', '\'', '"', '-', '/', ':', '@', '#', ' ', ' ', '\n',
                                0x2019, 0x201C, 0x2014, 0x2026, 0x1F600, 0xFFFD, 0xE9, '!', '?', '(', ')'};

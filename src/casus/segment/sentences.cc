@@ -88,6 +88,7 @@ bool is_strong_starter(std::string_view w) {
 }
 
 bool is_emoticon(std::string_view s) {
+  if (s.size() < 2 || (s[0] != ':' && s[0] != ';' && s[0] != '=' && s[0] != '<' && s[0] != '^')) return false;
   static constexpr std::string_view kFaces[] = {":)", ":-)", ":(", ":-(", ":D", ":-D", ":P", ":-P", ":p", ";)",
                                                 ";-)", ":/", ":-/", ":'(", ":]", "=)", "<3", "^_^", ":o", ":O"};
   for (auto f : kFaces)
