@@ -20,6 +20,7 @@ enum Template : uint64_t {
   kTagPrev1Word, kWordPrev1Word, kWordWordNext1, kSuffix3Prev1, kSuffix3Next1, kAmbNext1, kAmbNext2, kAmbPrev1,
   kTagPrev1AmbNext1, kShapePrev1, kShapeNext1, kTagPrev1WordNext1, kWordnetAmb, kFirstShape,
   kTagNext1, kTagNext2, kTagNext12, kTagPrev1Next1, kTagNext1Word,
+  kShapeTri, kTagPrev1Suffix3, kSuffix5, kAmbAmbNext1, kTagPrev1Shape,
 };
 
 inline uint32_t key(uint64_t templ, uint64_t value) {
@@ -33,6 +34,7 @@ TokenInfo make_boundary(std::string_view marker) {
   uint64_t h = fnv1a64(marker);
   t.lower = t.form = t.shape = h;
   for (auto& s : t.suffix) s = h;
+  t.suffix5 = h;
   for (auto& p : t.prefix) p = h;
   t.amb = 0x80000000u;  // a class no word has
   return t;
@@ -101,6 +103,12 @@ void compute_token_info(std::string_view form, TokenInfo& info) {
     for (size_t i = n - len; i < n; ++i) h = fnv_step(h, ascii_lower(form[i]));
     info.suffix[k - 1] = h;
   }
+  {
+    size_t len = n < 5 ? n : 5;
+    uint64_t h = kFnvBasis;
+    for (size_t i = n - len; i < n; ++i) h = fnv_step(h, ascii_lower(form[i]));
+    info.suffix5 = h;
+  }
   for (int k = 1; k <= 3; ++k) {
     size_t len = static_cast<size_t>(k) < n ? static_cast<size_t>(k) : n;
     uint64_t h = kFnvBasis;
@@ -159,6 +167,11 @@ int extract_features(const Context& ctx, uint32_t* out) {
   out[k++] = key(kTagPrev1WordNext1, pair(ctx.t1, n1.lower));
   out[k++] = key(kWordnetAmb, pair(w.wordnet, w.amb));
   out[k++] = key(kFirstShape, pair(ctx.first ? 1 : 0, w.shape));
+  out[k++] = key(kShapeTri, pair(p1.shape, pair(w.shape, n1.shape)));
+  out[k++] = key(kTagPrev1Suffix3, pair(ctx.t1, w.suffix[2]));
+  out[k++] = key(kSuffix5, w.suffix5);
+  out[k++] = key(kAmbAmbNext1, pair(w.amb, n1.amb));
+  out[k++] = key(kTagPrev1Shape, pair(ctx.t1, w.shape));
   if (ctx.pass2) {
     out[k++] = key(kTagNext1, ctx.n1);
     out[k++] = key(kTagNext2, ctx.n2);

@@ -16,6 +16,7 @@ inline constexpr std::string_view kFeatureSpec =
     "casus.tag.features/2 fnv1a64+mix64 low32; lower=ascii; "
     "bias w form sfx1-4 pfx1-3 shape flags amb wn w-1 w+1 w-2 w+2 t-1 t-2 t-1t-2 t-1w w-1w ww+1 "
     "sfx3-1 sfx3+1 amb+1 amb+2 amb-1 t-1amb+1 shape-1 shape+1 t-1w+1 wnamb first*shape "
+    "shape-1shapeshape+1 t-1sfx3 sfx5 ambamb+1 t-1shape "
     "pass2: t+1 t+2 t+1t+2 t-1t+1 t+1w; "
     "morph/1: c cw cw-1 cw-2 cw+1 ct-1 ct-2 ct+1 ct+2 ct-1t+1 cfirst csubj csubjclass cwsubj caux cww-1 cwt-1 cwt+1 "
     "clast; key=mix64(value, 0x4d4f5250+bundle)";
@@ -25,6 +26,7 @@ struct TokenInfo {
   uint64_t lower = 0;        // fnv1a64 of the ASCII-lowercased form (also the lemma dictionary key)
   uint64_t form = 0;         // fnv1a64 of the exact form
   uint64_t suffix[4] = {};   // lowercased suffixes of 1..4 bytes (whole word when shorter)
+  uint64_t suffix5 = 0;      // lowercased suffix of 5 bytes
   uint64_t prefix[3] = {};   // lowercased prefixes of 1..3 bytes
   uint64_t shape = 0;        // hash of the collapsed shape ("Xx", "d.d", "xx-xx")
   uint32_t amb = 0;          // ambiguity class: UPOS bitmask seen in training (0 = unknown word)

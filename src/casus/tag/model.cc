@@ -57,17 +57,15 @@ void WeightTable::index() {
   size_t cap = 16;
   int bits = 4;
   while (cap < 2 * n_features_ + 1) cap <<= 1, ++bits;
-  keys_.assign(cap, 0);
-  slots_.assign(cap, 0);
+  slots_.assign(cap, Slot{0, 0});
   mask_ = static_cast<uint32_t>(cap - 1);
   shift_ = 32 - bits;
   size_t offset = 0;
   for (size_t f = 0; f < n_features_; ++f) {
     uint32_t key = sorted_keys_[f];
     size_t i = (key * 0x9E3779B1u) >> shift_;
-    while (keys_[i] != 0) i = (i + 1) & mask_;
-    keys_[i] = key;
-    slots_[i] = static_cast<uint32_t>(offset << 8) | counts_[f];
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{key, static_cast<uint32_t>(offset << 8) | counts_[f]};
     offset += counts_[f];
   }
 }

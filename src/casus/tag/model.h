@@ -30,20 +30,32 @@ class WeightTable {
   bool deserialize(ByteReader& r, size_t n_classes);
   // Adds the weights of the features to scores[0..n_classes).
   void score(const uint32_t* features, int n, int32_t* scores) const {
+    // Prefetch every feature's home slot first so the cache misses overlap instead of queueing.
+    size_t home[kMaxFeatures];
+    for (int f = 0; f < n; ++f) {
+      home[f] = (features[f] * 0x9E3779B1u) >> shift_;
+      __builtin_prefetch(&slots_[home[f]]);
+    }
+    // Then find the rows and prefetch their entries, then add.
+    uint32_t found[kMaxFeatures];
+    int n_found = 0;
     for (int f = 0; f < n; ++f) {
       uint32_t key = features[f];
-      size_t i = (key * 0x9E3779B1u) >> shift_;
+      size_t i = home[f];
       while (true) {
-        uint32_t k = keys_[i];
-        if (k == key) {
-          uint32_t v = slots_[i];
-          const Entry* e = entries_.data() + (v >> 8);
-          for (uint32_t c = v & 0xFF, j = 0; j < c; ++j) scores[e[j].cls] += e[j].weight;
+        const Slot& slot = slots_[i];
+        if (slot.key == key) {
+          found[n_found++] = slot.value;
+          __builtin_prefetch(entries_.data() + (slot.value >> 8));
           break;
         }
-        if (k == 0) break;
+        if (slot.key == 0) break;
         i = (i + 1) & mask_;
       }
+    }
+    for (int f = 0; f < n_found; ++f) {
+      const Entry* e = entries_.data() + (found[f] >> 8);
+      for (uint32_t c = found[f] & 0xFF, j = 0; j < c; ++j) scores[e[j].cls] += e[j].weight;
     }
   }
   size_t features() const { return n_features_; }
@@ -58,7 +70,11 @@ class WeightTable {
   std::vector<uint32_t> sorted_keys_;  // kept in key order for serialization
   std::vector<uint8_t> counts_;
   std::vector<Entry> entries_;         // in sorted_keys_ order
-  std::vector<uint32_t> keys_, slots_;  // open addressing: slot = offset << 8 | count
+  struct Slot {
+    uint32_t key;    // 0 = empty
+    uint32_t value;  // offset << 8 | count
+  };
+  std::vector<Slot> slots_;  // open addressing, at most half full
   uint32_t mask_ = 0;
   int shift_ = 32;
   size_t n_features_ = 0;
