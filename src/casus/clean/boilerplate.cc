@@ -278,6 +278,11 @@ LineKind classify_line(std::string_view raw) {
                       low.find("all rights reserved") != std::string::npos))
     return LineKind::kCopyright;
   if (equals_any(bare, kBylineExact) || is_byline(line, low)) return LineKind::kByline;
+  // "Horn Herald staff", "Our Beirut correspondent": a short credit line naming a newsroom role.
+  if (words <= 5) {
+    for (std::string_view role : {" staff", " correspondent", " reporter", " desk", " bureau"})
+      if (bare.size() > role.size() && bare.substr(bare.size() - role.size()) == role) return LineKind::kByline;
+  }
   if (words <= 20 && starts_any(low, kNavStarts)) return LineKind::kNavigation;
   if (equals_any(bare, kNavExact)) return LineKind::kNavigation;
   if (is_date_only(line, low)) return LineKind::kDateOnly;
@@ -310,6 +315,11 @@ std::string strip_parenthesised_credits(std::string_view line, char open_char, c
           break;
         }
       }
+    }
+    // "(NP Photo/Alex Brandt)", "(Pool photo by ...)": any short parenthesis naming a photo with a slash/colon/by.
+    if (!credit && inside.size() <= 80) {
+      for (std::string_view m : {"Photo/", "Photo:", "Photo by", "PHOTO/", "PHOTO:", "photo/", "photo by"})
+        if (inside.find(m) != std::string_view::npos) credit = true;
     }
     if (!credit) {
       out.append(line.substr(pos, close + 1 - pos));

@@ -133,6 +133,20 @@ std::optional<Date> weekday_paren_date(std::string_view line) {
   return std::nullopt;
 }
 
+// The four-digit year (1990..2099) in a copyright line, or 0.
+int copyright_year(std::string_view line) {
+  for (size_t i = 0; i + 4 <= line.size(); ++i) {
+    bool digits = true;
+    for (size_t k = 0; k < 4; ++k) digits &= line[i + k] >= '0' && line[i + k] <= '9';
+    const bool bounded = (i == 0 || line[i - 1] < '0' || line[i - 1] > '9') &&
+                         (i + 4 == line.size() || line[i + 4] < '0' || line[i + 4] > '9');
+    if (!digits || !bounded) continue;
+    const int y = (line[i] - '0') * 1000 + (line[i + 1] - '0') * 100 + (line[i + 2] - '0') * 10 + (line[i + 3] - '0');
+    if (y >= 1990 && y <= 2099) return y;
+  }
+  return 0;
+}
+
 std::optional<PublishedGuess> guess_published(const std::vector<Line>& lines, std::optional<Date> marker,
                                               std::string_view url) {
   std::vector<Candidate> cands;
@@ -167,6 +181,24 @@ std::optional<PublishedGuess> guess_published(const std::vector<Line>& lines, st
       }
     }
     if (auto d = weekday_paren_date(line)) cands.push_back({*d, 70, "text", line});
+  }
+  // Last resort for wire copy: a dateline with month and day but no year ("DOHA, Nov 22 (Gulf Wire) -") takes its
+  // year from a copyright line at the top or bottom ("Copyright Gulf Wire 2023").
+  if (cands.empty()) {
+    int month_day = 0;
+    for (size_t i = 0; i < n && i < kHeaderLines && !month_day; ++i)
+      if (auto dl = parse_dateline(lines[i].text)) month_day = dl->month_day;
+    if (month_day) {
+      for (size_t i = 0; i < n; ++i) {
+        if (i >= kHeaderLines && i + kFooterLines < n) continue;
+        if (classify_line(lines[i].text) != LineKind::kCopyright) continue;
+        const int year = copyright_year(lines[i].text);
+        if (auto d = Date::ymd(year, month_day / 100, month_day % 100); year && d.valid()) {
+          cands.push_back({d, 50, "text", lines[i].text});
+          break;
+        }
+      }
+    }
   }
   if (auto d = date_from_url(url)) {
     cands.push_back({*d, d->precision == DatePrecision::kDay ? 88 : 60, "url", std::string(url)});

@@ -428,9 +428,110 @@ bool contains_node(const GumboNode* ancestor, const GumboNode* n) {
   return false;
 }
 
+// gumbo spends O(depth) per tag on scope checks, so pathological nesting (tens of thousands of unclosed
+// elements) is quadratic. This linear pre-scan estimates the open-element depth; past kMaxTreeDepth the page is
+// read by the flat tag stripper below instead.
+constexpr size_t kMaxTreeDepth = 3000;
+
+bool tag_is(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names)
+    if (name == n) return true;
+  return false;
+}
+
+size_t estimate_depth(std::string_view html) {
+  size_t depth = 0, max_depth = 0;
+  for (size_t i = 0; i < html.size(); ++i) {
+    if (html[i] != '<' || i + 1 >= html.size()) continue;
+    const bool close = html[i + 1] == '/';
+    size_t j = i + (close ? 2 : 1);
+    const size_t name_begin = j;
+    while (j < html.size() && std::isalnum(static_cast<unsigned char>(html[j]))) ++j;
+    if (j == name_begin) continue;
+    const std::string name = lower_ascii(html.substr(name_begin, std::min<size_t>(j - name_begin, 16)));
+    // Void and self-closing-by-habit elements never deepen the tree.
+    if (tag_is(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                      "track", "wbr", "p", "li", "td", "tr", "th", "option", "dt", "dd"}))
+      continue;
+    if (close) {
+      if (depth > 0) --depth;
+    } else if (++depth > max_depth) {
+      max_depth = depth;
+    }
+  }
+  return max_depth;
+}
+
+// Flat fallback: strips tags, skips script/style/comments, breaks blocks at block-level tags, decodes the common
+// entities. No DOM, no metadata beyond the text: used only for pages gumbo would take too long over.
+std::string strip_tags(std::string_view html) {
+  BlockWriter w;
+  size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] == '<') {
+      if (html.compare(i, 4, "<!--") == 0) {
+        const size_t end = html.find("-->", i + 4);
+        i = end == std::string_view::npos ? html.size() : end + 3;
+        continue;
+      }
+      const size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      size_t j = i + 1 + (i + 1 < html.size() && html[i + 1] == '/' ? 1 : 0);
+      const size_t name_begin = j;
+      while (j < end && std::isalnum(static_cast<unsigned char>(html[j]))) ++j;
+      const std::string name = lower_ascii(html.substr(name_begin, std::min<size_t>(j - name_begin, 16)));
+      if (html[i + 1] != '/' && (name == "script" || name == "style")) {
+        const std::string closing = "</" + name;
+        size_t k = end;
+        for (;;) {
+          k = html.find("</", k);
+          if (k == std::string_view::npos || lower_ascii(html.substr(k, closing.size())) == closing) break;
+          k += 2;
+        }
+        i = k == std::string_view::npos ? html.size() : k;
+        continue;
+      }
+      if (name == "br") w.line_break();
+      else if (tag_is(name, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "section",
+                             "article", "header", "footer", "table", "ul", "ol", "pre", "body"}))
+        w.flush();
+      i = end + 1;
+      continue;
+    }
+    if (html[i] == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+          {"&nbsp;", " "}, {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"},
+          {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"}, {"&ldquo;", "\xE2\x80\x9C"},
+          {"&rdquo;", "\xE2\x80\x9D"}, {"&hellip;", "\xE2\x80\xA6"}};
+      bool matched = false;
+      for (const auto& [entity, text] : kEntities) {
+        if (html.compare(i, entity.size(), entity) == 0) {
+          w.text(text);
+          i += entity.size();
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+    }
+    size_t j = i + 1;
+    while (j < html.size() && html[j] != '<' && html[j] != '&') ++j;
+    w.text(html.substr(i, j - i));
+    i = j;
+  }
+  return w.take();
+}
+
 }  // namespace
 
 Result<HtmlContent> extract_html(std::string_view html) {
+  if (estimate_depth(html) > kMaxTreeDepth) {
+    HtmlContent c;
+    c.text = strip_tags(html);
+    if (c.text.empty()) return Status(Code::kBadHtml, "no text found in the HTML");
+    return c;
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // we never look at parse errors; do not let a broken page fill memory with them
   std::unique_ptr<GumboOutput, OutputDeleter> out(gumbo_parse_with_options(&options, html.data(), html.size()));

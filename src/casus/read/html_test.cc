@@ -90,13 +90,16 @@ TEST(Html, EmptyPageIsBadHtml) {
 }
 
 TEST(Html, HostileInputDoesNotCrash) {
-  // Deep nesting (the walk is iterative), a huge attribute, broken tags and stray entities.
-  std::string deep;
-  for (int i = 0; i < 20000; ++i) deep += "<div>";
-  deep += "deep text";
-  auto r = extract_html(deep);
-  ASSERT_TRUE(r.is_ok());
-  EXPECT_EQ(r->text, "deep text");
+  // Deep nesting: below the limit gumbo parses it (and the walk is iterative); far beyond it the flat tag
+  // stripper takes over, because gumbo's scope checks make such pages quadratic.
+  for (int depth : {1400, 400000}) {
+    std::string deep = "<script>var a = '<div>';</script>";
+    for (int i = 0; i < depth; ++i) deep += "<div><b>";
+    deep += "deep &amp; text";
+    auto r = extract_html(deep);
+    ASSERT_TRUE(r.is_ok());
+    EXPECT_EQ(r->text, "deep & text");
+  }
   std::string attr = "<p class=\"" + std::string(1 << 20, 'a') + "\">x</p><p title='<<<>>>'>y</p></p></div><b<i>z&#xFFFFFFFF;&";
   EXPECT_TRUE(extract_html(attr).is_ok());
   std::string broken = R"(<script type="application/ld+json">)" + std::string(5000, '[') + "</script><p>ok</p>";
