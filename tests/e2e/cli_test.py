@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the casus binary: the output contract on the demo corpus, bad input, exit codes, store.
+
+usage: cli_test.py CASUS_BINARY REPO_ROOT
+Each check prints one line; the run ends with "N passed, N failed".
+"""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+CASUS, ROOT = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+os.chdir(ROOT)
+passed = failed = 0
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([CASUS, *args], input=stdin, capture_output=True, timeout=600)
+
+
+EVENT_FIELDS = ["type", "id", "doc", "published", "sentence", "text", "event", "mode", "context", "aux", "actor",
+                "recipient", "trigger", "date", "date_text", "location", "attribution", "fatalities", "score",
+                "confidence", "rule"]
+CATEGORIES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+# 1. The demo corpus, everything emitted.
+r = run("code", "--emit", "all", "-q", "samples")
+check("demo corpus exit code 0", r.returncode == 0, r.stderr.decode()[-300:])
+records = [json.loads(l) for l in r.stdout.decode().splitlines() if l.strip()]
+docs = {x["id"]: x for x in records if x["type"] == "document"}
+events = [x for x in records if x["type"] == "event"]
+check("demo corpus: a dozen documents", len(docs) >= 12, str(len(docs)))
+check("demo corpus: events coded", len(events) >= 24, str(len(events)))
+check("every event has every contract field", all(all(f in e for f in EVENT_FIELDS) for e in events))
+check("categories are PLOVER", all(e["event"] in CATEGORIES for e in events))
+check("scores in range", all(-10 <= e["score"] <= 10 and 0 <= e["confidence"] <= 1 for e in events))
+check("event ids unique", len({e["id"] for e in events}) == len(events))
+bad_offsets = []
+for e in events:
+    text = docs[e["doc"]]["text"]
+    for ent in e["actor"] + e["recipient"] + ([e["attribution"]["said_by"]] if e["attribution"] and e["attribution"]["said_by"] else []):
+        if text[ent["start"]:ent["end"]] != ent["text"]:
+            bad_offsets.append((ent["text"], text[ent["start"]:ent["end"]]))
+    t = e["trigger"]
+    if text[t["start"]:t["end"]] != t["text"]:
+        bad_offsets.append((t["text"], text[t["start"]:t["end"]]))
+check("entity and trigger offsets are code points into the cleaned text", not bad_offsets, str(bad_offsets[:3]))
+check("no boilerplate in cleaned text", not any("Read more" in d["text"] or "loading…" in d["text"] for d in docs.values()))
+check("every demo document has a publication date", all(d["published"] for d in docs.values()),
+      str([d["id"] for d in docs.values() if not d["published"]]))
+categories = {e["event"] for e in events}
+check("demo corpus covers many categories", len(categories) >= 8, str(sorted(categories)))
+check("some events are attributed to a relayed source", any(e["attribution"] and e["attribution"]["via"] for e in events))
+
+# 2. Stable output whatever the number of threads.
+r1 = run("code", "--threads", "1", "-q", "samples")
+r2 = run("code", "--threads", "4", "--chunk", "3", "-q", "samples")
+check("output identical with 1 and 4 threads", r1.stdout == r2.stdout and r1.returncode == 0)
+
+# 3. Bad input is reported by name and skipped; the batch goes on.
+with tempfile.TemporaryDirectory() as tmp:
+    open(os.path.join(tmp, "empty.txt"), "w").close()
+    open(os.path.join(tmp, "binary.txt"), "wb").write(bytes(range(256)) * 40)
+    open(os.path.join(tmp, "good.txt"), "w").write(
+        "BEIRUT – Hezbollah fired rockets at northern Israel on Monday, the Israeli military said.\n")
+    open(os.path.join(tmp, "bad.jsonl"), "w").write('{"id": "a", "text": "Iran condemned the strike."}\n{not json\n{"id": "c"}\n')
+    r = run("code", "-q", tmp)
+    err = r.stderr.decode()
+    out = [json.loads(l) for l in r.stdout.decode().splitlines() if l.strip()]
+    check("bad input: exit code 1", r.returncode == 1, str(r.returncode))
+    check("bad input: each bad document named", all(n in err for n in ("empty.txt", "binary.txt", "bad.jsonl:2", "bad.jsonl:3")), err)
+    check("bad input: good documents still coded", {e["doc"] for e in out} >= {"good.txt"}, str({e["doc"] for e in out}))
+    # The store: re-coding replaces, never duplicates.
+    db = os.path.join(tmp, "s.sqlite")
+    run("code", "-q", "--db", db, os.path.join(tmp, "good.txt"))
+    run("code", "-q", "--db", db, os.path.join(tmp, "good.txt"))
+    con = sqlite3.connect(db)
+    check("store: re-coding keeps one document", con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1)
+    n_ev = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_out = len([e for e in out if e["doc"] == "good.txt"])
+    check("store: events of the document stored once", n_ev == n_out, f"{n_ev} vs {n_out}")
+    con.close()
+
+# 4. Standard input and usage errors.
+r = run("code", "-q", "-", stdin=b'{"id": "s1", "text": "Russia launched drones at Kyiv on Friday.", "published": "2024-01-12"}\n')
+check("stdin JSON Lines", r.returncode == 0 and b'"doc":"s1"' in r.stdout, r.stderr.decode()[-200:])
+check("usage error exit 2", run("code").returncode == 2 and run("code", "--emit", "nonsense", "samples").returncode == 2)
+check("--version", run("--version").returncode == 0)
+for verb in ("code", "parse", "train", "eval", "kb", "lexicon", "model"):
+    check(f"{verb} --help", run(verb, "--help").returncode == 0)
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
