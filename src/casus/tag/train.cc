@@ -424,7 +424,6 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
                                  Report{every, impl, [&](int e, size_t f) { evaluate_dev("pass 1", e, f); }, {}});
   impl->passes = {pass1};
   impl->scale = scale;
-  if (!every) evaluate_dev("pass 1", options.epochs, pass1.features());
 
   if (options.passes == 2) {
     // Jackknife: first-pass tags for each fold come from a model that never saw it.
