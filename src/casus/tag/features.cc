@@ -21,6 +21,7 @@ enum Template : uint64_t {
   kTagPrev1AmbNext1, kShapePrev1, kShapeNext1, kTagPrev1WordNext1, kWordnetAmb, kFirstShape,
   kTagNext1, kTagNext2, kTagNext12, kTagPrev1Next1, kTagNext1Word,
   kShapeTri, kTagPrev1Suffix3, kSuffix5, kAmbAmbNext1, kTagPrev1Shape,
+  kTagNext1Suffix3, kTagNext1Amb, kTagPrev1Next1Word,
 };
 
 inline uint32_t key(uint64_t templ, uint64_t value) {
@@ -132,6 +133,20 @@ int extract_features(const Context& ctx, uint32_t* out) {
   const TokenInfo& n1 = ctx.tok[1];
   const TokenInfo& n2 = ctx.tok[2];
   int k = 0;
+  if (ctx.pass2) {
+    // Second pass: a small correction model added to the first pass's scores, so only what the first pass
+    // could not see — the tags on the right.
+    out[k++] = key(kTagNext1, ctx.n1);
+    out[k++] = key(kTagNext2, ctx.n2);
+    out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
+    out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
+    out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
+    out[k++] = key(kTagNext1Suffix3, pair(ctx.n1, w.suffix[2]));
+    out[k++] = key(kTagNext1Amb, pair(ctx.n1, w.amb));
+    out[k++] = key(kTagPrev1Next1Word, pair(pair(ctx.t1, ctx.n1), w.lower));
+    out[k++] = key(kTagPrev1, ctx.t1);
+    return k;
+  }
   out[k++] = key(kBias, 0);
   out[k++] = key(kWord, w.lower);
   out[k++] = key(kForm, w.form);
@@ -172,13 +187,6 @@ int extract_features(const Context& ctx, uint32_t* out) {
   out[k++] = key(kSuffix5, w.suffix5);
   out[k++] = key(kAmbAmbNext1, pair(w.amb, n1.amb));
   out[k++] = key(kTagPrev1Shape, pair(ctx.t1, w.shape));
-  if (ctx.pass2) {
-    out[k++] = key(kTagNext1, ctx.n1);
-    out[k++] = key(kTagNext2, ctx.n2);
-    out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
-    out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
-    out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
-  }
   return k;
 }
 

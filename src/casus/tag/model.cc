@@ -71,6 +71,7 @@ void WeightTable::index() {
 }
 
 void WeightTable::serialize(ByteWriter& w) const {
+  w.f32(scale);
   w.u32(static_cast<uint32_t>(sorted_keys_.size()));
   w.u32(static_cast<uint32_t>(entries_.size()));
   // Columns compress better than rows: key deltas, counts, classes, then weights.
@@ -85,6 +86,8 @@ void WeightTable::serialize(ByteWriter& w) const {
 }
 
 bool WeightTable::deserialize(ByteReader& r, size_t n_classes) {
+  scale = r.f32();
+  if (!(scale > 0.0f)) return false;
   uint32_t n = r.u32();
   uint32_t n_entries = r.u32();
   if (r.failed() || n > r.remaining() || n_entries > r.remaining() / 3 || n_entries >= (1u << 24)) return false;
@@ -120,7 +123,7 @@ bool WeightTable::deserialize(ByteReader& r, size_t n_classes) {
 // ---------------------------------------------------------------- decoding
 
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, uint8_t* out) {
+                 size_t n, const uint8_t* right, const float* base, uint8_t* out, float* scores_out) {
   uint32_t feats[kMaxFeatures];
   int32_t scores[256];
   Context ctx;
@@ -142,8 +145,21 @@ void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* 
     std::memset(scores, 0, sizeof(int32_t) * n_classes);
     weights.score(feats, k, scores);
     size_t best = 0;
-    for (size_t c = 1; c < n_classes; ++c)
-      if (scores[c] > scores[best]) best = c;
+    if (base) {
+      const float* b = base + i * n_classes;
+      float best_score = b[0] + weights.scale * static_cast<float>(scores[0]);
+      for (size_t c = 1; c < n_classes; ++c) {
+        float sc = b[c] + weights.scale * static_cast<float>(scores[c]);
+        if (sc > best_score) best = c, best_score = sc;
+      }
+    } else {
+      for (size_t c = 1; c < n_classes; ++c)
+        if (scores[c] > scores[best]) best = c;
+      if (scores_out) {
+        float* o = scores_out + i * n_classes;
+        for (size_t c = 0; c < n_classes; ++c) o[c] = weights.scale * static_cast<float>(scores[c]);
+      }
+    }
     out[i] = static_cast<uint8_t>(best);
   }
 }
@@ -167,13 +183,13 @@ void TaggerImpl::lookup(std::string_view form, TokenInfo& info, uint8_t& sole) c
 }
 
 void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out,
-                        uint8_t* scratch) const {
+                        uint8_t* scratch_tags, float* scratch_scores) const {
   if (passes.size() == 1) {
-    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, out);
+    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, nullptr, out, nullptr);
     return;
   }
-  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, scratch);
-  decode_pass(passes[1], classes.size(), infos, sole, n, scratch, out);
+  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, nullptr, scratch_tags, scratch_scores);
+  decode_pass(passes[1], classes.size(), infos, sole, n, scratch_tags, scratch_scores, out, nullptr);
 }
 
 // ---------------------------------------------------------------- section format
@@ -188,7 +204,6 @@ std::string TaggerImpl::serialize() const {
     w.u8(static_cast<uint8_t>(c.upos));
     w.str(c.xpos);
   }
-  w.f32(scale);
   w.u32(static_cast<uint32_t>(passes.size()));
   for (const auto& p : passes) p.serialize(w);
   std::vector<std::pair<uint64_t, LexEntry>> lex;
@@ -233,7 +248,6 @@ Result<std::shared_ptr<TaggerImpl>> TaggerImpl::deserialize(std::string_view byt
     c.xpos = std::string(r.str());
     impl->classes.push_back(std::move(c));
   }
-  impl->scale = r.f32();
   uint32_t n_passes = r.u32();
   if (r.failed() || n_passes < 1 || n_passes > 2) return corrupt("bad pass count");
   impl->passes.resize(n_passes);
@@ -300,6 +314,7 @@ void Tagger::annotate(doc::Document& doc) const {
   std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.morph.bundles.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<uint8_t> sole, tags, scratch;
+  std::vector<float> scratch_scores;
   std::string lemma;
 
   auto tag_range = [&](size_t first, size_t last) {
@@ -311,12 +326,13 @@ void Tagger::annotate(doc::Document& doc) const {
     sole.resize(n);
     tags.resize(n);
     scratch.resize(n);
+    if (m.passes.size() > 1) scratch_scores.resize(n * m.classes.size());
     for (size_t i = 0; i < n; ++i) {
       std::string_view form = doc.strings.get(tok.form[first + i]);
       compute_token_info(form, infos[i + 2]);
       m.lookup(form, infos[i + 2], sole[i]);
     }
-    m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data());
+    m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data(), scratch_scores.data());
     for (size_t i = 0; i < n; ++i) {
       size_t t = first + i;
       uint8_t cls = tags[i];

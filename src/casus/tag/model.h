@@ -58,6 +58,7 @@ class WeightTable {
       for (uint32_t c = found[f] & 0xFF, j = 0; j < c; ++j) scores[e[j].cls] += e[j].weight;
     }
   }
+  float scale = 1.0f;  // weight = int16 * scale
   size_t features() const { return n_features_; }
   size_t entries() const { return entries_.size(); }
 
@@ -95,7 +96,6 @@ struct LexEntry {
 struct TaggerImpl {
   std::string description;
   std::vector<TagClass> classes;
-  float scale = 1.0f;        // weight = int16 * scale (only argmax matters at runtime; kept for dumps)
   std::vector<WeightTable> passes;  // 1 = greedy left-to-right; 2 = a second pass sees the first's right tags
   FlatMap<uint64_t, LexEntry> lexicon;     // lower-form hash → entry
   MorphModel morph;                        // UD feature bundles
@@ -104,7 +104,9 @@ struct TaggerImpl {
   // Fills amb/wordnet/sole for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
-  void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch) const;
+  // scratch_tags: n entries; scratch_scores: n * classes (used with two passes).
+  void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch_tags,
+              float* scratch_scores) const;
 
   std::string serialize() const;
   static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,
@@ -119,8 +121,10 @@ struct TaggerAccess {
   }
 };
 
-// Runs greedy decoding of one pass. right = first-pass tags (nullptr for pass 1).
+// Greedy decoding of one pass. Pass 1: right == nullptr; when scores_out is set, each token's class scores
+// (n * n_classes, in weight units) are written there. Pass 2: right = first-pass tags and base = first-pass
+// scores; the pass-2 weights are added to them.
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, uint8_t* out);
+                 size_t n, const uint8_t* right, const float* base, uint8_t* out, float* scores_out);
 
 }  // namespace casus::tag

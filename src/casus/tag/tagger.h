@@ -32,6 +32,7 @@ struct TrainOptions {
   bool verbose = true;             // per-epoch progress lines to `log`
   int passes = 1;                  // 2: a second pass sees first-pass tags of the next words (jackknifed)
   int jackknife_folds = 4;         // folds for the first-pass tags the second pass trains on
+  bool compress_sections = true;   // zstd the sections (false: faster tests; the container format allows both)
 };
 
 // Trains the tagger (+ lemmatizer + feature predictor) on gold CoNLL-U documents, prints progress per epoch
