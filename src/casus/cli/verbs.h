@@ -28,6 +28,7 @@ Verb add_eval_verb(CLI::App& app);     // cmd_eval.cc    — CoNLL 2018-style an
 Verb add_kb_verb(CLI::App& app);       // cmd_kb.cc      — kb check|lookup|unknown
 Verb add_lexicon_verb(CLI::App& app);  // cmd_lexicon.cc — lexicon check|show
 Verb add_model_verb(CLI::App& app);    // cmd_model.cc   — model dump (any casus binary file as text)
+Verb add_query_verb(CLI::App& app);    // cmd_query.cc   — query a store (events or incidents)
 
 // Prints "casus: <message>" to stderr (the one format for user-facing errors).
 void print_error(const std::string& message);

@@ -1,7 +1,7 @@
 #include "casus/store/event_store.h"
 
-#include <chrono>
 #include <ctime>
+#include <unordered_map>
 
 #include "casus/store/schema.h"
 #include "casus/util/hash.h"
@@ -9,10 +9,6 @@
 #include "casus/write/jsonl.h"
 
 namespace casus::store {
-
-struct EventStore::Statements {
-  Statement delete_doc, insert_doc, insert_sentence, insert_event, insert_actor, insert_quote, insert_mention;
-};
 
 namespace {
 
@@ -44,114 +40,136 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
+Value opt_text(std::string_view s) { return Value::text_or_null(s); }
+
 }  // namespace
 
-Result<EventStore> EventStore::open(const std::string& path) {
-  auto db = Database::open(path);
-  if (!db) return db.status();
+Result<EventStore> EventStore::open(const std::string& target, StoreOptions options) {
+  auto conn = connect(target);
+  if (!conn) return conn.status();
   EventStore store;
-  store.db_ = std::make_unique<Database>(std::move(db.value()));
-  Database& d = *store.db_;
-  // WAL: readers never block the writer; NORMAL sync is durable across process crashes (not power loss of the
-  // last transaction), the usual trade-off for bulk ingest.
-  CASUS_RETURN_IF_ERROR(d.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
-  CASUS_RETURN_IF_ERROR(migrate(d));
-  auto prep = [&d](const char* sql, Statement& out) -> Status {
-    auto s = d.prepare(sql);
-    if (!s) return s.status();
-    out = std::move(s.value());
-    return Status::ok();
-  };
-  auto st = std::make_shared<Statements>();
-  CASUS_RETURN_IF_ERROR(prep("DELETE FROM documents WHERE content_hash = ?1 OR doc_id = ?2", st->delete_doc));
-  CASUS_RETURN_IF_ERROR(prep(
-      "INSERT INTO documents(doc_id, content_hash, url, title, published, dateline, source, language, path, text, "
-      "n_sentences, n_tokens, coded_at, casus_version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
-      st->insert_doc));
-  CASUS_RETURN_IF_ERROR(prep("INSERT INTO sentences(document, idx, start, \"end\", text) VALUES (?1,?2,?3,?4,?5)",
-                             st->insert_sentence));
-  CASUS_RETURN_IF_ERROR(prep(
-      "INSERT OR REPLACE INTO events(id, document, sentence, category, mode, aux, date, date_start, date_end, "
-      "location_name, location_country, lat, lon, said_by, said_by_kb_id, via, anonymous, fatalities, injuries, "
-      "score, confidence, rule, record) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-      "?19,?20,?21,?22,?23)",
-      st->insert_event));
-  CASUS_RETURN_IF_ERROR(prep(
-      "INSERT OR REPLACE INTO event_actors(event, role, position, text, name, kb_id, country, type) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-      st->insert_actor));
-  CASUS_RETURN_IF_ERROR(prep(
-      "INSERT INTO quotes(document, sentence, speaker_text, speaker_name, speaker_kb_id, text, via, anonymous, "
-      "start, \"end\") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-      st->insert_quote));
-  CASUS_RETURN_IF_ERROR(prep(
-      "INSERT INTO mentions(document, sentence, kind, text, start, \"end\", name, kb_id, country, entity_type) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-      st->insert_mention));
-  store.stmts_ = std::move(st);
+  store.conn_ = std::move(conn.value());
+  store.options_ = std::move(options);
+  Connection& c = *store.conn_;
+  if (c.dialect() == Dialect::kSqlite) {
+    // WAL: readers never block the writer; NORMAL sync is durable across process crashes (not power loss of the
+    // last transaction), the usual trade-off for bulk ingest.
+    CASUS_RETURN_IF_ERROR(c.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+  }
+  CASUS_RETURN_IF_ERROR(migrate(c));
   return store;
 }
 
 Status EventStore::write(const std::vector<const doc::Document*>& batch) {
-  Transaction tx(*db_);
+  Connection& c = *conn_;
+  WriteTransaction tx(c);
   CASUS_RETURN_IF_ERROR(tx.begin_status());
-  for (const doc::Document* d : batch) CASUS_RETURN_IF_ERROR(write_one(*d).with_context(d->meta.id));
+  IncidentLinker linker(c, options_.link);
+  std::vector<int64_t> rows;
+  rows.reserve(batch.size());
+  for (const doc::Document* d : batch) {
+    // Incidents the old version of this document reported are recomputed once it is gone.
+    if (options_.link_incidents)
+      CASUS_RETURN_IF_ERROR(linker.touch_incidents_of_documents(hex64(d->meta.content_hash), d->meta.id));
+    auto row = write_one(*d);
+    if (!row) return row.status().with_context(d->meta.id);
+    rows.push_back(*row);
+  }
+  if (options_.link_incidents) {
+    CASUS_RETURN_IF_ERROR(linker.refresh_touched());
+    // An event id written twice in one batch belongs to the last document that wrote it.
+    std::unordered_map<std::string_view, size_t> owner;
+    for (size_t i = 0; i < batch.size(); ++i)
+      for (const auto& e : batch[i]->events) owner[e.id] = i;
+    for (size_t i = 0; i < batch.size(); ++i)
+      for (const auto& e : batch[i]->events)
+        if (owner[e.id] == i)
+          CASUS_RETURN_IF_ERROR(linker.link(report_from_event(*batch[i], e, rows[i])).with_context(batch[i]->meta.id));
+    CASUS_RETURN_IF_ERROR(linker.refresh_touched());
+  }
   return tx.commit();
 }
 
-Status EventStore::write_one(const doc::Document& d) {
-  Statements& st = *stmts_;
+Status EventStore::relink_incidents(const LinkOptions& link) {
+  WriteTransaction tx(*conn_);
+  CASUS_RETURN_IF_ERROR(tx.begin_status());
+  IncidentLinker linker(*conn_, link);
+  CASUS_RETURN_IF_ERROR(linker.relink_all());
+  return tx.commit();
+}
+
+Result<int64_t> EventStore::write_one(const doc::Document& d) {
+  Connection& c = *conn_;
   const std::string hash = hex64(d.meta.content_hash);
-  CASUS_RETURN_IF_ERROR(st.delete_doc.bind(1, hash).bind(2, d.meta.id).exec());
-  st.insert_doc.bind(1, d.meta.id).bind(2, hash);
-  st.insert_doc.bind_text_or_null(3, d.meta.url).bind_text_or_null(4, d.meta.title);
-  if (d.meta.published) st.insert_doc.bind(5, d.meta.published->iso()); else st.insert_doc.bind_null(5);
-  st.insert_doc.bind_text_or_null(6, d.meta.dateline).bind_text_or_null(7, d.meta.source);
-  st.insert_doc.bind(8, d.meta.language).bind_text_or_null(9, d.meta.path).bind(10, d.text);
-  st.insert_doc.bind(11, static_cast<int64_t>(d.sentences.size())).bind(12, static_cast<int64_t>(d.tokens.size()));
-  st.insert_doc.bind(13, now_utc()).bind(14, std::string(kVersion));
-  CASUS_RETURN_IF_ERROR(st.insert_doc.exec());
-  const int64_t row = db_->last_insert_rowid();
+  CASUS_RETURN_IF_ERROR(c.run("DELETE FROM documents WHERE content_hash = ?1 OR doc_id = ?2", {hash, d.meta.id}));
+  Value row;
+  CASUS_RETURN_IF_ERROR(c.run(
+      "INSERT INTO documents(doc_id, content_hash, url, title, published, dateline, source, language, path, text, "
+      "n_sentences, n_tokens, coded_at, casus_version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14) "
+      "RETURNING id",
+      {d.meta.id, hash, opt_text(d.meta.url), opt_text(d.meta.title),
+       d.meta.published ? Value(d.meta.published->iso()) : Value(), opt_text(d.meta.dateline),
+       opt_text(d.meta.source), Value(d.meta.language), opt_text(d.meta.path), Value(d.text),
+       static_cast<int64_t>(d.sentences.size()), static_cast<int64_t>(d.tokens.size()), now_utc(),
+       std::string(kVersion)},
+      [&](const Row& r) {
+        row = r[0];
+        return true;
+      }));
+  const int64_t doc_row = row.as_int();
 
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     doc::TokenIdx f = d.sentences.first[s], l = d.sentences.last[s];
     if (f >= l) continue;
-    st.insert_sentence.bind(1, row).bind(2, static_cast<int64_t>(s));
-    st.insert_sentence.bind(3, static_cast<int64_t>(d.tokens.begin_cp[f]));
-    st.insert_sentence.bind(4, static_cast<int64_t>(d.tokens.end_cp[l - 1]));
-    st.insert_sentence.bind(5, d.sentence_text(s));
-    CASUS_RETURN_IF_ERROR(st.insert_sentence.exec());
+    CASUS_RETURN_IF_ERROR(c.run("INSERT INTO sentences(document, idx, start, \"end\", text) VALUES (?1,?2,?3,?4,?5)",
+                                {doc_row, static_cast<int64_t>(s), static_cast<int64_t>(d.tokens.begin_cp[f]),
+                                 static_cast<int64_t>(d.tokens.end_cp[l - 1]), std::string(d.sentence_text(s))}));
   }
   for (const auto& e : d.events) {
     auto [lo, hi] = date_bounds(e.date);
-    Statement& q = st.insert_event;
-    q.bind(1, e.id).bind(2, row).bind(3, static_cast<int64_t>(e.sentence));
-    q.bind(4, doc::plover_name(e.category)).bind_text_or_null(5, e.mode).bind_text_or_null(6, doc::aux_name(e.aux));
-    q.bind_text_or_null(7, e.date).bind_text_or_null(8, lo).bind_text_or_null(9, hi);
+    const std::string text = e.sentence < d.sentences.size() ? std::string(d.sentence_text(e.sentence)) : "";
+    // An event id already stored for another document moves to this one (the id names the event, not the row).
+    CASUS_RETURN_IF_ERROR(c.run("DELETE FROM events WHERE id = ?1", {e.id}));
+    Params p{e.id, doc_row, static_cast<int64_t>(e.sentence), std::string(doc::plover_name(e.category)),
+             opt_text(e.mode), opt_text(doc::aux_name(e.aux)), opt_text(e.date), opt_text(lo), opt_text(hi)};
     if (e.location) {
-      q.bind_text_or_null(10, e.location->name.empty() ? e.location->text : e.location->name);
-      q.bind_text_or_null(11, e.location->country).bind(12, e.location->lat).bind(13, e.location->lon);
+      p.push_back(opt_text(e.location->name.empty() ? e.location->text : e.location->name));
+      p.push_back(opt_text(e.location->country));
+      p.push_back(Value(e.location->lat));
+      p.push_back(Value(e.location->lon));
     } else {
-      q.bind_null(10).bind_null(11).bind_null(12).bind_null(13);
+      p.insert(p.end(), 4, Value());
     }
     if (e.attribution) {
       const auto& sb = e.attribution->said_by;
-      q.bind_text_or_null(14, sb ? (sb->name.empty() ? sb->text : sb->name) : "");
-      q.bind_text_or_null(15, sb ? sb->kb_id : "");
-      q.bind_text_or_null(16, join(e.attribution->via)).bind(17, int64_t{e.attribution->anonymous});
+      p.push_back(opt_text(sb ? (sb->name.empty() ? sb->text : sb->name) : ""));
+      p.push_back(opt_text(sb ? sb->kb_id : ""));
+      p.push_back(opt_text(join(e.attribution->via)));
+      p.push_back(Value(int64_t{e.attribution->anonymous}));
     } else {
-      q.bind_null(14).bind_null(15).bind_null(16).bind_null(17);
+      p.insert(p.end(), 4, Value());
     }
-    q.bind(18, e.fatalities).bind(19, e.injuries).bind(20, e.score).bind(21, e.confidence).bind(22, e.rule);
-    q.bind(23, write::event_json(d, e).dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace));
-    CASUS_RETURN_IF_ERROR(q.exec());
+    p.push_back(Value(e.fatalities));
+    p.push_back(Value(e.injuries));
+    p.push_back(Value(e.score));
+    p.push_back(Value(e.confidence));
+    p.push_back(Value(e.rule));
+    p.push_back(Value(write::event_json(d, e).dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace)));
+    p.push_back(opt_text(text));
+    CASUS_RETURN_IF_ERROR(c.run(
+        "INSERT INTO events(id, document, sentence, category, mode, aux, date, date_start, date_end, "
+        "location_name, location_country, lat, lon, said_by, said_by_kb_id, via, anonymous, fatalities, injuries, "
+        "score, confidence, rule, record, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+        "?17,?18,?19,?20,?21,?22,?23,?24)",
+        p));
     auto add_entities = [&](const std::vector<doc::Entity>& list, const char* role) -> Status {
       for (size_t i = 0; i < list.size(); ++i) {
         const auto& a = list[i];
-        st.insert_actor.bind(1, e.id).bind(2, std::string_view(role)).bind(3, static_cast<int64_t>(i));
-        st.insert_actor.bind(4, a.text).bind_text_or_null(5, a.name).bind_text_or_null(6, a.kb_id);
-        st.insert_actor.bind_text_or_null(7, a.country).bind_text_or_null(8, a.type);
-        CASUS_RETURN_IF_ERROR(st.insert_actor.exec());
+        CASUS_RETURN_IF_ERROR(c.run(
+            "INSERT INTO event_actors(event, role, position, text, name, kb_id, country, type) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+            {e.id, role, static_cast<int64_t>(i), a.text, opt_text(a.name), opt_text(a.kb_id), opt_text(a.country),
+             opt_text(a.type)}));
       }
       return Status::ok();
     };
@@ -159,24 +177,23 @@ Status EventStore::write_one(const doc::Document& d) {
     CASUS_RETURN_IF_ERROR(add_entities(e.recipient, "recipient"));
   }
   for (const auto& q : d.quotes) {
-    st.insert_quote.bind(1, row).bind(2, static_cast<int64_t>(q.sentence));
-    st.insert_quote.bind_text_or_null(3, q.speaker.text).bind_text_or_null(4, q.speaker.name);
-    st.insert_quote.bind_text_or_null(5, q.speaker.kb_id).bind(6, q.text).bind_text_or_null(7, join(q.via));
-    st.insert_quote.bind(8, int64_t{q.anonymous}).bind(9, static_cast<int64_t>(q.start));
-    st.insert_quote.bind(10, static_cast<int64_t>(q.end));
-    CASUS_RETURN_IF_ERROR(st.insert_quote.exec());
+    CASUS_RETURN_IF_ERROR(c.run(
+        "INSERT INTO quotes(document, sentence, speaker_text, speaker_name, speaker_kb_id, text, via, anonymous, "
+        "start, \"end\") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+        {doc_row, static_cast<int64_t>(q.sentence), opt_text(q.speaker.text), opt_text(q.speaker.name),
+         opt_text(q.speaker.kb_id), q.text, opt_text(join(q.via)), int64_t{q.anonymous},
+         static_cast<int64_t>(q.start), static_cast<int64_t>(q.end)}));
   }
   static constexpr const char* kKinds[] = {"actor", "place", "date", "number", "outlet"};
   for (const auto& m : d.mentions) {
-    st.insert_mention.bind(1, row).bind(2, static_cast<int64_t>(m.sentence));
-    st.insert_mention.bind(3, std::string_view(kKinds[static_cast<int>(m.kind)]));
-    st.insert_mention.bind(4, m.entity.text).bind(5, static_cast<int64_t>(m.entity.start));
-    st.insert_mention.bind(6, static_cast<int64_t>(m.entity.end)).bind_text_or_null(7, m.entity.name);
-    st.insert_mention.bind_text_or_null(8, m.entity.kb_id).bind_text_or_null(9, m.entity.country);
-    st.insert_mention.bind_text_or_null(10, m.entity.type);
-    CASUS_RETURN_IF_ERROR(st.insert_mention.exec());
+    CASUS_RETURN_IF_ERROR(c.run(
+        "INSERT INTO mentions(document, sentence, kind, text, start, \"end\", name, kb_id, country, entity_type) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+        {doc_row, static_cast<int64_t>(m.sentence), kKinds[static_cast<int>(m.kind)], m.entity.text,
+         static_cast<int64_t>(m.entity.start), static_cast<int64_t>(m.entity.end), opt_text(m.entity.name),
+         opt_text(m.entity.kb_id), opt_text(m.entity.country), opt_text(m.entity.type)}));
   }
-  return Status::ok();
+  return doc_row;
 }
 
 Result<StoreStats> EventStore::stats() {
@@ -186,11 +203,11 @@ Result<StoreStats> EventStore::stats() {
     int64_t* field;
   };
   for (Count c : {Count{"documents", &out.documents}, Count{"sentences", &out.sentences},
-                  Count{"events", &out.events}, Count{"quotes", &out.quotes}, Count{"mentions", &out.mentions}}) {
-    auto q = db_->prepare(std::string("SELECT count(*) FROM ") + c.table);
-    if (!q) return q.status();
-    if (q->step()) *c.field = q->int64(0);
-    if (!q->status()) return q->status();
+                  Count{"events", &out.events}, Count{"quotes", &out.quotes}, Count{"mentions", &out.mentions},
+                  Count{"incidents", &out.incidents}}) {
+    auto v = conn_->scalar(std::string("SELECT count(*) FROM ") + c.table);
+    if (!v) return v.status();
+    *c.field = v->as_int();
   }
   return out;
 }
