@@ -221,7 +221,7 @@ YEM;Yemen;Republic of Yemen;Yemeni|Yemenis;Sanaa;Aden
 ZMB;Zambia;;Zambian|Zambians;Lusaka;
 ZWE;Zimbabwe;;Zimbabwean|Zimbabweans;Harare;
 VAT;Holy See;Vatican|Vatican City|Holy See (Vatican City State);Vatican;Vatican City;
-PSE;Palestine;State of Palestine|Palestinian territories|Occupied Palestinian Territories|Palestinian Authority;Palestinian|Palestinians;East Jerusalem;Ramallah
+PSE;Palestine;State of Palestine|Palestinian territories|Occupied Palestinian Territories;Palestinian|Palestinians;East Jerusalem;Ramallah
 TWN;Taiwan;Republic of China|ROC|Chinese Taipei|Formosa;Taiwanese;Taipei;
 ESH;Western Sahara;Sahrawi Arab Democratic Republic|SADR;Sahrawi|Sahrawis|Saharawi;Laayoune;
 XKX;Kosovo;Republic of Kosovo;Kosovar|Kosovars|Kosovan;Pristina;Prishtina

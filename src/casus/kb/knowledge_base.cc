@@ -1,6 +1,7 @@
 #include "casus/kb/knowledge_base.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -103,8 +104,24 @@ std::vector<const Role*> KnowledgeBase::holders(std::string_view role, std::stri
     const Role& x = impl_->roles[r];
     if (x.role == role && x.days.contains(day)) out.push_back(&x);
   }
-  // Most recently started first: when terms overlap by a day at a handover, the newcomer holds the office.
-  std::stable_sort(out.begin(), out.end(), [](const Role* a, const Role* b) { return a->days.first > b->days.first; });
+  // Qualified offices ("deputy", "acting", "head of Hamas abroad", "leader in Gaza") rank after the plain one;
+  // then the most recently started first: when terms overlap by a day at a handover, the newcomer holds it.
+  // The top title of a group ("Secretary-General", "political bureau chief") ranks first.
+  auto qualified = [](const Role* r) {
+    std::string t = " " + r->title + " ";
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* w : {" deputy ", " acting ", " abroad ", " in ", " vice ", " interim ", " former ", " council ",
+                          " assistant ", " regional "})
+      if (t.find(w) != std::string::npos) return 2;
+    for (const char* w : {" secretary-general ", " secretary general ", " political bureau chief ", " leader ",
+                          " emir ", " president ", " chairman ", " supreme leader ", " prime minister "})
+      if (t == w) return 0;
+    return 1;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Role* a, const Role* b) {
+    if (qualified(a) != qualified(b)) return qualified(a) < qualified(b);
+    return a->days.first > b->days.first;
+  });
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "casus/kb/knowledge_base.h"
@@ -106,8 +107,29 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
   auto agent_kind = [](EntryKind k) { return k == EntryKind::kAgent; };
   auto person_kind = [](EntryKind k) { return k == EntryKind::kPerson; };
 
-  // 1. The whole phrase is a name, alias, demonym, metonym or agent noun.
-  if (auto c = best(impl_->matcher.exact(words), any_kind)) return describe(entries[c->entry], c->via);
+  // 1. The whole phrase is a name, alias, demonym, metonym or agent noun. Among people sharing a name
+  //    ("Khamenei"), the one holding a role at the date wins, then one alive at the date.
+  {
+    auto cands = impl_->matcher.exact(words);
+    sort_candidates(entries, cands);
+    if (!cands.empty()) {
+      const Candidate* pick = &cands.front();
+      if (entries[pick->entry].kind == EntryKind::kPerson) {
+        int64_t day = date.first_day();
+        auto score = [&](const Candidate& c) {
+          const Entry& e = entries[c.entry];
+          if (e.kind != EntryKind::kPerson) return -1;
+          if (!roles_at(e.id, date).empty()) return 2;
+          bool born = !e.start || e.start->first_day() <= day;
+          bool alive = !e.end || day <= e.end->last_day();
+          return born && alive ? 1 : 0;
+        };
+        for (const auto& c : cands)
+          if (score(c) > score(*pick)) pick = &c;
+      }
+      return describe(entries[pick->entry], pick->via);
+    }
+  }
 
   // 2. <actor> <title> ("Iran's supreme leader", "Israeli Prime Minister", "Hamas leader"),
   //    <actor> <agent> ("Israeli troops", "Hezbollah fighters"), <actor>-backed <agent> ("Iran-backed militias").
@@ -142,6 +164,17 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
         if (join(split_words(impl_->roles[ri].title), 0, split_words(impl_->roles[ri].title).size()) == title &&
             std::find(tried.begin(), tried.end(), impl_->roles[ri].role) == tried.end())
           tried.insert(tried.begin(), impl_->roles[ri].role);
+    // "Russian leader" is the president, "Israeli leader" the prime minister: parliamentary systems, where the
+    // head of government leads, are listed; elsewhere the head of state comes first.
+    if (actor.kind == EntryKind::kCountry && title == "leader") {
+      static const std::set<std::string> kParliamentary = {
+          "ISR", "GBR", "DEU", "ITA", "ESP", "JPN", "IND", "PAK", "CAN", "AUS", "NLD", "BEL", "SWE", "NOR", "DNK",
+          "GRC", "IRQ", "HUN", "POL", "CZE", "SVK", "IRL", "NZL", "THA", "MYS", "ETH", "NPL", "BGD", "ARM", "GEO",
+          "AUT", "PRT", "HRV", "SVN", "BGR", "EST", "LVA", "LTU", "SRB", "MNE", "MKD", "ALB", "KOS", "XKX", "SGP",
+          "LKA", "LUX", "ISL", "MLT", "CYP", "JAM", "TTO", "BHS", "BRB", "MUS", "PNG", "FJI", "SLB", "VUT", "TON", "KHM"};
+      tried = {"supreme_leader", "head_of_state", "head_of_government"};
+      if (kParliamentary.count(actor.country)) std::swap(tried[1], tried[2]);
+    }
     if (!tried.empty()) {
       for (const auto& role : tried) {
         auto h = holders(role, actor.id, date);
