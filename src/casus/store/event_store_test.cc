@@ -415,7 +415,7 @@ TEST_P(Store, SyntheticCorpusDeduplicatesWithHighPairwiseF1) {
 TEST_P(Store, KilledWriterLosesNothingCommittedAndLeavesNoHalfDocument) {
   const std::string t = target("crash");
   SyntheticOptions opt;
-  opt.incidents = 400;
+  opt.incidents = GetParam() == Dialect::kSqlite ? 400 : 150;  // PostgreSQL writes are round trips: keep it short
   auto corpus = make_synthetic_corpus(opt);
   { ASSERT_TRUE(EventStore::open(t)); }  // create the schema before the race
   int fds[2];
@@ -495,7 +495,7 @@ TEST(StoreDifferential, SqliteAndPostgresAnswerEveryQueryIdentically) {
   if (!PgTestServer::instance().available())
     GTEST_SKIP() << "PostgreSQL tests skipped: " << PgTestServer::instance().reason();
   SyntheticOptions opt;
-  opt.incidents = 120;
+  opt.incidents = 60;
   opt.seed = 7;
   auto corpus = make_synthetic_corpus(opt);
   auto kyiv = kyiv_reports();
@@ -544,7 +544,7 @@ TEST(StoreDifferential, SqliteAndPostgresAnswerEveryQueryIdentically) {
       }
     }
   }
-  EXPECT_GT(nonempty, 60u);
+  EXPECT_GT(nonempty, 50u);
 }
 
 }  // namespace casus::store

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Pairwise same-incident link quality of a casus store against gold incident labels (docs/benchmarks/store.md).
+
+Two documents are a gold pair when they share any gold incident label; a system pair when any of their events
+belong to the same store incident. Prints pairwise precision, recall and F1 over the documents in the gold.
+
+usage:
+  store_dedup_eval.py --db STORE.sqlite --gold-tsv tests/fixtures/incidents/gold.tsv   (doc_id<TAB>label[,label…])
+  store_dedup_eval.py --db STORE.sqlite --gold-jsonl articles.jsonl                    (realnews: id, incident_keys)
+  store_dedup_eval.py --to-input articles.jsonl OUT.jsonl   (realnews items → casus code input: id/text/published/url/source)
+"""
+import argparse, itertools, json, sqlite3, sys
+
+
+def pairs(groups):
+    out = set()
+    for docs in groups.values():
+        for a, b in itertools.combinations(sorted(docs), 2):
+            out.add((a, b))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db")
+    ap.add_argument("--gold-tsv")
+    ap.add_argument("--gold-jsonl")
+    ap.add_argument("--to-input", nargs=2)
+    ap.add_argument("--show", action="store_true", help="list false positive and false negative pairs")
+    a = ap.parse_args()
+    if a.to_input:
+        with open(a.to_input[1], "w") as out:
+            for line in open(a.to_input[0], encoding="utf-8"):
+                item = json.loads(line)
+                out.write(json.dumps({"id": item["id"], "text": item["text"], "published": item.get("published"),
+                                      "url": item.get("url"), "source": item.get("outlet")}) + "\n")
+        return
+    labels = {}
+    if a.gold_tsv:
+        for line in open(a.gold_tsv, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                doc, keys = line.rstrip("\n").split("\t")[:2]
+                labels[doc] = set(keys.split(","))
+    else:
+        for line in open(a.gold_jsonl, encoding="utf-8"):
+            item = json.loads(line)
+            labels[item["id"]] = set(item["incident_keys"])
+    gold_groups = {}
+    for doc, keys in labels.items():
+        for k in keys:
+            gold_groups.setdefault(k, set()).add(doc)
+    db = sqlite3.connect(a.db)
+    sys_groups = {}
+    for incident, doc in db.execute(
+            "SELECT r.incident, d.doc_id FROM incident_reports r JOIN documents d ON d.id = r.document"):
+        if doc in labels:
+            sys_groups.setdefault(incident, set()).add(doc)
+    gold, system = pairs(gold_groups), pairs(sys_groups)
+    tp = len(gold & system)
+    p = tp / len(system) if system else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    coded = {d for (d,) in db.execute("SELECT doc_id FROM documents")} & set(labels)
+    print(f"documents {len(labels)} (in store {len(coded)}), gold pairs {len(gold)}, system pairs {len(system)}, "
+          f"true {tp}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if a.show:
+        for x in sorted(system - gold):
+            print("FP", *x)
+        for x in sorted(gold - system):
+            print("FN", *x)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
