@@ -133,20 +133,6 @@ int extract_features(const Context& ctx, uint32_t* out) {
   const TokenInfo& n1 = ctx.tok[1];
   const TokenInfo& n2 = ctx.tok[2];
   int k = 0;
-  if (ctx.pass2) {
-    // Second pass: a small correction model added to the first pass's scores, so only what the first pass
-    // could not see — the tags on the right.
-    out[k++] = key(kTagNext1, ctx.n1);
-    out[k++] = key(kTagNext2, ctx.n2);
-    out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
-    out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
-    out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
-    out[k++] = key(kTagNext1Suffix3, pair(ctx.n1, w.suffix[2]));
-    out[k++] = key(kTagNext1Amb, pair(ctx.n1, w.amb));
-    out[k++] = key(kTagPrev1Next1Word, pair(pair(ctx.t1, ctx.n1), w.lower));
-    out[k++] = key(kTagPrev1, ctx.t1);
-    return k;
-  }
   out[k++] = key(kBias, 0);
   out[k++] = key(kWord, w.lower);
   out[k++] = key(kForm, w.form);
@@ -187,6 +173,17 @@ int extract_features(const Context& ctx, uint32_t* out) {
   out[k++] = key(kSuffix5, w.suffix5);
   out[k++] = key(kAmbAmbNext1, pair(w.amb, n1.amb));
   out[k++] = key(kTagPrev1Shape, pair(ctx.t1, w.shape));
+  if (ctx.pass2) {
+    // Second pass: the first pass's tags of the next words, alone and with the current word.
+    out[k++] = key(kTagNext1, ctx.n1);
+    out[k++] = key(kTagNext2, ctx.n2);
+    out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
+    out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
+    out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
+    out[k++] = key(kTagNext1Suffix3, pair(ctx.n1, w.suffix[2]));
+    out[k++] = key(kTagNext1Amb, pair(ctx.n1, w.amb));
+    out[k++] = key(kTagPrev1Next1Word, pair(pair(ctx.t1, ctx.n1), w.lower));
+  }
   return k;
 }
 

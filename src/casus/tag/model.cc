@@ -123,7 +123,7 @@ bool WeightTable::deserialize(ByteReader& r, size_t n_classes) {
 // ---------------------------------------------------------------- decoding
 
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, const float* base, uint8_t* out, float* scores_out) {
+                 size_t n, const uint8_t* right, uint8_t* out) {
   uint32_t feats[kMaxFeatures];
   int32_t scores[256];
   Context ctx;
@@ -145,21 +145,8 @@ void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* 
     std::memset(scores, 0, sizeof(int32_t) * n_classes);
     weights.score(feats, k, scores);
     size_t best = 0;
-    if (base) {
-      const float* b = base + i * n_classes;
-      float best_score = b[0] + weights.scale * static_cast<float>(scores[0]);
-      for (size_t c = 1; c < n_classes; ++c) {
-        float sc = b[c] + weights.scale * static_cast<float>(scores[c]);
-        if (sc > best_score) best = c, best_score = sc;
-      }
-    } else {
-      for (size_t c = 1; c < n_classes; ++c)
-        if (scores[c] > scores[best]) best = c;
-      if (scores_out) {
-        float* o = scores_out + i * n_classes;
-        for (size_t c = 0; c < n_classes; ++c) o[c] = weights.scale * static_cast<float>(scores[c]);
-      }
-    }
+    for (size_t c = 1; c < n_classes; ++c)
+      if (scores[c] > scores[best]) best = c;
     out[i] = static_cast<uint8_t>(best);
   }
 }
@@ -183,13 +170,13 @@ void TaggerImpl::lookup(std::string_view form, TokenInfo& info, uint8_t& sole) c
 }
 
 void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out,
-                        uint8_t* scratch_tags, float* scratch_scores) const {
+                        uint8_t* scratch_tags) const {
   if (passes.size() == 1) {
-    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, nullptr, out, nullptr);
+    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, out);
     return;
   }
-  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, nullptr, scratch_tags, scratch_scores);
-  decode_pass(passes[1], classes.size(), infos, sole, n, scratch_tags, scratch_scores, out, nullptr);
+  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, scratch_tags);
+  decode_pass(passes[1], classes.size(), infos, sole, n, scratch_tags, out);
 }
 
 // ---------------------------------------------------------------- section format
@@ -314,7 +301,6 @@ void Tagger::annotate(doc::Document& doc) const {
   std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.morph.bundles.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<uint8_t> sole, tags, scratch;
-  std::vector<float> scratch_scores;
   std::string lemma;
 
   auto tag_range = [&](size_t first, size_t last) {
@@ -326,13 +312,12 @@ void Tagger::annotate(doc::Document& doc) const {
     sole.resize(n);
     tags.resize(n);
     scratch.resize(n);
-    if (m.passes.size() > 1) scratch_scores.resize(n * m.classes.size());
     for (size_t i = 0; i < n; ++i) {
       std::string_view form = doc.strings.get(tok.form[first + i]);
       compute_token_info(form, infos[i + 2]);
       m.lookup(form, infos[i + 2], sole[i]);
     }
-    m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data(), scratch_scores.data());
+    m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data());
     for (size_t i = 0; i < n; ++i) {
       size_t t = first + i;
       uint8_t cls = tags[i];

@@ -104,9 +104,8 @@ struct TaggerImpl {
   // Fills amb/wordnet/sole for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
-  // scratch_tags: n entries; scratch_scores: n * classes (used with two passes).
-  void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch_tags,
-              float* scratch_scores) const;
+  // scratch_tags: n entries (first-pass tags when there are two passes).
+  void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch_tags) const;
 
   std::string serialize() const;
   static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,
@@ -121,10 +120,8 @@ struct TaggerAccess {
   }
 };
 
-// Greedy decoding of one pass. Pass 1: right == nullptr; when scores_out is set, each token's class scores
-// (n * n_classes, in weight units) are written there. Pass 2: right = first-pass tags and base = first-pass
-// scores; the pass-2 weights are added to them.
+// Greedy decoding of one pass. right = first-pass tags (pass 2) or nullptr (pass 1).
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, const float* base, uint8_t* out, float* scores_out);
+                 size_t n, const uint8_t* right, uint8_t* out);
 
 }  // namespace casus::tag

@@ -22,7 +22,7 @@ inline constexpr uint32_t kTaggerSectionVersion = 1;
 inline constexpr uint32_t kLemmaSectionVersion = 1;
 
 struct TrainOptions {
-  int epochs = 12;                 // perceptron passes over the training data
+  int epochs = 6;                  // perceptron iterations over the training data (dev accuracy plateaus at 5-6)
   uint64_t seed = 1;               // shuffling of sentences between epochs
   std::string wordnet_dir = "/usr/share/wordnet";  // exception lists + lemma index (baked into the model)
   bool use_wordnet = true;         // false: lemma rules from the treebank only (tests without wordnet-base)
@@ -30,7 +30,7 @@ struct TrainOptions {
   int min_word_count = 2;          // words seen fewer times are "unknown" to the tag dictionary (as at runtime)
   std::string data_description;    // provenance written into the tagger section ("UD English EWT r2.x train")
   bool verbose = true;             // per-epoch progress lines to `log`
-  int passes = 1;                  // 2: a second pass sees first-pass tags of the next words (jackknifed)
+  int passes = 2;                  // 2: a second pass sees first-pass tags of the next words (jackknifed); 1: 2x faster
   int jackknife_folds = 4;         // folds for the first-pass tags the second pass trains on
   bool compress_sections = true;   // zstd the sections (false: faster tests; the container format allows both)
 };

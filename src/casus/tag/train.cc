@@ -107,8 +107,7 @@ class Perceptron {
 
 // One training epoch over the sentences in `order`. right: first-pass tags per sentence (pass 2) or null.
 void train_epoch(Perceptron& p, size_t n_classes, const std::vector<Sentence>& sents,
-                 const std::vector<uint32_t>& order, const std::vector<std::vector<uint8_t>>* right,
-                 const std::vector<std::vector<float>>* base) {
+                 const std::vector<uint32_t>& order, const std::vector<std::vector<uint8_t>>* right) {
   uint32_t feats[kMaxFeatures];
   std::vector<float> scores(n_classes);
   std::vector<uint8_t> out;
@@ -135,10 +134,6 @@ void train_epoch(Perceptron& p, size_t n_classes, const std::vector<Sentence>& s
       }
       int k = extract_features(ctx, feats);
       p.score(feats, k, scores.data());
-      if (base) {
-        const float* b = (*base)[s].data() + i * n_classes;
-        for (size_t c = 0; c < n_classes; ++c) scores[c] += b[c];
-      }
       size_t best = 0;
       for (size_t c = 1; c < n_classes; ++c)
         if (scores[c] > scores[best]) best = c;
@@ -155,15 +150,15 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 // Trains one pass for `epochs` epochs; `report` is called after each epoch with the averaged table.
 template <typename Report>
 WeightTable train_pass(size_t n_classes, const std::vector<Sentence>& sents, const std::vector<uint32_t>& subset,
-                       const std::vector<std::vector<uint8_t>>* right, const std::vector<std::vector<float>>* base,
-                       const TrainOptions& options, uint64_t seed, Report&& report) {
+                       const std::vector<std::vector<uint8_t>>* right, const TrainOptions& options, uint64_t seed,
+                       Report&& report) {
   Perceptron p(n_classes);
   std::mt19937_64 rng(seed);
   std::vector<uint32_t> order = subset;
   WeightTable table;
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    train_epoch(p, n_classes, sents, order, right, base);
+    train_epoch(p, n_classes, sents, order, right);
     bool last = epoch == options.epochs;
     if (last || report.wants_every_epoch) {
       table = p.averaged(options.prune_threshold);
@@ -424,7 +419,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     }
   };
   bool every = options.verbose && options.passes == 1;
-  WeightTable pass1 = train_pass(n_classes, sents, all, nullptr, nullptr, options, options.seed,
+  WeightTable pass1 = train_pass(n_classes, sents, all, nullptr, options, options.seed,
                                  Report{every, impl, [&](int e, size_t f) { evaluate_dev("pass 1", e, f); }, {}});
   impl->passes = {pass1};
 
@@ -432,23 +427,20 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     // Jackknife: first-pass tags for each fold come from a model that never saw it.
     const int kFolds = options.jackknife_folds;
     std::vector<std::vector<uint8_t>> right(sents.size());
-    std::vector<std::vector<float>> base(sents.size());
     for (int fold = 0; fold < kFolds; ++fold) {
       std::vector<uint32_t> rest, held;
       for (uint32_t i = 0; i < sents.size(); ++i) (static_cast<int>(i % kFolds) == fold ? held : rest).push_back(i);
-      WeightTable t = train_pass(n_classes, sents, rest, nullptr, nullptr, options, options.seed + 1 + fold,
-                                 NoReport{});
+      WeightTable t = train_pass(n_classes, sents, rest, nullptr, options, options.seed + 1 + fold, NoReport{});
       for (uint32_t s : held) {
         right[s].resize(sents[s].size());
-        base[s].resize(sents[s].size() * n_classes);
-        decode_pass(t, n_classes, sents[s].infos.data(), sents[s].sole.data(), sents[s].size(), nullptr, nullptr,
-                    right[s].data(), base[s].data());
+        decode_pass(t, n_classes, sents[s].infos.data(), sents[s].sole.data(), sents[s].size(), nullptr,
+                    right[s].data());
       }
       if (options.verbose)
         log << "tagger: jackknife fold " << fold + 1 << "/" << kFolds << " (" << std::fixed << std::setprecision(1)
             << seconds_since(t0) << " s)\n";
     }
-    WeightTable pass2 = train_pass(n_classes, sents, all, &right, &base, options, options.seed + 100,
+    WeightTable pass2 = train_pass(n_classes, sents, all, &right, options, options.seed + 100,
                                    Report{options.verbose, impl,
                                           [&](int e, size_t f) { evaluate_dev("pass 2", e, f); }, {pass1}});
     impl->passes = {pass1, pass2};
