@@ -342,7 +342,9 @@ const std::array<std::string_view, 14> kAgencyTails = {
 }  // namespace
 
 std::string strip_photo_credits(std::string_view raw) {
-  std::string line = strip_parenthesised_credits(strip_parenthesised_credits(trim(raw), '(', ')'), '[', ']');
+  std::string line(trim(raw));
+  if (line.find('(') != std::string::npos) line = strip_parenthesised_credits(line, '(', ')');
+  if (line.find('[') != std::string::npos) line = strip_parenthesised_credits(line, '[', ']');
   std::string_view s = trim(line);
 
   // Leading "© Sputnik/ Alexei Druzhinin": the agency, the slash and a two-word name.
@@ -367,7 +369,12 @@ std::string strip_photo_credits(std::string_view raw) {
       "Image:", "Credit:", "Photo credit:", "Foto:", "Foto/", "Photo courtesy", "Image courtesy", "Photos:",
       "Pictured:"};
   size_t cut = std::string_view::npos;
+  // rfind over every marker is slow on long lines; most lines name no photo at all.
+  bool maybe_marker = false;
+  for (std::string_view key : {"Photo", "PHOTO", "Picture", "Image", "Credit", "Foto"})
+    maybe_marker |= s.find(key) != std::string_view::npos;
   for (std::string_view m : kMarkers) {
+    if (!maybe_marker) break;
     const size_t at = s.rfind(m);
     if (at == std::string_view::npos) continue;
     if (at > 0 && s[at - 1] != ' ' && s[at - 1] != '.' && s[at - 1] != '|' && s[at - 1] != '(') continue;
@@ -397,7 +404,9 @@ std::string strip_photo_credits(std::string_view raw) {
     }
     if (back > 0 && back < 6) cut = std::min(cut, start);
   }
+  const bool has_slash = s.find('/') != std::string_view::npos;
   for (std::string_view agency : {std::string_view("REUTERS/"), std::string_view("AFP/"), std::string_view("EPA/")}) {
+    if (!has_slash) break;
     const size_t at = s.rfind(agency);
     if (at == std::string_view::npos || (at > 0 && s[at - 1] != ' ' && s[at - 1] != '.')) continue;
     const std::string_view tail = s.substr(at + agency.size());
