@@ -58,7 +58,7 @@ bool is_injure_word(std::string_view w) {
 bool is_filler(std::string_view w) {
   return any_of(w, {"people", "persons", "civilians", "soldiers", "troops", "members", "service", "us", "u.s.",
                     "american", "americans", "israelis", "palestinians", "children", "women", "men", "others",
-                    "were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "and", "been", "of",
+                    "were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of",
                     "them", "whom", "including", "fighters", "militants", "police", "officers", "policemen",
                     "others", "more", "afghans", "ukrainians", "russians", "sudanese", "lebanese", "syrians",
                     "iraqis", "yemenis", "staff", "workers", "students", "passengers", "sailors", "marines",
@@ -66,7 +66,7 @@ bool is_filler(std::string_view w) {
 }
 bool is_approx(std::string_view w) {
   return any_of(w, {"least", "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over",
-                    "than", "up", "to", "estimated", "an"});
+                    "than", "more", "up", "to", "estimated", "an", "as", "many"});
 }
 
 }  // namespace

@@ -172,6 +172,12 @@ void Coder::code(doc::Document& d) const {
     times_by_sentence[s] = find_time_expressions(d, s, d.meta.published, {future_sentence});
     const auto& times = times_by_sentence[s];
 
+    // Tokens of time expressions are never participants ("on Tuesday" is not a recipient).
+    std::vector<bool> is_time(tree.last() - tree.first(), false);
+    for (const auto& te : times)
+      for (TokenIdx t = te.first; t < te.last; ++t) is_time[t - tree.first()] = true;
+    auto participant = [&](TokenIdx h) { return !is_time[h - tree.first()]; };
+
     for (const auto& m : matches) {
       doc::Event e;
       e.category = m.category;
@@ -181,12 +187,15 @@ void Coder::code(doc::Document& d) const {
       if (m.rule) e.context = m.rule->context;
       std::vector<doc::Entity> actors, recipients;
       std::set<std::string> seen;
-      for (TokenIdx h : m.actor)
-        if (auto ent = argument_entity(d, tree, index, h); ent && seen.insert(entity_key(*ent)).second)
-          actors.push_back(std::move(*ent));
-      for (TokenIdx h : m.recipient)
-        if (auto ent = argument_entity(d, tree, index, h); ent && seen.insert(entity_key(*ent)).second)
-          recipients.push_back(std::move(*ent));
+      auto collect = [&](const std::vector<TokenIdx>& heads, std::vector<doc::Entity>& into) {
+        for (TokenIdx h : heads) {
+          if (!participant(h)) continue;
+          auto ent = argument_entity(d, tree, index, h);
+          if (ent && seen.insert(entity_key(*ent)).second) into.push_back(std::move(*ent));
+        }
+      };
+      collect(m.actor, actors);
+      collect(m.recipient, recipients);
       if (m.reciprocal) {
         // Meetings and clashes: every party is an actor.
         for (auto& r : recipients) actors.push_back(std::move(r));
@@ -209,8 +218,17 @@ void Coder::code(doc::Document& d) const {
       e.trigger_start = d.tokens.begin_cp[tlo];
       e.trigger_end = d.tokens.end_cp[thi - 1];
 
-      // Aux mode and the future category shift of the codebook (future CONSULT → AGREE, …).
+      // Aux mode and the future category shift of the codebook (future CONSULT → AGREE, …). A negation the rule
+      // itself consumed ("will not intervene" → REJECT) is the event, not its negation.
       e.aux = m.aux_hint;
+      if (e.aux == doc::Aux::kNegation) {
+        bool outside = false;
+        for (const auto& cue : m.cues)
+          if (cue.kind == lexicon::CueKind::kNegation &&
+              std::find(m.trigger_tokens.begin(), m.trigger_tokens.end(), cue.token) == m.trigger_tokens.end())
+            outside = true;
+        if (!outside) e.aux = doc::Aux::kNone;
+      }
       const auto& info = lexicon_.category(e.category);
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone) {
         e.category = info.future_category;

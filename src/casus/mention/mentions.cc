@@ -87,6 +87,13 @@ std::string resolution_phrase(const doc::Document& d, TokenIdx a, TokenIdx b) {
   return std::string(full);
 }
 
+// Weekday and month names are tagged PROPN but name times, not actors.
+bool is_temporal_name(std::string_view w) {
+  return in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."});
+}
+
 }  // namespace
 
 bool is_pronoun_form(std::string_view w) {
@@ -241,12 +248,32 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           if (index.by_head[h] >= 0) continue;
         }
         if (res.found()) {
-          int32_t idx = add(s, a, b, kind_of(res.entry), make_entity(d, a, b, res), h);
+          doc::Entity entity = make_entity(d, a, b, res);
+          if (res.entry->kind == kb::EntryKind::kAgent) {
+            // "Hezbollah fighters", "the group's fighters", "Israeli troops": the modifier names who they are.
+            for (TokenIdx t = a; t < h; ++t) {
+              doc::Entity o;
+              int32_t owner = index.by_head[t] >= 0 ? index.by_head[t] : index.covering[t];
+              if (owner >= 0 && d.mentions[owner].kind == doc::MentionKind::kActor) {
+                o = d.mentions[owner].entity;
+              } else if (int32_t mm = match_of[t - v.first]; mm >= 0) {
+                kb::Resolution mr = resolve_match(matches[mm]);
+                if (mr.found() && mr.entry->kind != kb::EntryKind::kPlace) o = make_entity(d, t, t + 1, mr);
+              }
+              if (o.kb_id.empty() || o.kb_id.rfind("agent:", 0) == 0) continue;
+              entity.name = o.name;
+              entity.kb_id = o.kb_id;
+              if (entity.country.empty()) entity.country = o.country;
+              // State agents keep the agent's type (troops → MIL); a group's agents are the group.
+              if (o.kb_id.rfind("country:", 0) != 0) entity.type = o.type;
+            }
+          }
+          int32_t idx = add(s, a, b, kind_of(res.entry), std::move(entity), h);
           const kb::Entry* e = res.entry;
           if (e->kind == kb::EntryKind::kPerson) people.push_back(idx);
           else if (e->kind != kb::EntryKind::kPlace && !(e->kind == kb::EntryKind::kOrganization && e->type == "MED"))
             groups.push_back(idx);
-        } else if (u == UPos::kPropn) {
+        } else if (u == UPos::kPropn && !is_temporal_name(lower)) {
           // Unresolved proper name: kept with an empty name so curators can grow the KB (casus kb unknown).
           add(s, a, b, doc::MentionKind::kActor, make_entity(d, a, b, kb::Resolution{}), h);
         }
