@@ -21,7 +21,6 @@ enum Template : uint64_t {
   kTagPrev1AmbNext1, kShapePrev1, kShapeNext1, kTagPrev1WordNext1, kWordnetAmb, kFirstShape,
   kTagNext1, kTagNext2, kTagNext12, kTagPrev1Next1, kTagNext1Word,
   kShapeTri, kTagPrev1Suffix3, kSuffix5, kAmbAmbNext1, kTagPrev1Shape,
-  kTagNext1Suffix3, kTagNext1Amb, kTagPrev1Next1Word,
 };
 
 inline uint32_t key(uint64_t templ, uint64_t value) {
@@ -180,9 +179,6 @@ int extract_features(const Context& ctx, uint32_t* out) {
     out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
     out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
     out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
-    out[k++] = key(kTagNext1Suffix3, pair(ctx.n1, w.suffix[2]));
-    out[k++] = key(kTagNext1Amb, pair(ctx.n1, w.amb));
-    out[k++] = key(kTagPrev1Next1Word, pair(pair(ctx.t1, ctx.n1), w.lower));
   }
   return k;
 }

@@ -17,7 +17,7 @@ inline constexpr std::string_view kFeatureSpec =
     "bias w form sfx1-4 pfx1-3 shape flags amb wn w-1 w+1 w-2 w+2 t-1 t-2 t-1t-2 t-1w w-1w ww+1 "
     "sfx3-1 sfx3+1 amb+1 amb+2 amb-1 t-1amb+1 shape-1 shape+1 t-1w+1 wnamb first*shape "
     "shape-1shapeshape+1 t-1sfx3 sfx5 ambamb+1 t-1shape "
-    "pass2 (all of the above plus): t+1 t+2 t+1t+2 t-1t+1 t+1w t+1sfx3 t+1amb t-1t+1w; "
+    "pass2 (all of the above plus): t+1 t+2 t+1t+2 t-1t+1 t+1w; "
     "morph/1: c cw cw-1 cw-2 cw+1 ct-1 ct-2 ct+1 ct+2 ct-1t+1 cfirst csubj csubjclass cwsubj caux cww-1 cwt-1 cwt+1 "
     "clast; key=mix64(value, 0x4d4f5250+bundle)";
 

@@ -30,7 +30,8 @@ std::vector<doc::Document> fixture() {
 
 TrainOptions fixture_options() {
   TrainOptions o;
-  o.epochs = 10;
+  o.epochs = 20;
+  o.passes = 1;  // the two-pass model has its own test
   o.use_wordnet = have_wordnet();
   o.min_word_count = 1;
   o.data_description = "tag test fixture";
