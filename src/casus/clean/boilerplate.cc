@@ -371,8 +371,16 @@ std::string strip_photo_credits(std::string_view raw) {
   size_t cut = std::string_view::npos;
   // rfind over every marker is slow on long lines; most lines name no photo at all.
   bool maybe_marker = false;
-  for (std::string_view key : {"Photo", "PHOTO", "Picture", "Image", "Credit", "Foto"})
-    maybe_marker |= s.find(key) != std::string_view::npos;
+  for (size_t i = 0; i < s.size() && !maybe_marker; ++i) {
+    const std::string_view at = s.substr(i, 7);
+    switch (s[i]) {
+      case 'P': maybe_marker = at.substr(0, 5) == "Photo" || at.substr(0, 5) == "PHOTO" || at == "Picture"; break;
+      case 'I': maybe_marker = at.substr(0, 5) == "Image"; break;
+      case 'C': maybe_marker = at.substr(0, 6) == "Credit"; break;
+      case 'F': maybe_marker = at.substr(0, 4) == "Foto"; break;
+      default: break;
+    }
+  }
   for (std::string_view m : kMarkers) {
     if (!maybe_marker) break;
     const size_t at = s.rfind(m);

@@ -120,6 +120,7 @@ struct Candidate {
 
 // A date right after "Weekday (" — the reporting-date style of several wire rewrites: "Thursday ( 11/16/2023)".
 std::optional<Date> weekday_paren_date(std::string_view line) {
+  if (line.find('(') == std::string_view::npos) return std::nullopt;
   for (const DateMatch& m : find_dates(line, 4)) {
     size_t k = m.begin;
     while (k > 0 && line[k - 1] == ' ') --k;

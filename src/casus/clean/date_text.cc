@@ -77,6 +77,11 @@ int month_number(std::string_view word) {
                                                               "september", "october", "november", "december"};
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
   if (word.size() < 3 || word.size() > 9) return 0;
+  // Cheap reject before lower-casing: every month name starts with one of these letters.
+  switch (word[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   const std::string low = lower(word);
   for (size_t i = 0; i < kNames.size(); ++i)
     if (low == kNames[i] || low == kNames[i].substr(0, 3) || (i == 8 && low == "sept")) return static_cast<int>(i) + 1;
@@ -87,6 +92,10 @@ int weekday_number(std::string_view word) {
   static constexpr std::array<std::string_view, 7> kNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                              "friday", "saturday", "sunday"};
   if (word.size() < 3 || word.size() > 9) return -1;
+  switch (word[0] | 0x20) {
+    case 'm': case 't': case 'w': case 'f': case 's': break;
+    default: return -1;
+  }
   const std::string low = lower(word);
   for (size_t i = 0; i < kNames.size(); ++i)
     if (low == kNames[i] || low == kNames[i].substr(0, 3) || (i == 1 && low == "tues") ||
