@@ -10,18 +10,37 @@
 namespace casus::parse {
 
 namespace {
-constexpr uint32_t kWeightsVersion = 1;
-inline size_t slot_of(uint64_t key, uint64_t mask) { return (key ^ (key >> 29)) & mask; }
+constexpr uint32_t kWeightsVersion = 2;
+
+void put_varint(ByteWriter& w, uint32_t v) {
+  while (v >= 0x80) {
+    w.u8(static_cast<uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  w.u8(static_cast<uint8_t>(v));
+}
+
+bool get_varint(ByteReader& r, uint32_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    uint8_t b = r.u8();
+    if (r.failed()) return false;
+    v |= static_cast<uint32_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
 }  // namespace
 
 void CompactWeights::score(const std::vector<uint64_t>& features, float* scores) const {
   if (keys_.empty()) return;
   for (uint64_t f : features) {
-    size_t slot = slot_of(f, mask_);
+    const uint32_t fp = fingerprint(f);
+    size_t slot = slot_of(fp);
     while (true) {
-      uint64_t k = keys_[slot];
-      if (k == f) {
-        for (uint32_t e = begin_[slot], end = begin_[slot + 1]; e < end; ++e)
+      uint32_t k = keys_[slot];
+      if (k == fp) {
+        for (uint32_t e = begin_[slot], end = e + count_[slot]; e < end; ++e)
           scores[actions_[e]] += scale_ * values_[e];
         break;
       }
@@ -31,60 +50,100 @@ void CompactWeights::score(const std::vector<uint64_t>& features, float* scores)
   }
 }
 
-CompactWeights CompactWeights::build(const std::vector<Triple>& triples) {
+void CompactWeights::build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts) {
+  n_features_ = fps.size();
+  size_t slots = 16;
+  uint32_t bits = 4;
+  while (slots < n_features_ * 3 / 2 + 1) {  // load factor ≤ 2/3
+    slots *= 2;
+    ++bits;
+  }
+  shift_ = 32 - bits;
+  mask_ = slots - 1;
+  keys_.assign(slots, 0);
+  begin_.assign(slots, 0);
+  count_.assign(slots, 0);
+  uint32_t begin = 0;
+  for (size_t i = 0; i < fps.size(); ++i) {
+    size_t slot = slot_of(fps[i]);
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = fps[i];
+    begin_[slot] = begin;
+    count_[slot] = counts[i];
+    begin += counts[i];
+  }
+}
+
+CompactWeights CompactWeights::build(const std::vector<Triple>& input) {
+  // Re-key by fingerprint; features sharing one (rare) have their rows summed.
+  std::vector<Triple> triples = input;
+  for (auto& t : triples) t.feature = fingerprint(t.feature);
+  std::sort(triples.begin(), triples.end(), [](const Triple& a, const Triple& b) {
+    return a.feature != b.feature ? a.feature < b.feature : a.action < b.action;
+  });
+  std::vector<Triple> merged;
+  for (const auto& t : triples) {
+    if (!merged.empty() && merged.back().feature == t.feature && merged.back().action == t.action)
+      merged.back().weight += t.weight;
+    else
+      merged.push_back(t);
+  }
   CompactWeights w;
   float max_abs = 0;
-  size_t n_features = 0;
-  for (size_t i = 0; i < triples.size(); ++i) {
-    max_abs = std::max(max_abs, std::fabs(triples[i].weight));
-    if (i == 0 || triples[i].feature != triples[i - 1].feature) ++n_features;
-  }
-  w.n_features_ = n_features;
-  size_t slots = 16;
-  while (slots < n_features * 3 / 2 + 1) slots *= 2;  // load factor ≤ 2/3
-  w.mask_ = slots - 1;
+  for (const auto& t : merged) max_abs = std::max(max_abs, std::fabs(t.weight));
   w.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
-  w.keys_.assign(slots, 0);
-  // Place keys, then lay rows out in slot order.
-  std::vector<uint32_t> first_triple(slots, UINT32_MAX), count(slots, 0);
-  for (size_t i = 0; i < triples.size();) {
-    size_t j = i;
-    while (j < triples.size() && triples[j].feature == triples[i].feature) ++j;
-    uint64_t key = triples[i].feature;
-    size_t slot = slot_of(key, w.mask_);
-    while (w.keys_[slot] != 0) slot = (slot + 1) & w.mask_;
-    w.keys_[slot] = key;
-    first_triple[slot] = static_cast<uint32_t>(i);
-    count[slot] = static_cast<uint32_t>(j - i);
-    i = j;
-  }
-  w.begin_.assign(slots + 1, 0);
-  for (size_t s = 0; s < slots; ++s) {
-    w.begin_[s] = static_cast<uint32_t>(w.actions_.size());
-    for (uint32_t k = 0; k < count[s]; ++k) {
-      const Triple& t = triples[first_triple[s] + k];
-      w.actions_.push_back(t.action);
-      w.values_.push_back(static_cast<int16_t>(std::lround(t.weight / w.scale_)));
+  std::vector<uint32_t> fps;
+  std::vector<uint8_t> counts;
+  for (const auto& t : merged) {
+    const int16_t q = static_cast<int16_t>(std::lround(t.weight / w.scale_));
+    if (q == 0) continue;
+    if (fps.empty() || fps.back() != t.feature) {
+      fps.push_back(static_cast<uint32_t>(t.feature));
+      counts.push_back(0);
     }
+    ++counts.back();
+    w.actions_.push_back(t.action);
+    w.values_.push_back(q);
   }
-  w.begin_[slots] = static_cast<uint32_t>(w.actions_.size());
+  w.build_table(fps, counts);
   return w;
 }
 
-// Layout: u32 version, u64 slots, u64 n_features, f32 scale, u64 n_entries, then keys u64[slots],
-// row starts u32[slots+1], actions u8[n_entries], values i16[n_entries]. Arrays are written element by element
-// little-endian so the file does not depend on the host.
+CompactWeights CompactWeights::pruned(float min_abs) const {
+  std::vector<Triple> triples;
+  for (size_t s = 0; s < keys_.size(); ++s) {
+    if (keys_[s] == 0) continue;
+    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) {
+      const float weight = scale_ * values_[e];
+      if (std::fabs(weight) >= min_abs) triples.push_back({uint64_t{keys_[s]} << 32, actions_[e], weight});
+    }
+  }
+  return build(triples);
+}
+
+// Layout (v2): u32 version, u64 n_features, f32 scale, u64 n_entries, then per feature in ascending fingerprint
+// order: varint(fingerprint delta), u8 row length; then all rows: u8 action[n_entries], i16 value[n_entries].
+// The hash table is rebuilt at load (a few ms), so the file holds no empty slots.
 std::string CompactWeights::serialize() const {
+  std::vector<size_t> slots;
+  for (size_t s = 0; s < keys_.size(); ++s)
+    if (keys_[s] != 0) slots.push_back(s);
+  std::sort(slots.begin(), slots.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
   ByteWriter w;
   w.u32(kWeightsVersion);
-  w.u64(keys_.size());
-  w.u64(n_features_);
+  w.u64(slots.size());
   w.f32(scale_);
   w.u64(actions_.size());
-  for (uint64_t k : keys_) w.u64(k);
-  for (uint32_t b : begin_) w.u32(b);
-  for (uint8_t a : actions_) w.u8(a);
-  for (int16_t v : values_) w.u16(static_cast<uint16_t>(v));
+  uint32_t prev = 0;
+  for (size_t s : slots) {
+    put_varint(w, keys_[s] - prev);
+    prev = keys_[s];
+    w.u8(count_[s]);
+  }
+  for (size_t s : slots)
+    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) w.u8(actions_[e]);
+  for (size_t s : slots)
+    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) w.u16(static_cast<uint16_t>(values_[e]));
   return w.take();
 }
 
@@ -95,40 +154,42 @@ Result<CompactWeights> CompactWeights::deserialize(std::string_view bytes, const
     return Status(Code::kModelVersion, name + ": parser weights version " + std::to_string(version) +
                                            ", this casus reads version " + std::to_string(kWeightsVersion));
   CompactWeights w;
-  uint64_t slots = r.u64();
-  w.n_features_ = r.u64();
+  uint64_t n_features = r.u64();
   w.scale_ = r.f32();
   uint64_t n_entries = r.u64();
-  if (r.failed() || slots == 0 || (slots & (slots - 1)) != 0 || slots > (uint64_t{1} << 32) ||
-      n_entries > (uint64_t{1} << 32) || r.remaining() != slots * 8 + (slots + 1) * 4 + n_entries * 3)
+  if (r.failed() || n_features > r.remaining() || n_entries > r.remaining())
     return Status(Code::kModelCorrupt, name + ": parser weights header does not match the section size");
-  w.mask_ = slots - 1;
-  w.keys_.resize(slots);
-  w.begin_.resize(slots + 1);
-  w.actions_.resize(n_entries);
+  std::vector<uint32_t> fps(n_features);
+  std::vector<uint8_t> counts(n_features);
+  uint32_t prev = 0;
+  uint64_t total = 0;
+  for (uint64_t i = 0; i < n_features; ++i) {
+    uint32_t delta;
+    if (!get_varint(r, delta))
+      return Status(Code::kModelCorrupt, name + ": parser weights truncated in feature " + std::to_string(i));
+    if (i > 0 && delta == 0)
+      return Status(Code::kModelCorrupt, name + ": parser weights fingerprints not strictly ascending");
+    prev += delta;
+    fps[i] = prev;
+    counts[i] = r.u8();
+    total += counts[i];
+  }
+  if (r.failed() || (!fps.empty() && fps[0] == 0))
+    return Status(Code::kModelCorrupt, name + ": parser weights feature table invalid");
+  if (total != n_entries || r.remaining() != n_entries * 3)
+    return Status(Code::kModelCorrupt, name + ": parser weights rows do not match the entry count");
+  std::string_view acts = r.raw(n_entries), vals = r.raw(n_entries * 2);
+  w.actions_.assign(acts.begin(), acts.end());
   w.values_.resize(n_entries);
-  // The section is little-endian; copy in bulk on little-endian hosts (load time is a product figure).
-  std::string_view keys = r.raw(slots * 8), begins = r.raw((slots + 1) * 4), acts = r.raw(n_entries),
-                   vals = r.raw(n_entries * 2);
-  if (r.failed()) return Status(Code::kModelCorrupt, name + ": parser weights truncated");
   if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(w.keys_.data(), keys.data(), keys.size());
-    std::memcpy(w.begin_.data(), begins.data(), begins.size());
     std::memcpy(w.values_.data(), vals.data(), vals.size());
   } else {
-    ByteReader k(keys), b(begins), v(vals);
-    for (auto& x : w.keys_) x = k.u64();
-    for (auto& x : w.begin_) x = b.u32();
+    ByteReader v(vals);
     for (auto& x : w.values_) x = static_cast<int16_t>(v.u16());
   }
-  std::memcpy(w.actions_.data(), acts.data(), acts.size());
-  for (size_t s = 0; s < slots; ++s)
-    if (w.begin_[s] > w.begin_[s + 1])
-      return Status(Code::kModelCorrupt, name + ": parser weights rows out of order at slot " + std::to_string(s));
-  if (w.begin_[slots] != n_entries)
-    return Status(Code::kModelCorrupt, name + ": parser weights row table does not end at the entry count");
   for (uint8_t a : w.actions_)
     if (a >= kNumActions) return Status(Code::kModelCorrupt, name + ": parser weights name an unknown action");
+  w.build_table(fps, counts);
   return w;
 }
 

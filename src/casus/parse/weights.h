@@ -34,15 +34,30 @@ class CompactWeights {
     float weight;
   };
   static CompactWeights build(const std::vector<Triple>& triples);
+  // A copy without the weights of magnitude below `min_abs` (size vs accuracy, measured in docs/PARSER.md).
+  CompactWeights pruned(float min_abs) const;
+
+  // Features are stored as 32-bit fingerprints (the high half of the 64-bit hash): the table is twice smaller
+  // and a false match needs two 32-bit collisions at once.
+  static uint32_t fingerprint(uint64_t feature) {
+    uint32_t fp = static_cast<uint32_t>(feature >> 32);
+    return fp == 0 ? 1 : fp;
+  }
 
  private:
-  uint64_t mask_ = 0;
+  size_t slot_of(uint32_t fp) const { return (fp * 0x9E3779B1u) >> shift_; }
+  // Builds the open-addressing table from fingerprints sorted ascending and their row lengths.
+  void build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts);
+
+  uint32_t shift_ = 32;
+  size_t mask_ = 0;
   size_t n_features_ = 0;
   float scale_ = 1.0f;
-  std::vector<uint64_t> keys_;     // 0 = empty slot
-  std::vector<uint32_t> begin_;    // row start per slot, size slots+1 (rows stored in slot order)
+  std::vector<uint32_t> keys_;   // fingerprint per slot, 0 = empty
+  std::vector<uint32_t> begin_;  // row start per slot (index into actions_/values_)
+  std::vector<uint8_t> count_;   // row length per slot
   std::vector<uint8_t> actions_;
-  std::vector<int16_t> values_;
+  std::vector<int16_t> values_;  // rows laid out in ascending fingerprint order
 };
 
 // Averaged perceptron (Collins 2002) with lazy averaging: each weight remembers when it last changed.

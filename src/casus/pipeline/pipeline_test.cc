@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "casus/doc/conllu.h"
+#include "casus/util/file.h"
 
 namespace casus::pipeline {
 namespace {
@@ -52,6 +58,40 @@ TEST(Pipeline, CommittedModelParsesNewsSentence) {
   EXPECT_EQ(d.tokens.deprel[0], doc::Deprel::kNsubj);
   EXPECT_EQ(d.tokens.head[3], 1);
   EXPECT_EQ(d.tokens.deprel[3], doc::Deprel::kObj);
+}
+
+// Golden parses: tests/golden/parse/*.txt through the committed model must give the reviewed *.conllu.
+// CASUS_UPDATE_GOLDEN=1 rewrites the expected files (then review the diff).
+TEST(Pipeline, GoldenParses) {
+  const std::string model = std::string(CASUS_SOURCE_DIR) + "/models/en.casus";
+  if (!std::filesystem::exists(model)) GTEST_SKIP() << "no committed model yet";
+  auto p = Pipeline::load(model);
+  ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+  const bool update = std::getenv("CASUS_UPDATE_GOLDEN") != nullptr;
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CASUS_SOURCE_DIR) + "/tests/golden/parse")) {
+    if (entry.path().extension() != ".txt") continue;
+    auto text = read_file(entry.path().string());
+    ASSERT_TRUE(text.is_ok());
+    doc::Document d;
+    d.text = *text;
+    // Same path string as `casus parse tests/golden/parse/X.txt` run from the repository root.
+    d.meta.path = "tests/golden/parse/" + entry.path().filename().string();
+    ASSERT_TRUE(p->run(d).is_ok());
+    std::string got;
+    doc::write_conllu(d, got);
+    std::filesystem::path expected_path = entry.path();
+    expected_path.replace_extension(".conllu");
+    if (update) {
+      ASSERT_TRUE(write_file_atomic(expected_path.string(), got).is_ok());
+      continue;
+    }
+    auto expected = read_file(expected_path.string());
+    ASSERT_TRUE(expected.is_ok()) << "missing " << expected_path << " (regenerate: see tests/golden/parse/README.md)";
+    EXPECT_EQ(got, *expected) << entry.path();
+    ++checked;
+  }
+  if (!update) EXPECT_GT(checked, 0);
 }
 
 }  // namespace
