@@ -1,5 +1,6 @@
 #include "casus/segment/segmenter.h"
 
+#include <cstring>
 #include <limits>
 
 #include "casus/segment/lexicon.h"
@@ -570,39 +571,47 @@ namespace {
 // the common case (a word seen before in this document) costs one short hash and one compare, not a node walk.
 class InternCache {
  public:
-  explicit InternCache(doc::StringStore& store) : store_(store), slots_(1024) {}
+  InternCache(doc::StringStore& store, std::string_view text) : store_(store), text_(text), slots_(1024) {}
 
+  // s must be a substring of the text given to the constructor.
   doc::StrId intern(std::string_view s) {
-    uint64_t h = hash(s);
-    size_t mask = slots_.size() - 1;
+    const uint32_t h = hash(s);
+    const auto off = static_cast<uint32_t>(s.data() - text_.data());
+    const auto len = static_cast<uint32_t>(s.size());
+    const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (slot.id == kEmpty) {
         const doc::StrId id = store_.intern(s);
-        slot.hash = h;
-        slot.id = id;
+        slot = Slot{h, off, len, id};
         if (++used_ * 2 > slots_.size()) grow();  // invalidates `slot`
         return id;
       }
-      if (slot.hash == h && store_.get(slot.id) == s) return slot.id;
+      if (slot.hash == h && slot.len == len && equal(text_.data() + slot.off, s.data(), len)) return slot.id;
     }
   }
 
  private:
   static constexpr doc::StrId kEmpty = 0xFFFFFFFFu;
-  struct Slot {
-    uint64_t hash = 0;
+  struct Slot {  // 16 bytes: the table stays small enough for the cache
+    uint32_t hash = 0, off = 0, len = 0;
     doc::StrId id = kEmpty;
   };
-  static uint64_t hash(std::string_view s) {
+  static uint32_t hash(std::string_view s) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
     for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
-    return h ^ (h >> 29);
+    return static_cast<uint32_t>(h ^ (h >> 32));
+  }
+  static bool equal(const char* a, const char* b, size_t n) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    for (size_t k = 0; k < n; ++k)
+      if (a[k] != b[k]) return false;
+    return true;
   }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    size_t mask = slots_.size() - 1;
+    const size_t mask = slots_.size() - 1;
     for (const Slot& o : old) {
       if (o.id == kEmpty) continue;
       size_t i = o.hash & mask;
@@ -611,6 +620,7 @@ class InternCache {
     }
   }
   doc::StringStore& store_;
+  std::string_view text_;
   std::vector<Slot> slots_;
   size_t used_ = 0;
 };
@@ -630,15 +640,19 @@ Status Segmenter::segment(doc::Document& doc) const {
 
   doc.tokens.reserve(spans.size());
   const std::string_view text(doc.text);
+  // Code point offsets: equal to byte offsets in ASCII text; otherwise counted incrementally (tokens are in
+  // text order, so the whole pass is linear).
+  bool ascii = true;
+  for (unsigned char c : text) ascii &= c < 0x80;
   uint32_t byte = 0, cp = 0;
   auto advance = [&](uint32_t target) {
-    // Counts code points up to target; tokens are in text order, so the whole pass is linear.
+    if (ascii) return target;
     for (; byte < target; ++byte) cp += (static_cast<uint8_t>(text[byte]) & 0xC0) != 0x80;
     return cp;
   };
   uint32_t paragraph = 0;
   doc::TokenIdx sentence_first = 0;
-  InternCache cache(doc.strings);
+  InternCache cache(doc.strings, text);
   for (size_t t = 0; t < spans.size(); ++t) {
     const Span& s = spans[t];
     if (t > 0 && starts[t]) {
