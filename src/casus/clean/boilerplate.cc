@@ -96,13 +96,18 @@ std::string_view strip_tail_punct(std::string_view s) {
   }
 }
 
+// "16 954", "---", "* * *": digits without letters, or only separator characters. A lone quote mark or
+// parenthesis is not furniture (it can close a quotation split over lines).
 bool only_digits_and_punct(std::string_view s) {
-  bool digit = false;
+  bool digit = false, other = false;
   for (char c : s) {
     if (is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) return false;
     if (is_digit(c)) digit = true;
+    else if (c != '-' && c != '_' && c != '*' && c != '=' && c != '~' && c != '#' && c != '|' && c != ' ' &&
+             c != '.' && c != ',' && c != ':' && c != '/' && c != '+' && c != '(' && c != ')')
+      other = true;
   }
-  return digit || !s.empty();
+  return digit || (!other && !s.empty() && s.find_first_not_of(" ()") != std::string_view::npos);
 }
 
 constexpr std::array<std::string_view, 4> kLoading = {"loading", "please wait", "loading video", "loading comments"};
@@ -246,7 +251,7 @@ const char* line_kind_name(LineKind k) {
 
 LineKind classify_line(std::string_view raw) {
   const std::string_view line = strip_bullets(raw);
-  if (line.empty()) return LineKind::kText;
+  if (line.empty()) return trim(raw).empty() ? LineKind::kText : LineKind::kCounter;  // "* * *", "•"
   if (line.size() > 600) return LineKind::kText;  // boilerplate is short; long lines are story text
   const std::string low_full = lower_ascii(line);
   const std::string_view low = low_full;
@@ -254,7 +259,8 @@ LineKind classify_line(std::string_view raw) {
   const size_t words = count_words(line);
 
   if (equals_any(bare, kLoading)) return LineKind::kLoading;
-  if (only_digits_and_punct(line) && words <= 6) return LineKind::kCounter;
+  if (only_digits_and_punct(line) && words <= 6)
+    return find_dates(line, 1).empty() ? LineKind::kCounter : LineKind::kDateOnly;  // "11/23/2009" dates the story
   if (words <= 5) {
     bool digit = false;
     for (char c : line) digit |= is_digit(c);
@@ -307,6 +313,8 @@ std::string strip_parenthesised_credits(std::string_view line, char open_char, c
     bool credit = false;
     if (inside.size() <= 120) {
       for (std::string_view o : kOpeners) {
+        // "(Source: AFP and Reuters)" attributes the story; only a bracketed "[Source: X]" is a caption credit.
+        if ((o == "Source:" || o == "File:") && open_char != '[') continue;
         if (inside.substr(0, o.size()) == o &&
             (inside.size() == o.size() || !is_alpha(inside[o.size()]) || o.back() == '/')) {
           // "(Photo ...)" must look like a credit: a slash, a colon or " by ".
@@ -420,8 +428,11 @@ std::string strip_photo_credits(std::string_view raw) {
     const std::string_view tail = s.substr(at + agency.size());
     if (count_words(tail) <= 5 && tail.find(". ") == std::string_view::npos) cut = std::min(cut, at);
   }
-  if (cut != std::string_view::npos) s = s.substr(0, cut);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '|' || s.back() == '-' || s.back() == '/')) s.remove_suffix(1);
+  if (cut != std::string_view::npos) {
+    s = s.substr(0, cut);
+    // Separators left in front of the credit ("... | Photo: X", "... - REUTERS/X").
+    while (!s.empty() && (s.back() == ' ' || s.back() == '|' || s.back() == '-' || s.back() == '/')) s.remove_suffix(1);
+  }
   return std::string(s);
 }
 

@@ -32,6 +32,8 @@ TEST(Boilerplate, DropsFurniture) {
       {"\xC2\xA9 2024 Levant Observer", LineKind::kCopyright},
       {"Copyright 2023 Northline Press. All rights reserved.", LineKind::kCopyright},
       {"16 954", LineKind::kCounter},
+      {"* * *", LineKind::kCounter},
+      {"11/23/2009", LineKind::kDateOnly},
       {"jsalinasBy 8 views", LineKind::kCounter},
       {"3 min read", LineKind::kCounter},
       {"Published: 11:34, 15 November 2023", LineKind::kDateOnly},
@@ -55,6 +57,7 @@ TEST(Boilerplate, KeepsStorySentences) {
            "The ceasefire took effect on November 24, 2023, after weeks of talks in Doha.",
            "Hezbollah fires rockets at Kiryat Shmona after deadly strike",
            "Follow-up talks are planned in Cairo next week, a diplomat said.",
+           "\"",
        }) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
