@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -114,6 +115,25 @@ TEST_F(InputSourceTest, JsonArrayFileAndSniffedUnknownExtension) {
   EXPECT_EQ(items[1].document.meta.id, arr + "[1]");
   EXPECT_EQ(items[2].status.code(), Code::kBadJson);
   EXPECT_EQ(items[3].document.text, "Sniffed page.");
+}
+
+TEST_F(InputSourceTest, StandardInputIsJsonLinesByDefault) {
+  const std::string jsonl = write("in.jsonl", "{\"text\":\"From stdin.\"}\n{\"text\":\"Second.\"}\n");
+  ASSERT_NE(std::freopen(jsonl.c_str(), "rb", stdin), nullptr);
+  auto items = read_all({"-"});
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1].document.meta.id, "stdin:2");
+  EXPECT_EQ(items[1].document.meta.path, "");
+  EXPECT_EQ(items[1].document.text, "Second.");
+
+  const std::string text = write("in.txt", "KYIV - A plain text document on stdin.");
+  ASSERT_NE(std::freopen(text.c_str(), "rb", stdin), nullptr);
+  ReadOptions o;
+  o.stdin_format = Format::kText;
+  items = read_all({"-"}, o);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].document.meta.id, "stdin");
+  EXPECT_EQ(items[0].document.text, "KYIV - A plain text document on stdin.");
 }
 
 TEST_F(InputSourceTest, UsageErrors) {
