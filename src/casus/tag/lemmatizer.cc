@@ -376,13 +376,13 @@ Result<Lemmatizer> Lemmatizer::deserialize(std::string_view bytes) {
   if (!get_map(lem.suffix_)) return corrupt("bad suffix rules");
   uint32_t n_words = r.u32();
   if (n_words > r.remaining() / 5) return corrupt("WordNet word count exceeds the section");
-  lem.wn_words_.reserve(n_words);
+  // Only the hashes are kept at run time: the words are needed again only to write a model, which
+  // happens right after training.
   lem.wn_index_.reserve(n_words);
   for (uint32_t i = 0; i < n_words && !r.failed(); ++i) {
-    std::string word(r.str());
+    std::string_view word = r.str();
     uint8_t mask = r.u8();
     lem.wn_index_.put(nonzero(fnv1a64(word)), mask);
-    lem.wn_words_.emplace_back(std::move(word), mask);
   }
   uint32_t n_exc = r.u32();
   if (n_exc > r.remaining() / 9) return corrupt("exception count exceeds the section");

@@ -45,6 +45,7 @@ class Lemmatizer {
   void finish_training();
 
   // --- model section ---
+  // Only for a trained lemmatizer (a loaded one keeps the WordNet index as hashes, not words).
   std::string serialize() const;
   static Result<Lemmatizer> deserialize(std::string_view bytes);
 
@@ -57,7 +58,7 @@ class Lemmatizer {
   uint8_t wordnet_mask(std::string_view lower) const;
 
   size_t dictionary_size() const { return dict_.size(); }
-  size_t wordnet_size() const { return wn_words_.size(); }
+  size_t wordnet_size() const { return wn_index_.size(); }
 
  private:
   uint32_t rule_id(const LemmaRule& rule);
