@@ -24,22 +24,22 @@ TEST(Boilerplate, DropsFurniture) {
       {"By John Smith", LineKind::kByline},
       {"By JANE DOE and JOHN ROE", LineKind::kByline},
       {"By Claire Dubois and Tomasz Nowak | July 10, 2024", LineKind::kByline},
-      {"by The Chicago Times Staff", LineKind::kByline},
+      {"by The Harbor Tribune Staff", LineKind::kByline},
       {"Associated Press", LineKind::kByline},
       {"Horn Herald staff", LineKind::kByline},
       {"Reporting by Rania Haddad; Editing by Tom Marsh", LineKind::kCredits},
       {"(Reporting by the Washington bureau)", LineKind::kCredits},
       {"\xC2\xA9 2024 Levant Observer", LineKind::kCopyright},
       {"Copyright 2023 Northline Press. All rights reserved.", LineKind::kCopyright},
-      {"16 954", LineKind::kCounter},
+      {"21 407", LineKind::kCounter},
       {"* * *", LineKind::kCounter},
       {"11/23/2009", LineKind::kDateOnly},
-      {"jsalinasBy 8 views", LineKind::kCounter},
+      {"mkhanBy 12 views", LineKind::kCounter},
       {"3 min read", LineKind::kCounter},
       {"Published: 11:34, 15 November 2023", LineKind::kDateOnly},
-      {"Tuesday, June 12, 2018", LineKind::kDateOnly},
-      {"February 27, 2022 | 8:03 AM", LineKind::kDateOnly},
-      {"\xE2\x80\xA2 Categories: Counter Drone News", LineKind::kNavigation},
+      {"Wednesday, June 13, 2018", LineKind::kDateOnly},
+      {"March 3, 2022 | 9:41 AM", LineKind::kDateOnly},
+      {"\xE2\x80\xA2 Categories: Regional Security News", LineKind::kNavigation},
       {"Skip to main content", LineKind::kNavigation},
       {"WORLD", LineKind::kNavigation},
   };
@@ -69,12 +69,12 @@ TEST(Boilerplate, StripsEmbeddedCredits) {
   EXPECT_EQ(strip_photo_credits("Smoke rises over Khan Younis. Photo: Hani Saeed/Gulf Wire"), "Smoke rises over Khan Younis.");
   EXPECT_EQ(strip_photo_credits("A man walks past rubble. (AP Photo/Jane Roe) More text."),
             "A man walks past rubble. More text.");
-  EXPECT_EQ(strip_photo_credits("Demonstrators watch TV in Colombo, Sri Lanka July 10, 2022. REUTERS/Dinuka Perera"),
-            "Demonstrators watch TV in Colombo, Sri Lanka July 10, 2022.");
+  EXPECT_EQ(strip_photo_credits("Residents queue for fuel in Colombo, Sri Lanka July 10, 2022. REUTERS/Jane Roe"),
+            "Residents queue for fuel in Colombo, Sri Lanka July 10, 2022.");
   EXPECT_EQ(strip_photo_credits("Troops patrol the border. Ahmad Gharabli/AFP via Getty Images"), "Troops patrol the border.");
-  EXPECT_EQ(strip_photo_credits("Envoy speaks in Pretoria. [Source: Al Jazeera]"), "Envoy speaks in Pretoria.");
-  EXPECT_EQ(strip_photo_credits("\xC2\xA9 Sputnik/ Alexei Ivanov Putin to Discuss Strikes With Security Council"),
-            "Putin to Discuss Strikes With Security Council");
+  EXPECT_EQ(strip_photo_credits("Envoy speaks in Pretoria. [Source: Gulf Wire]"), "Envoy speaks in Pretoria.");
+  EXPECT_EQ(strip_photo_credits("\xC2\xA9 Sputnik/ Ivan Petrov Kremlin Comments on Grain Deal Talks"),
+            "Kremlin Comments on Grain Deal Talks");
   // Not credits.
   EXPECT_EQ(strip_photo_credits("The minister (AP) said the photo was fake."), "The minister (AP) said the photo was fake.");
   EXPECT_EQ(strip_photo_credits("Israel and Hamas agreed a truce."), "Israel and Hamas agreed a truce.");

@@ -282,7 +282,7 @@ Status clean(doc::Document& doc, const CleanOptions& options, CleanReport* repor
   for (Line& l : lines) {
     pending_para |= l.paragraph_start;
     const LineKind kind = options.drop_boilerplate ? classify_line(l.text) : LineKind::kText;
-    // A dateline can sit on a line of its own that is otherwise only a date ("Washington, February 27, 2022").
+    // A dateline can sit on a line of its own that is otherwise only a date ("Brussels, March 3, 2022").
     if (options.find_dateline && !dateline_found && (kind == LineKind::kText || kind == LineKind::kDateOnly) &&
         dateline_tries++ < kDatelineLines) {
       if (auto dl = parse_dateline(l.text)) {

@@ -42,7 +42,7 @@ TEST(Clean, WireRewriteWithNoise) {
 }
 
 TEST(Clean, DateInsideStorySentenceIsNotThePublicationDate) {
-  doc::Document d = make("KABUL - The attack on August 26, 2021 killed 13 U.S. service members and many Afghans.");
+  doc::Document d = make("KABUL - Officials said the blast near the airport gate on August 26, 2021 left dozens dead.");
   ASSERT_TRUE(clean(d).is_ok());
   EXPECT_FALSE(d.meta.published.has_value());
   EXPECT_EQ(d.meta.dateline, "Kabul");
@@ -50,29 +50,29 @@ TEST(Clean, DateInsideStorySentenceIsNotThePublicationDate) {
 
 TEST(Clean, HeaderLinesGiveTheDateAndAreRemoved) {
   doc::Document d = make(
-      "Sri Lanka's president flees as protesters storm residence\n"
-      "Published: 11 Jul 2022 12:01 AM BdST\n"
-      "Updated: 11 Jul 2022 12:27 AM BdST\n"
+      "Fuel queues grow as Colombo rations petrol\n"
+      "Published: 14 Mar 2023 09:12 AM IST\n"
+      "Updated: 14 Mar 2023 10:40 AM IST\n"
       "\n"
-      "COLOMBO (Horn Herald) - Protesters stormed the president's residence on Saturday and the prime minister "
-      "offered to resign.\n");
+      "COLOMBO (Horn Herald) - Drivers waited overnight at filling stations on Tuesday as the government cut the "
+      "weekly petrol allowance again.\n");
   ASSERT_TRUE(clean(d).is_ok());
-  EXPECT_EQ(d.meta.published->iso(), "2022-07-11");
+  EXPECT_EQ(d.meta.published->iso(), "2023-03-14");
   EXPECT_EQ(d.meta.dateline, "Colombo");
   EXPECT_EQ(d.meta.source, "Horn Herald");
-  EXPECT_EQ(d.meta.title, "Sri Lanka's president flees as protesters storm residence");
+  EXPECT_EQ(d.meta.title, "Fuel queues grow as Colombo rations petrol");
   EXPECT_EQ(d.text,
-            "Sri Lanka's president flees as protesters storm residence\n\nCOLOMBO (Horn Herald) - Protesters stormed "
-            "the president's residence on Saturday and the prime minister offered to resign.");
+            "Fuel queues grow as Colombo rations petrol\n\nCOLOMBO (Horn Herald) - Drivers waited overnight at filling "
+            "stations on Tuesday as the government cut the weekly petrol allowance again.");
 }
 
 TEST(Clean, MarkerThenUrlForTheDay) {
-  doc::Document d = make("date 2019-01 Venezuela's opposition leader declared himself interim president.",
-                         "https://news.example/ct-venezuela-20190123-story.html");
+  doc::Document d = make("date 2019-01 Thousands marched in Caracas as the opposition challenged the government.",
+                         "https://news.example/ct-caracas-march-20190123-story.html");
   ASSERT_TRUE(clean(d).is_ok());
   EXPECT_EQ(d.meta.published->iso(), "2019-01-23");
   EXPECT_EQ(d.meta.published_source, "url");
-  EXPECT_EQ(d.text, "Venezuela's opposition leader declared himself interim president.");
+  EXPECT_EQ(d.text, "Thousands marched in Caracas as the opposition challenged the government.");
   EXPECT_EQ(d.meta.source, "news.example");
 }
 

@@ -17,7 +17,7 @@ TEST(DateText, Forms) {
   EXPECT_EQ(first("November 16 2023"), "2023-11-16");
   EXPECT_EQ(first("Published: 11:34, 15 November 2023"), "2023-11-15");
   EXPECT_EQ(first("01 November, 2023"), "2023-11-01");
-  EXPECT_EQ(first("(UrduPoint News / Sputnik - 31st October, 2022)"), "2022-10-31");
+  EXPECT_EQ(first("(Gulf Wire / Levant Observer - 31st October, 2022)"), "2022-10-31");
   EXPECT_EQ(first("the 2nd of May 2024"), "2024-05-02");
   EXPECT_EQ(first("Sept. 3, 2024"), "2024-09-03");
   EXPECT_EQ(first("16.11.2023"), "2023-11-16");
@@ -50,10 +50,10 @@ TEST(DateText, Urls) {
     return d ? d->iso() : std::string("-");
   };
   EXPECT_EQ(iso("https://x.example/world/2023/11/16/story-slug/"), "2023-11-16");
-  EXPECT_EQ(iso("https://x.example/2019/jul/01/hong-kong"), "2019-07-01");
+  EXPECT_EQ(iso("https://x.example/2019/jul/01/harbour-strike"), "2019-07-01");
   EXPECT_EQ(iso("https://x.example/news/20231116/slug"), "2023-11-16");
-  EXPECT_EQ(iso("https://x.example/ct-venezuela-protests-20190123-story.html"), "2019-01-23");
-  EXPECT_EQ(iso("https://x.example/middleeast/201704071052398257-title/"), "2017-04-07");
+  EXPECT_EQ(iso("https://x.example/ct-caracas-march-20190123-story.html"), "2019-01-23");
+  EXPECT_EQ(iso("https://x.example/region/201704071234567890-title/"), "2017-04-07");
   EXPECT_EQ(iso("https://x.example/a/2024-04-13-iran-attack"), "2024-04-13");
   EXPECT_EQ(iso("https://x.example/2024/04/iran-attack"), "2024-04");
   EXPECT_EQ(iso("https://x.example/story/4335455001/"), "-");

@@ -214,7 +214,7 @@ std::optional<Dateline> parse_dateline(std::string_view line) {
     p = stop;
   }
   while (p < line.size() && line[p] == ' ') ++p;
-  // "(Reuters)" or "(UrduPoint News / Sputnik - 31st October, 2022)"
+  // "(Reuters)" or "(Gulf Wire / Levant Observer - 31st October, 2022)"
   bool have_outlet = false;
   if (p < line.size() && line[p] == '(') {
     const size_t close = line.find(')', p);
@@ -259,7 +259,7 @@ std::optional<Dateline> parse_dateline(std::string_view line) {
     // Title case: a spaced dash, a capital after it, and a paragraph (not a headline) after it.
     if (dash && spaced_before && spaced_after && next_capital && rest_words >= 10) accepted = true;
     else if (have_outlet && dash && next_capital && rest_words >= 6) accepted = true;
-    // Header line "Washington, February 27, 2022".
+    // Header line "Brussels, March 3, 2022".
     else if (dl.date && rest.empty() && !dash) {
       accepted = true;
       after = line.size();

@@ -1,7 +1,7 @@
 // Datelines: the place (and often the wire service) that opens the first paragraph of a news report:
 //   "TEHERAN – ...", "GAZA CITY (Reuters) - ...", "KYIV, Ukraine (AP) — ...", "BEIRUT, Nov 16 (Reuters) - ...",
-//   "WASHINGTON (UrduPoint News / Sputnik - 31st October, 2022) ...", "Cape Town - ...",
-//   and the header-line form "Washington, February 27, 2022".
+//   "WASHINGTON (Gulf Wire / Levant Observer - 31st October, 2022) ...", "Cape Town - ...",
+//   and the header-line form "Brussels, March 3, 2022".
 #pragma once
 
 #include <optional>

@@ -19,11 +19,11 @@ TEST(Dateline, CommonForms) {
       {"BEIRUT, Nov 16 (Reuters) - Hezbollah said it fired rockets at Israeli positions.", "Beirut", "Reuters"},
       {"DEIR AL-BALAH, Gaza Strip \xE2\x80\x94 Families sheltered in tents along the coast road.", "Deir al-Balah", ""},
       {"DAR ES SALAAM - Tanzania's president met the visiting envoy on Monday morning.", "Dar es Salaam", ""},
-      {"HONG KONG (BLOOMBERG) - Hong Kong's leader condemned the protesters who stormed the legislature.", "Hong Kong", "Bloomberg"},
-      {"Cape Town - Following the announcement on state television, explosions were heard in several cities across the country.", "Cape Town", ""},
+      {"HONG KONG (BLOOMBERG) - Shares in the city fell sharply after the central bank announcement.", "Hong Kong", "Bloomberg"},
+      {"Cape Town - Officials said on Monday that the water restrictions would stay in place until the winter rains arrive.", "Cape Town", ""},
       {"KIEV: Ukrainian officials said the talks would resume next week in Istanbul.", "Kyiv", ""},
       {"SANA'A, Yemen (Levant Observer) \xE2\x80\x94 The rebels said they fired missiles at a ship.", "Sana'a", "Levant Observer"},
-      {"Washington, February 27, 2022", "Washington", ""},
+      {"Brussels, March 3, 2022", "Brussels", ""},
   };
   for (const Case& c : cases) {
     auto dl = parse_dateline(c.line);
@@ -37,12 +37,12 @@ TEST(Dateline, DatesInsideDatelines) {
   auto a = parse_dateline("BEIRUT, Nov 16 (Reuters) - Text follows here for sure.");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->month_day, 1116);
-  auto b = parse_dateline("WASHINGTON (UrduPoint News / Sputnik - 31st October, 2022) US President Joe Biden congratulated him.");
+  auto b = parse_dateline("ANKARA (Gulf Wire / Levant Observer - 12th March, 2024) Turkish officials said the talks had ended early.");
   ASSERT_TRUE(b);
-  EXPECT_EQ(b->place, "Washington");
-  EXPECT_EQ(b->outlet, "UrduPoint News / Sputnik");
+  EXPECT_EQ(b->place, "Ankara");
+  EXPECT_EQ(b->outlet, "Gulf Wire / Levant Observer");
   ASSERT_TRUE(b->date);
-  EXPECT_EQ(b->date->iso(), "2022-10-31");
+  EXPECT_EQ(b->date->iso(), "2024-03-12");
 }
 
 TEST(Dateline, OutletOnly) {
