@@ -90,15 +90,25 @@ struct Row {
   std::vector<std::string> cells;
 };
 
+// Where a row came from, without its cells (rows are not kept after parsing).
+struct Pos {
+  const std::string* file;
+  int line;
+};
 struct PendingRole {
   Role role;
   std::string person_id;
-  Row row;
+  Pos row;
 };
 struct PendingMember {
   Membership m;
   std::string alliance_id;
-  Row row;
+  Pos row;
+};
+struct Ref {
+  Pos pos;
+  int col;
+  std::string value;
 };
 struct AmbiguousRule {
   std::string alias_key;
@@ -110,6 +120,9 @@ class Builder {
   Builder(KnowledgeBase::Impl& impl, CheckReport& report, bool full) : impl_(impl), report_(report), full_(full) {}
 
   void error(const Row& r, int col, Code code, std::string msg) { add(Severity::kError, r, col, code, std::move(msg)); }
+  void error(const Pos& p, int col, Code code, std::string msg) {
+    report_.diagnostics.push_back({Severity::kError, code, *p.file, p.line, col, std::move(msg)});
+  }
   void warn(const Row& r, int col, Code code, std::string msg) { add(Severity::kWarning, r, col, code, std::move(msg)); }
   void add(Severity s, const Row& r, int col, Code code, std::string msg) {
     report_.diagnostics.push_back({s, code, *r.file, r.line, col, std::move(msg)});
@@ -140,9 +153,9 @@ class Builder {
   std::vector<bool> curated_;  // per entry: defined in a curated file
   std::vector<PendingRole> roles_;
   std::vector<PendingMember> members_;
-  std::vector<std::tuple<Row, int, std::string, std::string>> id_refs_;  // row, col, id, expected prefix ("" any)
+  std::vector<Ref> id_refs_;       // org parents and sponsors
   std::vector<AmbiguousRule> ambiguous_;
-  std::vector<std::tuple<Row, int>> country_ref_cols_;
+  std::vector<Ref> country_refs_;  // ISO alpha-3 codes to check once countries are loaded
 };
 
 std::vector<std::string> Builder::list(const Row& r, int col) {
@@ -205,7 +218,7 @@ void Builder::check_type(const Row& r, int col, const std::string& t, bool requi
 
 void Builder::need_country(const Row& r, int col, const std::string& iso3) {
   if (iso3.empty()) return;
-  country_ref_cols_.emplace_back(r, col);
+  country_refs_.push_back({{r.file, r.line}, col, iso3});
 }
 
 uint32_t Builder::upsert(const Row& r, int id_col, const std::string& id, EntryKind kind) {
@@ -338,9 +351,9 @@ void Builder::row(const FileSpec& spec, Row& r) {
       if (!c[3].empty() && !in(kOrgKinds, c[3])) error(r, 4, Code::kKbSchema, "unknown organisation kind \"" + c[3] + "\"");
       check_type(r, 4, c[4], false);
       need_country(r, 5, c[5]);
-      if (!c[6].empty()) id_refs_.emplace_back(r, 6, c[6], "");
+      if (!c[6].empty()) id_refs_.push_back({{r.file, r.line}, 6, c[6]});
       auto sponsors = list(r, 7);
-      for (const auto& s : sponsors) id_refs_.emplace_back(r, 7, s, "");
+      for (const auto& s : sponsors) id_refs_.push_back({{r.file, r.line}, 7, s});
       auto start = date(r, 8), end = date(r, 9);
       check_range(r, 9, start, end);
       uint32_t i = upsert(r, 0, c[0], EntryKind::kOrganization);
@@ -377,7 +390,7 @@ void Builder::row(const FileSpec& spec, Row& r) {
       return;
     }
     case FileType::kRoles: {
-      PendingRole p{Role{}, c[0], r};
+      PendingRole p{Role{}, c[0], {r.file, r.line}};
       if (!is_role_code(c[1])) error(r, 2, Code::kKbSchema, "unknown role \"" + c[1] + "\" (see docs/KB.md)");
       if (c[2].empty()) error(r, 3, Code::kKbSchema, "missing org");
       auto start = date(r, 4), end = date(r, 5);
@@ -395,7 +408,7 @@ void Builder::row(const FileSpec& spec, Row& r) {
       return;
     }
     case FileType::kMembers: {
-      PendingMember p{Membership{}, c[0], r};
+      PendingMember p{Membership{}, c[0], {r.file, r.line}};
       auto start = date(r, 2), end = date(r, 3);
       check_range(r, 3, start, end);
       p.m.member = c[1];
@@ -486,11 +499,11 @@ void Builder::finish() {
     auto it = impl_.by_id.find("country:" + iso3);
     return it != impl_.by_id.end();
   };
-  for (auto& [r, col] : country_ref_cols_)
-    if (!is_country(r.cells[col]))
-      error(r, col + 1, Code::kKbReference, "unknown country code \"" + r.cells[col] + "\" (not in countries.tsv)");
-  for (auto& [r, col, id, prefix] : id_refs_)
-    if (!impl_.by_id.count(id)) error(r, col + 1, Code::kKbReference, "unknown id \"" + id + "\"");
+  for (const auto& ref : country_refs_)
+    if (!is_country(ref.value))
+      error(ref.pos, ref.col + 1, Code::kKbReference, "unknown country code \"" + ref.value + "\" (not in countries.tsv)");
+  for (const auto& ref : id_refs_)
+    if (!impl_.by_id.count(ref.value)) error(ref.pos, ref.col + 1, Code::kKbReference, "unknown id \"" + ref.value + "\"");
 
   impl_.roles_by_person.assign(impl_.entries.size(), {});
   std::set<std::tuple<std::string, std::string, std::string, std::string, int64_t, int64_t>> seen_roles;
@@ -511,6 +524,9 @@ void Builder::finish() {
     p.role.person = it->second;
     uint32_t idx = uint32_t(impl_.roles.size());
     impl_.roles.push_back(p.role);
+    std::string key;
+    for (const auto& w : split_words(p.role.title)) key += (key.empty() ? "" : " ") + w.folded;
+    impl_.role_title_keys.push_back(std::move(key));
     impl_.roles_by_person[it->second].push_back(idx);
     impl_.roles_by_org[p.role.org].push_back(idx);
   }
@@ -529,6 +545,7 @@ void Builder::finish() {
   }
 
   // Compile the matcher.
+  impl_.matcher.reserve(impl_.entries.size() * 2);
   for (uint32_t i = 0; i < impl_.entries.size(); ++i) {
     const Entry& e = impl_.entries[i];
     bool agent = e.kind == EntryKind::kAgent;
@@ -601,6 +618,8 @@ bool is_role_code(std::string_view s) { return in(kRoleCodes, s); }
 
 void build(const std::string& kb_dir, KnowledgeBase::Impl& impl, CheckReport& report, bool full_checks) {
   Builder b(impl, report, full_checks);
+  impl.entries.reserve(65536);  // the repository KB has ~40k entries; avoid regrowing while loading
+  impl.by_id.reserve(65536);
   std::error_code ec;
   if (!fs::is_directory(kb_dir, ec)) {
     report.diagnostics.push_back({Severity::kError, Code::kIo, kb_dir, 0, 0, "not a directory"});

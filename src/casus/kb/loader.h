@@ -17,6 +17,7 @@ struct KnowledgeBase::Impl {
   std::unordered_map<std::string, uint32_t> by_id;
   std::vector<std::vector<uint32_t>> roles_by_person;             // entry index → role indices
   std::unordered_map<std::string, std::vector<uint32_t>> roles_by_org;
+  std::vector<std::string> role_title_keys;  // per role: folded title words joined by spaces
   Matcher matcher;
   LoadStats stats;
 };

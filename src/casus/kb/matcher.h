@@ -51,6 +51,12 @@ struct KbMatch {
 
 class Matcher {
  public:
+  // Pre-sizes the hash tables for about n aliases (load speed only).
+  void reserve(size_t n) {
+    vocab_.reserve(n);
+    edges_.reserve(n * 2);
+    terminal_.reserve(n * 2);
+  }
   // Adds an alias of an entry. Empty aliases are ignored.
   void add(std::string_view alias, uint32_t entry, Via via);
   // Longest match starting at words[i] (honouring case rules); fills m and returns its length in words, 0 if none.

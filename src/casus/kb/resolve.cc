@@ -161,7 +161,7 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
     auto org_roles = impl_->roles_by_org.find(actor.id);
     if (org_roles != impl_->roles_by_org.end())
       for (uint32_t ri : org_roles->second)
-        if (join(split_words(impl_->roles[ri].title), 0, split_words(impl_->roles[ri].title).size()) == title &&
+        if (impl_->role_title_keys[ri] == title &&
             std::find(tried.begin(), tried.end(), impl_->roles[ri].role) == tried.end())
           tried.insert(tried.begin(), impl_->roles[ri].role);
     // "Russian leader" is the president, "Israeli leader" the prime minister: parliamentary systems, where the
