@@ -1,7 +1,10 @@
 // store_bench — whole-command figures for the event store (docs/benchmarks/store.md):
 //   ingest: writes a synthetic corpus (src/casus/store/synthetic.h) into a store in batches and reports events/s
 //           and the pairwise same-incident P/R/F1 of the incidents it built against the generator's gold;
-//   query:  runs typical `casus query` filters on that store and reports p50/p99 latency.
+//   query:  runs typical `casus query` filters on that store and reports p50/p99 latency;
+//   import: writes JSON Lines in the output contract ("document" and "event" records, as `casus code --emit all`
+//           prints them) into a store, e.g. gold events converted by bench/store_dedup_eval.py --gold-events, to
+//           measure incident linking independently of the coder.
 // --db takes a SQLite path or a postgresql:// URL; --pg starts a throw-away local PostgreSQL server instead.
 #include <algorithm>
 #include <chrono>
@@ -17,6 +20,10 @@
 #include "casus/store/pg_test_server.h"
 #include "casus/store/query.h"
 #include "casus/store/synthetic.h"
+#include "casus/util/hash.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using namespace casus;
 using namespace casus::store;
@@ -28,7 +35,7 @@ double now_s() {
 }
 
 struct Args {
-  std::string db;
+  std::string db, input;
   bool pg = false, no_link = false;
   int incidents = 40000, batch = 256, repeat = 50;
   uint64_t seed = 1;
@@ -157,13 +164,104 @@ int query(const Args& a, const std::string& target) {
   return 0;
 }
 
+
+std::string jtext(const nlohmann::json& j, const char* k) {
+  auto it = j.find(k);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+doc::Entity jentity(const nlohmann::json& j) {
+  doc::Entity e;
+  e.text = jtext(j, "text");
+  e.name = jtext(j, "name");
+  e.kb_id = jtext(j, "kb_id");
+  e.country = jtext(j, "country");
+  e.type = jtext(j, "type");
+  return e;
+}
+
+int import_jsonl(const Args& a, const std::string& target) {
+  std::ifstream in(a.input);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", a.input.c_str());
+    return 2;
+  }
+  std::vector<doc::Document> docs;
+  std::map<std::string, size_t> index;
+  std::string line;
+  auto doc_for = [&](const std::string& id) -> doc::Document& {
+    auto [it, fresh] = index.try_emplace(id, docs.size());
+    if (fresh) {
+      docs.emplace_back();
+      docs.back().meta.id = id;
+    }
+    return docs[it->second];
+  };
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) continue;
+    std::string type = jtext(j, "type");
+    if (type == "document") {
+      doc::Document& d = doc_for(jtext(j, "id"));
+      d.meta.url = jtext(j, "url");
+      d.meta.source = jtext(j, "source");
+      if (auto p = Date::parse(jtext(j, "published"))) d.meta.published = *p;
+    } else if (type == "event") {
+      doc::Document& d = doc_for(jtext(j, "doc"));
+      if (!d.meta.published)
+        if (auto p = Date::parse(jtext(j, "published"))) d.meta.published = *p;
+      std::string sentence = jtext(j, "text");
+      if (!d.text.empty()) d.text += ' ';
+      uint32_t b = static_cast<uint32_t>(d.text.size());
+      d.text += sentence;
+      uint32_t e_ = static_cast<uint32_t>(d.text.size());
+      doc::TokenIdx t = d.tokens.add(b, e_, b, e_, d.strings.intern("w"), false);
+      d.sentences.add(t, t + 1, 0);
+      doc::Event e;
+      e.id = jtext(j, "id");
+      e.sentence = static_cast<uint32_t>(d.sentences.size() - 1);
+      e.category = doc::plover_from_name(jtext(j, "event")).value_or(doc::Plover::kNone);
+      e.mode = jtext(j, "mode");
+      e.aux = doc::aux_from_name(jtext(j, "aux")).value_or(doc::Aux::kNone);
+      for (const auto& x : j.value("actor", nlohmann::json::array())) e.actor.push_back(jentity(x));
+      for (const auto& x : j.value("recipient", nlohmann::json::array())) e.recipient.push_back(jentity(x));
+      e.date = jtext(j, "date");
+      if (j.contains("location") && j["location"].is_object()) {
+        const auto& l = j["location"];
+        e.location = doc::Place{jtext(l, "text"), jtext(l, "name"), jtext(l, "country"), "", std::nullopt,
+                                std::nullopt};
+      }
+      if (j.contains("fatalities") && j["fatalities"].is_number_integer()) e.fatalities = j["fatalities"].get<int64_t>();
+      e.rule = jtext(j, "rule");
+      d.events.push_back(std::move(e));
+    }
+  }
+  for (auto& d : docs) d.meta.content_hash = fnv1a64(d.meta.id + "\n" + d.text);
+  auto store = EventStore::open(target);
+  if (!store) {
+    std::fprintf(stderr, "%s\n", store.status().to_string().c_str());
+    return 2;
+  }
+  std::vector<const doc::Document*> batch;
+  for (const auto& d : docs) batch.push_back(&d);
+  Status s = store->write(batch);
+  if (!s) {
+    std::fprintf(stderr, "%s\n", s.to_string().c_str());
+    return 2;
+  }
+  auto st = store->stats();
+  std::printf("imported %zu documents; store: %lld events, %lld incidents\n", docs.size(),
+              static_cast<long long>(st->events), static_cast<long long>(st->incidents));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
-                 "usage: store_bench ingest|query|both (--db TARGET | --pg) [--incidents N] [--batch B] [--repeat R] "
-                 "[--seed S] [--no-link]\n");
+                 "usage: store_bench ingest|query|both|import (--db TARGET | --pg) [--incidents N] [--batch B] "
+                 "[--repeat R] [--seed S] [--no-link] [--input FILE.jsonl]\n");
     return 2;
   }
   std::string verb = argv[1];
@@ -173,6 +271,7 @@ int main(int argc, char** argv) {
     auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
     if (k == "--db") a.db = next();
     else if (k == "--pg") a.pg = true;
+    else if (k == "--input") a.input = next();
     else if (k == "--incidents") a.incidents = std::stoi(next());
     else if (k == "--batch") a.batch = std::stoi(next());
     else if (k == "--repeat") a.repeat = std::stoi(next());
@@ -199,5 +298,6 @@ int main(int argc, char** argv) {
   int rc = 0;
   if (verb == "ingest" || verb == "both") rc = ingest(a, target);
   if (rc == 0 && (verb == "query" || verb == "both")) rc = query(a, target);
+  if (verb == "import") rc = import_jsonl(a, target);
   return rc;
 }

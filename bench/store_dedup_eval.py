@@ -8,6 +8,9 @@ usage:
   store_dedup_eval.py --db STORE.sqlite --gold-tsv tests/fixtures/incidents/gold.tsv   (doc_id<TAB>label[,label…])
   store_dedup_eval.py --db STORE.sqlite --gold-jsonl articles.jsonl                    (realnews: id, incident_keys)
   store_dedup_eval.py --to-input articles.jsonl OUT.jsonl   (realnews items → casus code input: id/text/published/url/source)
+  store_dedup_eval.py --gold-events articles.jsonl OUT.jsonl (realnews gold events → "document"/"event" records with
+      actor names resolved against kb/ by exact name or alias; import with `store_bench import --input OUT.jsonl`
+      to measure incident linking with a perfect coder)
 """
 import argparse, itertools, json, sqlite3, sys
 
@@ -20,14 +23,80 @@ def pairs(groups):
     return out
 
 
+def load_kb(kb_dir="kb"):
+    """Exact name/alias → (kb id, country, type) from the knowledge base TSVs (a crude resolver for gold names)."""
+    names = {}
+
+    def rows(path):
+        header = None
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            yield dict(zip(header, cols))
+
+    for r in rows(f"{kb_dir}/countries.tsv"):
+        for n in [r["name"], *r.get("aliases", "").split("|")]:
+            if n:
+                names.setdefault(n.lower(), (f"country:{r['iso3']}" if not r["id"].startswith("country:") else r["id"],
+                                             r["iso3"], "GOV"))
+    for r in rows(f"{kb_dir}/organizations.tsv"):
+        for n in [r["name"], *r.get("aliases", "").split("|")]:
+            if n:
+                names.setdefault(n.lower(), (r["id"], r.get("country", ""), r.get("type", "")))
+    for r in rows(f"{kb_dir}/people.tsv"):
+        for n in [r["name"], *r.get("aliases", "").split("|")]:
+            if n:
+                names.setdefault(n.lower(), (r["id"], r.get("country", ""), "GOV"))
+    return names
+
+
+def gold_events(src, dst):
+    kb = load_kb()
+    resolved = total = 0
+    with open(dst, "w") as out:
+        for line in open(src, encoding="utf-8"):
+            item = json.loads(line)
+            out.write(json.dumps({"type": "document", "id": item["id"], "url": item.get("url"),
+                                  "published": item.get("published"), "source": item.get("outlet")}) + "\n")
+            for i, e in enumerate(item["events"]):
+                def ents(norm):
+                    nonlocal resolved, total
+                    out_list = []
+                    for n in norm or []:
+                        total += 1
+                        hit = kb.get(n.lower())
+                        resolved += hit is not None
+                        out_list.append({"text": n, "name": n, "kb_id": hit[0] if hit else None,
+                                         "country": (hit[1] or None) if hit else None,
+                                         "type": (hit[2] or None) if hit else None})
+                    return out_list
+                loc = e.get("location")
+                rec = {"type": "event", "id": f"{item['id']}-g{i}", "doc": item["id"],
+                       "published": item.get("published"), "sentence": i, "text": "", "event": e["event"],
+                       "mode": e.get("mode"), "aux": e.get("aux"), "actor": ents(e.get("actor_norm")),
+                       "recipient": ents(e.get("recipient_norm")), "date": e.get("date"),
+                       "location": {"text": loc, "name": loc, "country": (kb.get(loc.lower()) or (None, None))[1]}
+                       if loc else None,
+                       "fatalities": e.get("fatalities"), "rule": "gold"}
+                out.write(json.dumps(rec) + "\n")
+    print(f"resolved {resolved} of {total} gold actor names against kb/", file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db")
     ap.add_argument("--gold-tsv")
     ap.add_argument("--gold-jsonl")
     ap.add_argument("--to-input", nargs=2)
+    ap.add_argument("--gold-events", nargs=2)
     ap.add_argument("--show", action="store_true", help="list false positive and false negative pairs")
     a = ap.parse_args()
+    if a.gold_events:
+        return gold_events(*a.gold_events)
     if a.to_input:
         with open(a.to_input[1], "w") as out:
             for line in open(a.to_input[0], encoding="utf-8"):

@@ -400,7 +400,7 @@ Prf pairwise(Connection& c, const SyntheticCorpus& corpus) {
 TEST_P(Store, SyntheticCorpusDeduplicatesWithHighPairwiseF1) {
   EventStore store = open("synthetic");
   SyntheticOptions opt;
-  opt.incidents = 150;
+  opt.incidents = GetParam() == Dialect::kSqlite ? 150 : 60;
   auto corpus = make_synthetic_corpus(opt);
   // In batches of 50, like casus code's chunks.
   for (size_t i = 0; i < corpus.documents.size(); i += 50) {
@@ -415,7 +415,7 @@ TEST_P(Store, SyntheticCorpusDeduplicatesWithHighPairwiseF1) {
 TEST_P(Store, KilledWriterLosesNothingCommittedAndLeavesNoHalfDocument) {
   const std::string t = target("crash");
   SyntheticOptions opt;
-  opt.incidents = GetParam() == Dialect::kSqlite ? 400 : 150;  // PostgreSQL writes are round trips: keep it short
+  opt.incidents = GetParam() == Dialect::kSqlite ? 400 : 80;  // PostgreSQL writes are round trips: keep it short
   auto corpus = make_synthetic_corpus(opt);
   { ASSERT_TRUE(EventStore::open(t)); }  // create the schema before the race
   int fds[2];
@@ -495,7 +495,7 @@ TEST(StoreDifferential, SqliteAndPostgresAnswerEveryQueryIdentically) {
   if (!PgTestServer::instance().available())
     GTEST_SKIP() << "PostgreSQL tests skipped: " << PgTestServer::instance().reason();
   SyntheticOptions opt;
-  opt.incidents = 60;
+  opt.incidents = 40;
   opt.seed = 7;
   auto corpus = make_synthetic_corpus(opt);
   auto kyiv = kyiv_reports();
@@ -544,7 +544,7 @@ TEST(StoreDifferential, SqliteAndPostgresAnswerEveryQueryIdentically) {
       }
     }
   }
-  EXPECT_GT(nonempty, 50u);
+  EXPECT_GT(nonempty, 40u);
 }
 
 }  // namespace casus::store

@@ -27,6 +27,16 @@ std::optional<int64_t> day_of(const std::string& iso, bool last) {
 
 std::string iso_of_day(int64_t day) { return Date::from_days(day).iso(); }
 
+// Week buckets a window covers (blocking without scanning a key's whole history); -1 holds vague windows.
+constexpr int64_t kVagueBucket = -1;
+int64_t week_of(int64_t day) { return day >= 0 ? day / 7 : -((-day + 6) / 7); }
+std::vector<int64_t> buckets_of(int64_t lo, int64_t hi, int vague_days) {
+  if (hi - lo + 1 > vague_days) return {kVagueBucket};
+  std::vector<int64_t> out;
+  for (int64_t w = week_of(lo); w <= week_of(hi); ++w) out.push_back(w);
+  return out;
+}
+
 // Entity keys of one side: kb:<id> and c:<ISO3> are "strong" (they can disagree); n:<name> only helps to agree.
 void entity_keys(const Report::Ent& e, std::set<std::string>& out) {
   if (!e.kb_id.empty()) out.insert("kb:" + e.kb_id);
@@ -275,11 +285,20 @@ Status IncidentLinker::link(const Report& r) {
         "SELECT DISTINCT i.id, i.category, i.window_start, i.window_end, i.location_name, i.location_country "
         "FROM incident_keys k JOIN incidents i ON i.id = k.incident "
         "WHERE i.family = ?1 AND i.window_end >= ?2 AND i.window_start <= ?3 AND k.key IN (";
-    Params params{family, iso_of_day(lo - opt_.date_slack_days), iso_of_day(hi + opt_.date_slack_days)};
+    const int64_t plo = lo - opt_.date_slack_days, phi = hi + opt_.date_slack_days;
+    Params params{family, iso_of_day(plo), iso_of_day(phi)};
     for (const auto& k : probe) {
       sql += params.size() > 3 ? ",?" : "?";
       params.emplace_back(k);
       sql += std::to_string(params.size());
+    }
+    // Weeks the (widened) window covers, capped for very long windows, plus the vague bucket.
+    sql += ") AND k.bucket IN (?";
+    params.emplace_back(kVagueBucket);
+    sql += std::to_string(params.size());
+    for (int64_t w = week_of(plo); w <= week_of(phi) && w <= week_of(plo) + 60; ++w) {
+      params.emplace_back(w);
+      sql += ",?" + std::to_string(params.size());
     }
     sql += ") ORDER BY i.id";
     struct Cand {
@@ -294,7 +313,7 @@ Status IncidentLinker::link(const Report& r) {
     }));
     for (const Cand& cand : cands) {
       std::set<std::string> i_actor, i_recipient;
-      CASUS_RETURN_IF_ERROR(c_.run("SELECT key FROM incident_keys WHERE incident = ?1", {cand.id}, [&](const Row& row) {
+      CASUS_RETURN_IF_ERROR(c_.run("SELECT DISTINCT key FROM incident_keys WHERE incident = ?1", {cand.id}, [&](const Row& row) {
         const std::string k = row[0].as_text();
         if (k.starts_with("a|")) i_actor.insert(k.substr(2));
         else if (k.starts_with("r|")) i_recipient.insert(k.substr(2));
@@ -365,8 +384,10 @@ Status IncidentLinker::link(const Report& r) {
                                  {r.event_id, best_id, r.document}));
   }
   for (const auto& k : keys)
-    CASUS_RETURN_IF_ERROR(c_.run("INSERT INTO incident_keys(key, incident) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                                 {k, best_id}));
+    for (int64_t b : buckets_of(lo, hi, opt_.vague_window_days))
+      CASUS_RETURN_IF_ERROR(c_.run(
+          "INSERT INTO incident_keys(key, bucket, incident) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+          {k, b, best_id}));
   touched_.insert(best_id);
   return Status::ok();
 }
@@ -495,8 +516,10 @@ Status IncidentLinker::refresh(int64_t id) {
        merge_entities(recipients).dump(), static_cast<int64_t>(docs.size()), static_cast<int64_t>(outlets.size()),
        sources.dump(), Value::text_or_null(first_reported)}));
   CASUS_RETURN_IF_ERROR(c_.run("DELETE FROM incident_keys WHERE incident = ?1", {id}));
+  const auto buckets = buckets_of(wlo, whi, opt_.vague_window_days);
   for (const auto& k : keys)
-    CASUS_RETURN_IF_ERROR(c_.run("INSERT INTO incident_keys(key, incident) VALUES (?1, ?2)", {k, id}));
+    for (int64_t b : buckets)
+      CASUS_RETURN_IF_ERROR(c_.run("INSERT INTO incident_keys(key, bucket, incident) VALUES (?1, ?2, ?3)", {k, b, id}));
   return Status::ok();
 }
 

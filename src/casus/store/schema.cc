@@ -101,7 +101,6 @@ CREATE TABLE incidents (
   sources TEXT NOT NULL,                -- JSON array of those outlets
   first_reported TEXT                   -- earliest publication date among the reports
 );
-CREATE INDEX incidents_block ON incidents(family, window_end);
 CREATE INDEX incidents_date ON incidents(date_start);
 
 CREATE TABLE incident_reports (
@@ -114,9 +113,10 @@ CREATE INDEX incident_reports_incident ON incident_reports(incident);
 CREATE INDEX incident_reports_document ON incident_reports(document);
 
 CREATE TABLE incident_keys (
-  key TEXT NOT NULL,                    -- kb:<id>, c:<ISO3>, n:<name>, p:<place>
+  key TEXT NOT NULL,                    -- a|kb:<id>, a|c:<ISO3>, a|n:<name>, r|…, p|<place>
+  bucket INTEGER NOT NULL,              -- week (days since 1970 / 7) the incident's window covers; -1: vague window
   incident INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-  PRIMARY KEY (key, incident)
+  PRIMARY KEY (key, bucket, incident)
 ) WITHOUT ROWID;
 CREATE INDEX incident_keys_incident ON incident_keys(incident);
 
@@ -231,7 +231,6 @@ CREATE TABLE incidents (
   sources TEXT NOT NULL,
   first_reported TEXT
 );
-CREATE INDEX incidents_block ON incidents(family, window_end);
 CREATE INDEX incidents_date ON incidents(date_start);
 
 CREATE TABLE incident_reports (
@@ -245,8 +244,9 @@ CREATE INDEX incident_reports_document ON incident_reports(document);
 
 CREATE TABLE incident_keys (
   key TEXT NOT NULL,
+  bucket BIGINT NOT NULL,
   incident BIGINT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-  PRIMARY KEY (key, incident)
+  PRIMARY KEY (key, bucket, incident)
 );
 CREATE INDEX incident_keys_incident ON incident_keys(incident);
 )sql",
