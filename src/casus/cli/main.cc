@@ -18,7 +18,9 @@ static int run_main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<Verb> verbs = {add_code_verb(app),  add_parse_verb(app),   add_train_verb(app),
                              add_eval_verb(app),  add_kb_verb(app),      add_lexicon_verb(app),
-                             add_model_verb(app),  add_query_verb(app)};
+                             add_model_verb(app),  add_query_verb(app),
+                             add_series_verb(app), add_network_verb(app), add_fronts_verb(app),
+                             add_alerts_verb(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -29,6 +29,10 @@ Verb add_kb_verb(CLI::App& app);       // cmd_kb.cc      — kb check|lookup|unk
 Verb add_lexicon_verb(CLI::App& app);  // cmd_lexicon.cc — lexicon check|show
 Verb add_model_verb(CLI::App& app);    // cmd_model.cc   — model dump (any casus binary file as text)
 Verb add_query_verb(CLI::App& app);    // cmd_query.cc   — query a store (events or incidents)
+Verb add_series_verb(CLI::App& app);   // cmd_series.cc  — counts/scores per time bucket (analysis)
+Verb add_network_verb(CLI::App& app);  // cmd_network.cc — actor network, communities, balance (analysis)
+Verb add_fronts_verb(CLI::App& app);   // cmd_fronts.cc  — coalition fronts over time (analysis)
+Verb add_alerts_verb(CLI::App& app);   // cmd_alerts.cc  — escalation signals (analysis)
 
 // Prints "casus: <message>" to stderr (the one format for user-facing errors).
 void print_error(const std::string& message);

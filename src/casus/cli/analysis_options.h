@@ -1,0 +1,26 @@
+// Options shared by the analysis verbs (series, network, fronts, alerts): store, KB, unit, date range.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "casus/analysis/context.h"
+#include "casus/cli/verbs.h"
+
+namespace casus::cli {
+
+inline void add_analysis_common_options(CLI::App* cmd, analysis::CommonParams& p) {
+  cmd->add_option("--db", p.db, "casus store: SQLite file or postgresql:// URL")->required();
+  cmd->add_option("--kb", p.kb_dir, "KB directory (actor names, roles, parents, coalitions)")->capture_default_str();
+  cmd->add_option("--unit", p.unit, "Count incidents (de-duplicated), reports (events), or auto")
+      ->capture_default_str();
+  cmd->add_option("--from", p.from, "First day (YYYY-MM-DD)");
+  cmd->add_option("--to", p.to, "Last day (YYYY-MM-DD)");
+}
+
+// Errors of the analysis verbs: the store, the KB or an option cannot be used (exit code 2).
+inline int analysis_fail(const Status& s) {
+  print_error(s.to_string());
+  return kExitUsage;
+}
+
+}  // namespace casus::cli
