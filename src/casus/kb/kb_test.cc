@@ -5,6 +5,9 @@
 #include <initializer_list>
 
 #include "casus/kb/knowledge_base.h"
+#include "casus/kb/unknown.h"
+
+#include <sqlite3.h>
 
 namespace casus::kb {
 namespace {
@@ -207,6 +210,67 @@ TEST_F(KbTest, MatcherFindsLongestMentionsInText) {
   ASSERT_EQ(us.size(), 2u);
   EXPECT_EQ(us[0].end - us[0].begin, 4u);
   EXPECT_TRUE(us[1].possessive);
+}
+
+TEST_F(KbTest, FindsMentionsInTokenizedDocument) {
+  // Tokens as the segmenter makes them: possessive 's and punctuation separate, "Iran-backed" one token.
+  doc::Document d;
+  d.text = "Iran's Iran-backed militias hit Khan Younis.";
+  auto tok = [&](uint32_t b, uint32_t e, bool space) {
+    d.tokens.add(b, e, b, e, d.strings.intern(std::string_view(d.text).substr(b, e - b)), space);
+  };
+  tok(0, 4, false);   // Iran
+  tok(4, 6, true);    // 's
+  tok(7, 18, true);   // Iran-backed
+  tok(19, 27, true);  // militias
+  tok(28, 31, true);  // hit
+  tok(32, 36, true);  // Khan
+  tok(37, 43, false); // Younis
+  tok(43, 44, false); // .
+  d.sentences.add(0, 8, 0);
+  auto ms = kb_->find_mentions(d, 0);
+  ASSERT_EQ(ms.size(), 4u);
+  EXPECT_EQ(kb_->entries()[ms[0].candidates[0].entry].id, "country:IRN");
+  EXPECT_TRUE(ms[0].possessive);
+  EXPECT_EQ(ms[0].end, 1u);  // the span is the name; the separate 's token is not part of it
+  EXPECT_EQ(ms[1].begin, 2u);  // "Iran" inside "Iran-backed"
+  EXPECT_EQ(ms[1].end_byte, 11u);
+  EXPECT_EQ(kb_->entries()[ms[2].candidates[0].entry].id, "agent:militias");
+  EXPECT_EQ(kb_->entries()[ms[3].candidates[0].entry].id, "place:khan_younis");
+  EXPECT_EQ(ms[3].begin, 5u);
+  EXPECT_EQ(ms[3].end, 7u);
+}
+
+TEST_F(KbTest, UnknownNamesFromStore) {
+  fs::path db = *dir_ / "store.sqlite";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  const char* sql =
+      "CREATE TABLE mentions(doc_id TEXT, sentence INTEGER, text TEXT, kb_id TEXT, entity_type TEXT);"
+      "CREATE TABLE sentences(doc_id TEXT, sentence INTEGER, text TEXT);"
+      "INSERT INTO sentences VALUES('d1',0,'Zorvan Brigade fighters attacked a checkpoint.');"
+      "INSERT INTO sentences VALUES('d2',3,'The Zorvan Brigade denied it.');"
+      "INSERT INTO mentions VALUES('d1',0,'Zorvan Brigade',NULL,NULL);"
+      "INSERT INTO mentions VALUES('d2',3,'Zorvan Brigade','',NULL);"
+      "INSERT INTO mentions VALUES('d2',3,'Hezbollah',NULL,NULL);"  // resolvable now: skipped
+      "INSERT INTO mentions VALUES('d1',0,'checkpoint',NULL,NULL);"  // not a proper name
+      "INSERT INTO mentions VALUES('d1',0,'Hamas','org:hamas','REB');";
+  ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto names = unknown_names(db.string(), 10, 2, kb_);
+  ASSERT_TRUE(names.is_ok()) << names.status().to_string();
+  ASSERT_EQ(names->size(), 1u);
+  EXPECT_EQ((*names)[0].text, "Zorvan Brigade");
+  EXPECT_EQ((*names)[0].count, 2);
+  EXPECT_EQ((*names)[0].examples.size(), 2u);
+  // A database without the mentions table fails with a clear message.
+  fs::path empty = *dir_ / "empty.sqlite";
+  ASSERT_EQ(sqlite3_open(empty.c_str(), &raw), SQLITE_OK);
+  sqlite3_exec(raw, "CREATE TABLE other(x);", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  auto bad = unknown_names(empty.string(), 10, 2, kb_);
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_NE(bad.status().message().find("no `mentions` table"), std::string::npos);
 }
 
 TEST(KbLoad, BadFilesNameFileLineColumn) {
