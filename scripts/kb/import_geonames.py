@@ -24,7 +24,9 @@ CONFLICT = set("PSE ISR LBN SYR IRQ YEM IRN UKR RUS SDN SSD SOM COD AFG PAK LBY 
 
 
 def fold(s):
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower().strip()
+    """Like the C++ matcher's key: no diacritics, lower case, dashes/apostrophes/spaces equivalent."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[\s\-\u2010-\u2015'\u2019`]+", " ", s).split())
 
 
 def slug(s):
