@@ -11,6 +11,7 @@ usage:
   store_dedup_eval.py --gold-events articles.jsonl OUT.jsonl (realnews gold events → "document"/"event" records with
       actor names resolved against kb/ by exact name or alias; import with `store_bench import --input OUT.jsonl`
       to measure incident linking with a perfect coder)
+  store_dedup_eval.py --fixture-events reports.tsv events.tsv OUT.jsonl  (the project's fixture, hand-coded events)
 """
 import argparse, itertools, json, sqlite3, sys
 
@@ -86,6 +87,45 @@ def gold_events(src, dst):
     print(f"resolved {resolved} of {total} gold actor names against kb/", file=sys.stderr)
 
 
+def fixture_events(reports_tsv, events_tsv, dst):
+    """tests/fixtures/incidents: reports.tsv + hand-coded events.tsv → "document"/"event" records."""
+    kb = load_kb()
+
+    def entity(v):
+        if "|" in v:
+            name, country = v.split("|")
+            return {"text": name, "name": None, "kb_id": None, "country": country, "type": None}
+        hit = kb.get(v.lower())
+        if not hit:
+            print(f"not in kb/: {v}", file=sys.stderr)
+        return {"text": v, "name": v, "kb_id": hit[0] if hit else None,
+                "country": (hit[1] or None) if hit else None, "type": (hit[2] or None) if hit else None}
+
+    published = {}
+    with open(dst, "w") as out:
+        for line in open(reports_tsv, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            doc, _, outlet, pub, _ = line.rstrip("\n").split("\t")
+            published[doc] = pub
+            out.write(json.dumps({"type": "document", "id": doc, "published": pub, "source": outlet}) + "\n")
+        n = {}
+        for line in open(events_tsv, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            doc, event, actor, recipient, date, loc, fat = (line.rstrip("\n").split("\t") + [""] * 7)[:7]
+            n[doc] = n.get(doc, -1) + 1
+            place = None
+            if loc:
+                name, country = loc.split("|")
+                place = {"text": name, "name": name, "country": country}
+            out.write(json.dumps({"type": "event", "id": f"{doc}-h{n[doc]}", "doc": doc, "published": published[doc],
+                                  "sentence": n[doc], "text": "", "event": event, "mode": None, "aux": None,
+                                  "actor": [entity(actor)], "recipient": [entity(recipient)], "date": date or None,
+                                  "location": place, "fatalities": int(fat) if fat else None,
+                                  "rule": "hand"}) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db")
@@ -93,8 +133,11 @@ def main():
     ap.add_argument("--gold-jsonl")
     ap.add_argument("--to-input", nargs=2)
     ap.add_argument("--gold-events", nargs=2)
+    ap.add_argument("--fixture-events", nargs=3)
     ap.add_argument("--show", action="store_true", help="list false positive and false negative pairs")
     a = ap.parse_args()
+    if a.fixture_events:
+        return fixture_events(*a.fixture_events)
     if a.gold_events:
         return gold_events(*a.gold_events)
     if a.to_input:
