@@ -102,7 +102,7 @@ STATE STATES FRONT BRIGADE BRIGADES ARMY ISLANDS ISLAND REPUBLIC MOVEMENT PARTY 
 FORCE ORGANIZATION ORGANISATION GROUP NETWORK ISLAMIC UNION COMMITTEE ADMINISTRATION GENERAL SAMOA LEVANT JABHAT
 AHRAR SHAM ALLIANCE COALITION AUTHORITY AGENCY OFFICE DEPARTMENT BANK POLICE MILITIA BATTALION CORPS LEGION
 TALIBAN QAEDA BUREAU CABINET PARLIAMENT CONGRESS SENATE COURT TRIBUNAL COMMISSION ASSEMBLY REGIME JUNTA EMBASSY
-CITY PROVINCE REGION DISTRICT KINGDOM EMIRATE CALIPHATE FEDERATION NATIONAL PEOPLES PEOPLE'S REBELS SECURITY
+CITY PROVINCE REGION DISTRICT INTELLIGENCE GUARD GUARDS SABHA MAJLIS KNESSET DUMA SHURA HOUSE KINGDOM EMIRATE CALIPHATE FEDERATION NATIONAL PEOPLES PEOPLE'S REBELS SECURITY
 """.split())
 
 
@@ -402,8 +402,8 @@ def import_petrarch(src, kb, cur):
         if code and re.fullmatch(r"[A-Z]{3}", code):
             continue  # a state: kb/countries.tsv is curated
         name = person_name(primary)
-        if not name:
-            dropped += 1
+        if not name or (cur.any_alias.get(fold(name), set()) and not cur.same("person", [name])):
+            dropped += 1  # not a person, or a curated organisation/place/state under that name
             continue
         aliases = []
         for s in syns:
@@ -505,7 +505,8 @@ def import_petrarch(src, kb, cur):
         if not t:
             continue
         noun = m.group(1).replace("_", " ").lower().strip()
-        if len(noun) < 3 or fold(noun) in curated_nouns:
+        # Skip nouns curated as agents, and named bodies curated as organisations ("House of Commons").
+        if len(noun) < 3 or fold(noun) in curated_nouns or fold(noun) in cur.any_alias:
             continue
         plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else (
             noun + "es" if re.search(r"(s|x|ch|sh)$", noun) else (noun[:-3] + "men" if noun.endswith("man") else noun + "s"))
