@@ -508,12 +508,16 @@ def import_petrarch(src, kb, cur):
         # Skip nouns curated as agents, and named bodies curated as organisations ("House of Commons").
         if len(noun) < 3 or fold(noun) in curated_nouns or fold(noun) in cur.any_alias:
             continue
-        plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else (
+        if noun.endswith("s") and not noun.endswith("ss"):
+            plural = noun  # already plural ("barracks", "assemblies")
+        else:
+            plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else (
             noun + "es" if re.search(r"(s|x|ch|sh)$", noun) else (noun[:-3] + "men" if noun.endswith("man") else noun + "s"))
         aid = "agent:" + slug(noun)
         if aid in cur.ids or aid in agents:
             continue
-        agents[aid] = (noun + ("|" + plural if fold(plural) not in curated_nouns else ""), t, "PETRARCH2 ~" + m.group(2))
+        agents[aid] = (noun + ("|" + plural if plural != noun and fold(plural) not in curated_nouns else ""), t,
+                       "PETRARCH2 ~" + m.group(2))
     with open(os.path.join(kb, "imported", "petrarch2_agents.tsv"), "w", encoding="utf-8") as f:
         header(f, "PETRARCH2 Phoenix.agents.txt (openeventdata/petrarch2, commit 676801cd)", lic,
                ["id", "nouns", "type", "description"])
