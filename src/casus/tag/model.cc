@@ -4,6 +4,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "casus/tag/selftest.h"
 #include "casus/util/hash.h"
 
 namespace casus::tag {
@@ -31,6 +32,7 @@ uint32_t get_varint(ByteReader& r) {
 
 constexpr char kTaggerSection[] = "tagger.model";
 constexpr char kLemmaSection[] = "lemma.model";
+constexpr char kSelfTestSection[] = "tagger.selftest";
 
 }  // namespace
 
@@ -284,6 +286,11 @@ Result<Tagger> Tagger::load(const ContainerReader& model) {
   if (!impl) return impl.status();
   Tagger t;
   t.impl_ = std::move(impl.value());
+  if (!model.has(kSelfTestSection))
+    return Status(Code::kModelCorrupt, std::string("model has no section ") + kSelfTestSection);
+  auto selftest = model.section(kSelfTestSection);
+  if (!selftest) return selftest.status();
+  CASUS_RETURN_IF_ERROR(check_selftest(t, *selftest));
   return t;
 }
 

@@ -202,6 +202,20 @@ TEST(Tagger, RejectsOtherSectionVersion) {
   EXPECT_NE(t2.status().message().find("lemma.model"), std::string::npos);
 }
 
+TEST(Tagger, SelfTestCatchesABuildThatTagsDifferently) {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  std::string section(*reader->section("tagger.selftest"));
+  // Corrupt one expected lemma (the last string of the section) as a drifted build would see it.
+  section[section.size() - 1] = static_cast<char>(section[section.size() - 1] ^ 0x20);
+  auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.selftest", section),
+                                         "model.en", "fixture");
+  auto tagger = Tagger::load(*bad);
+  ASSERT_FALSE(tagger.is_ok());
+  EXPECT_EQ(tagger.status().code(), Code::kModelSelfTest);
+  EXPECT_NE(tagger.status().message().find("self-test sentence 6"), std::string::npos)
+      << tagger.status().message();
+}
+
 TEST(Tagger, RejectsOtherFeatureSet) {
   auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
   std::string section(*reader->section("tagger.model"));

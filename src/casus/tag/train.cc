@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "casus/tag/model.h"
+#include "casus/tag/selftest.h"
 #include "casus/util/hash.h"
 
 namespace casus::tag {
@@ -451,6 +452,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   lw.u32(kLemmaSectionVersion);
   lw.raw(impl->lemmatizer.serialize());
   out.add("lemma.model", lw.take(), options.compress_sections);
+  out.add("tagger.selftest", make_selftest(TaggerAccess::make(impl)), options.compress_sections);
   log << "tagger: trained in " << std::fixed << std::setprecision(1) << seconds_since(t0) << " s\n";
   return Status::ok();
 }
