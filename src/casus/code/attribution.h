@@ -1,6 +1,6 @@
 // Attribution: who the text says reported an event, through which outlets, and whether the source is anonymous.
 //
-// "A Hamas official told Reuters, as quoted by Al Arabiya" → said_by "a Hamas official", via [Reuters, Al Arabiya],
+// "A militia spokesman told AFP, as cited by Al Jazeera" → said_by "a militia spokesman", via [AFP, Al Jazeera],
 // anonymous. Found from the tree (the reporting verb that governs the event's clause, or a reporting clause
 // attached to it: "…, three sources close to the Lebanese group said") and from cue phrases ("according to",
 // "as quoted by", "asked not to be named").

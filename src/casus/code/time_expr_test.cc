@@ -21,8 +21,8 @@ std::string resolve(const std::string& sentence, const char* pub = "2023-11-16",
 }  // namespace
 
 TEST(TimeExpr, MonthsDaysAndParts) {
-  EXPECT_EQ(resolve("the two met in Tehran in early November"), "early November=2023-11-01/2023-11-10");
-  EXPECT_EQ(resolve("You gave us no warning of your October 7 attack"), "October 7=2023-10-07");
+  EXPECT_EQ(resolve("the envoys held talks in Doha in early November"), "early November=2023-11-01/2023-11-10");
+  EXPECT_EQ(resolve("officials recalled the October 7 raid"), "October 7=2023-10-07");
   EXPECT_EQ(resolve("It began on Dec. 25 , 2022 ."), "Dec. 25 , 2022=2022-12-25");
   EXPECT_EQ(resolve("by late January"), "late January=2023-01-21/2023-01-31");
   EXPECT_EQ(resolve("in mid-October"), "mid-October=2023-10-11/2023-10-20");
@@ -31,8 +31,8 @@ TEST(TimeExpr, MonthsDaysAndParts) {
 }
 
 TEST(TimeExpr, RelativeToPublication) {
-  EXPECT_EQ(resolve("Hamas attacks last month that killed 1,200 Israelis"), "last month=2023-10");
-  EXPECT_EQ(resolve("a Hamas official said Thursday ( 11/16/2023)"), "Thursday=2023-11-16;11/16/2023=2023-11-16");
+  EXPECT_EQ(resolve("the raid last month that left hundreds dead"), "last month=2023-10");
+  EXPECT_EQ(resolve("the ministry announced Thursday ( 11/16/2023)"), "Thursday=2023-11-16;11/16/2023=2023-11-16");
   EXPECT_EQ(resolve("The ministry said on Tuesday"), "Tuesday=2023-11-14");
   EXPECT_EQ(resolve("talks held last week"), "last week=2023-11-06/2023-11-12");
   EXPECT_EQ(resolve("earlier this month"), "earlier this month=2023-11-01/2023-11-16");
@@ -43,9 +43,9 @@ TEST(TimeExpr, RelativeToPublication) {
 
 TEST(TimeExpr, SpansDurationsAndYears) {
   EXPECT_EQ(resolve("attacks since 2015"), "since 2015=2015-01-01/2023-11-16");
-  EXPECT_EQ(resolve("the heaviest clashes with Israel for nearly 20 years"),
+  EXPECT_EQ(resolve("the worst fighting on the frontier for nearly 20 years"),
             "for nearly 20 years=2003-11-21/2023-11-16");
-  EXPECT_EQ(resolve("the front line in the war against Israel in 2006"), "2006=2006");
+  EXPECT_EQ(resolve("the border town shelled during the war in 2006"), "2006=2006");
   EXPECT_EQ(resolve("in the 1990s"), "1990s=1990-01-01/1999-12-31");
 }
 
