@@ -84,6 +84,21 @@ TEST(Segmenter, ParagraphIndex) {
   EXPECT_TRUE(d.has(doc::kLayerTokens | doc::kLayerSentences));
 }
 
+TEST(Segmenter, CrLfLineBreaks) {
+  // "\r\n" is one line break, so "\r\n\r\n" is a blank line; a lone "\r" (old Mac) is a break too.
+  doc::Document d;
+  d.text = "One.\r\nTwo\r\n\r\nThree.\rFour";
+  ASSERT_TRUE(seg().segment(d).is_ok());
+  ASSERT_EQ(d.sentences.size(), 4u);
+  EXPECT_EQ(d.sentences.paragraph, (std::vector<uint32_t>{0, 0, 1, 1}));
+  EXPECT_EQ(d.form(d.tokens.size() - 1), "Four");
+  std::vector<Span> spans;
+  seg().tokenize("a\r\nb\r\n\r\nc", spans);
+  ASSERT_EQ(spans.size(), 3u);
+  EXPECT_EQ(spans[1].gap_before, kGapLine);
+  EXPECT_EQ(spans[2].gap_before, kGapParagraph);
+}
+
 TEST(Segmenter, QuotesAndDashesOfEveryKind) {
   EXPECT_EQ(toks("\u201cYes,\u201d he said \u2014 \u2018maybe\u2019 \u00abnon\u00bb \u201equote\u201c \u2013 end"),
             "\u201c|Yes|,|\u201d|he|said|\u2014|\u2018|maybe|\u2019|\u00ab|non|\u00bb|\u201e|quote|\u201c|\u2013|end");
