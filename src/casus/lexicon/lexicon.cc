@@ -99,7 +99,12 @@ std::vector<PhraseHit> CueLists::find_phrases(const doc::Document& doc, size_t s
         auto tok = static_cast<doc::TokenIdx>(t + i);
         ok = ascii_lower(doc.lemma(tok), b1) == w || ascii_lower(doc.form(tok), b2) == w;
       }
-      if (ok) out.push_back({p.kind, p.id, t, static_cast<doc::TokenIdx>(t + p.words.size())});
+      if (!ok) continue;
+      auto end = static_cast<doc::TokenIdx>(t + p.words.size());
+      // Lemma and form variants of one phrase ("in a/an interview with") may both hit the same span.
+      bool dup = false;
+      for (const auto& h : out) dup |= h.first == t && h.last == end && h.kind == p.kind;
+      if (!dup) out.push_back({p.kind, p.id, t, end});
     }
   }
   return out;

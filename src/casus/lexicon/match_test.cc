@@ -278,3 +278,50 @@ TEST_F(MatchTest, AttributionPhrases) {
 }
 
 }  // namespace casus::lexicon
+
+namespace casus::lexicon {
+
+TEST_F(MatchTest, NewsRegressions) {
+  auto sh = matches("shelled");
+  ASSERT_EQ(sh.size(), 1u) << dump(sh);
+  EXPECT_EQ(sh[0].mode, "heavy-weapons");
+  auto st = matches("struck");
+  const auto* s = find(st, "ASSAULT.strike.v");
+  ASSERT_NE(s, nullptr) << dump(st);
+  EXPECT_EQ(words(s->recipient), "targets");
+  // The subject of "condemned" is not the actor of the nominal "strike".
+  auto cs = matches("condemnstrike");
+  const auto* n = find(cs, "ASSAULT.strike.n");
+  ASSERT_NE(n, nullptr) << dump(cs);
+  EXPECT_TRUE(n->actor.empty()) << words(n->actor);
+  EXPECT_NE(find(cs, "ACCUSE.condemn"), nullptr);
+  auto coup = matches("coup");
+  const auto* c = find(coup, "COERCE.seize.power");
+  ASSERT_NE(c, nullptr) << dump(coup);
+  EXPECT_EQ(c->mode, "");
+  const auto* d = find(coup, "COERCE.arrest");
+  ASSERT_NE(d, nullptr) << dump(coup);
+  EXPECT_EQ(words(d->actor), "military");  // inherited through conj
+  EXPECT_TRUE(d->actor_inherited);
+  auto tg = matches("teargas");
+  const auto* t = find(tg, "ASSAULT.teargas");
+  ASSERT_NE(t, nullptr) << dump(tg);
+  EXPECT_EQ(t->mode, "crowd-control");
+  auto sv = matches("severed");
+  const auto* x = find(sv, "SANCTION.cut.ties");
+  ASSERT_NE(x, nullptr) << dump(sv);
+  EXPECT_EQ(words(x->recipient), "Rwanda");
+  auto aid = matches("sendaid");
+  const auto* a = find(aid, "AID.provide");
+  ASSERT_NE(a, nullptr) << dump(aid);
+  EXPECT_EQ(a->aux_hint, doc::Aux::kFuture);
+  EXPECT_EQ(words(a->recipient), "Turkey");
+  EXPECT_NE(find(matches("memorandum"), "SANCTION.leave.deal"), nullptr);
+  auto cr = matches("claimresp");
+  const auto* r = find(cr, "ASSAULT.claim.responsibility");
+  ASSERT_NE(r, nullptr) << dump(cr);
+  EXPECT_EQ(words(r->actor), "Houthis");
+  EXPECT_EQ(find(cr, "ASSAULT.attack.n"), nullptr) << "the attack is the claim's content, not a second event";
+}
+
+}  // namespace casus::lexicon
