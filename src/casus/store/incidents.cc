@@ -259,8 +259,9 @@ Result<int64_t> IncidentLinker::next_id() {
 
 Status IncidentLinker::link(const Report& r) {
   if (r.category == doc::Plover::kNone) return Status::ok();
-  const bool unreal = r.aux == doc::Aux::kNegation || r.aux == doc::Aux::kHypothetical || r.aux == doc::Aux::kFuture;
+  const bool unreal = r.aux == doc::Aux::kNegation || r.aux == doc::Aux::kHypothetical;
   if (unreal && !opt_.link_unreal) return Status::ok();
+  if (r.aux == doc::Aux::kFuture && !opt_.link_future) return Status::ok();
   int64_t lo = 0, hi = 0;
   if (!r.window(opt_, lo, hi)) return Status::ok();  // no time anchor: cannot be placed among incidents
   const std::string family(category_family(r.category));

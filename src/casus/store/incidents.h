@@ -32,8 +32,11 @@ struct LinkOptions {
   double min_score = 0.6;
   // Two reports placing the incident in different countries never merge.
   bool place_must_agree = true;
-  // Events under negation, hypothesis or announced for the future did not happen: they report no incident.
+  // Events under negation or hypothesis did not happen: they report no incident.
   bool link_unreal = false;
+  // Events announced for the future ("will impose sanctions") report the announcement, which outlets also report
+  // as done: they are linked like any other report.
+  bool link_future = true;
   // A fatality figure more than this many times the median of the other reports' figures (with ≥ 3 figures) is
   // not credible and is not the incident's figure.
   double fatality_outlier_ratio = 3.0;

@@ -31,12 +31,13 @@ struct Where {
 };
 
 std::string actor_match(Where& w, const std::string& value, const char* role) {
+  // One pass over event_actors for the whole query (an IN set), not one probe per event row.
   std::string p = w.param(value);
-  std::string cond = "EXISTS (SELECT 1 FROM event_actors a WHERE a.event = e.id";
+  std::string cond = "e.id IN (SELECT a.event FROM event_actors a WHERE (a.kb_id = " + p +
+                     " OR lower(a.name) = lower(CAST(" + p + " AS TEXT)) OR lower(a.text) = lower(CAST(" + p +
+                     " AS TEXT)) OR a.country = " + p + ")";
   if (role) cond += std::string(" AND a.role = '") + role + "'";
-  cond += " AND (a.kb_id = " + p + " OR lower(a.name) = lower(CAST(" + p + " AS TEXT)) OR lower(a.text) = lower(CAST(" +
-          p + " AS TEXT)) OR a.country = " + p + "))";
-  return cond;
+  return cond + ")";
 }
 
 // FTS5 query from plain words: each quoted (no operators), implicitly ANDed — what plainto_tsquery does.
@@ -67,8 +68,7 @@ Where build_where(Connection& c, const QueryOptions& q) {
   else if (!q.aux.empty()) w.add("e.aux = " + w.param(q.aux));
   if (!q.country.empty()) {
     std::string p = w.param(upper(q.country));
-    w.add("(e.location_country = " + p + " OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event = e.id AND a.country = " +
-          p + "))");
+    w.add("(e.location_country = " + p + " OR e.id IN (SELECT a.event FROM event_actors a WHERE a.country = " + p + "))");
   }
   if (!q.date_from.empty()) w.add("coalesce(e.date_end, d.published) >= " + w.param(q.date_from));
   if (!q.date_to.empty()) w.add("coalesce(e.date_start, d.published) <= " + w.param(q.date_to));
