@@ -51,8 +51,9 @@ struct TaggerImpl;  // defined in tagger_model.h (internal)
 
 class Tagger {
  public:
-  // Fails with kModelCorrupt (missing/truncated section) or kModelVersion (section version or feature-set hash
-  // differs from this build) naming the section and both versions.
+  // Fails with kModelCorrupt (missing/truncated section), kModelVersion (section version or feature-set hash
+  // differs from this build) naming the section and both versions, or kModelSelfTest (the model's stored
+  // self-test sentences tag differently with this build).
   static Result<Tagger> load(const ContainerReader& model);
 
   // Sets upos, xpos, feats and lemma for every token (sentence by sentence; a document without a sentence
