@@ -20,6 +20,7 @@ struct Entity {
   std::string kb_id;     // stable KB id, "" when unresolved
   std::string country;   // ISO 3166-1 alpha-3, "" when unknown
   std::string type;      // GOV MIL REB OPP PTY IGO NGO MED CVL BUS JUD LEG COP REL ALLIANCE, "" when unknown
+  std::string sponsor;   // KB id of a backer named in the phrase ("Iran-backed militias" → country:IRN), "" none
 };
 
 struct Place {

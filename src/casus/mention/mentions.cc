@@ -111,6 +111,7 @@ doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, c
   e.kb_id = r.kb_id;
   e.country = r.country;
   e.type = r.type;
+  e.sponsor = r.sponsor;
   return e;
 }
 

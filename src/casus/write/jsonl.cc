@@ -26,6 +26,7 @@ Json entity_json(const doc::Entity& e) {
   j["kb_id"] = str_or_null(e.kb_id);
   j["country"] = str_or_null(e.country);
   j["type"] = str_or_null(e.type);
+  if (!e.sponsor.empty()) j["sponsor"] = e.sponsor;
   return j;
 }
 
