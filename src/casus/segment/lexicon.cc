@@ -86,6 +86,11 @@ WordLists::WordLists() {
   for (const auto& [word, split] : kContractions) contractions_.emplace(word, split);
 }
 
+const WordLists& word_lists() {
+  static const WordLists kLists;
+  return kLists;
+}
+
 bool WordLists::is_abbreviation(std::string_view w) const { return abbreviations_.count(w) != 0; }
 bool WordLists::is_title(std::string_view w) const { return titles_.count(w) != 0; }
 bool WordLists::is_hyphen_prefix(std::string_view w) const { return prefixes_.count(w) != 0; }

@@ -28,4 +28,7 @@ class WordLists {
   std::unordered_map<std::string_view, size_t> contractions_;
 };
 
+// The one shared instance (built on first use; C++ makes that initialisation thread-safe).
+const WordLists& word_lists();
+
 }  // namespace casus::segment

@@ -10,11 +10,7 @@ namespace casus::segment {
 
 namespace {
 
-const WordLists& lists() {
-  // Immutable after construction; C++ guarantees thread-safe initialisation of function-local statics.
-  static const WordLists kLists;
-  return kLists;
-}
+const WordLists& lists() { return word_lists(); }
 
 // Whitespace exactly as Python's str.split() sees it (the scorer strips that set), plus Unicode spaces.
 inline bool is_ws(char32_t c) {

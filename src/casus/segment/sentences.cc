@@ -15,10 +15,7 @@ namespace casus::segment {
 
 namespace {
 
-const WordLists& lists() {
-  static const WordLists kLists;
-  return kLists;
-}
+const WordLists& lists() { return word_lists(); }
 
 struct TokView {
   std::string_view s;
