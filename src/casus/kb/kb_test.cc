@@ -187,6 +187,10 @@ TEST_F(KbTest, DemonymAndAgentCombine) {
   auto o = kb_->resolve("Lebanese officials", D("2024-01-01"));
   EXPECT_EQ(o.country, "LBN");
   EXPECT_EQ(o.type, "GOV");
+  auto hb = kb_->resolve("Iran-backed Hezbollah", D("2024-01-01"));
+  EXPECT_EQ(hb.kb_id, "org:hezbollah");
+  EXPECT_EQ(hb.sponsor, "country:IRN");
+  EXPECT_EQ(kb_->resolve("Lebanon's Hezbollah", D("2024-01-01")).kb_id, "org:hezbollah");
   auto h = kb_->resolve("Hezbollah fighters", D("2024-01-01"));
   EXPECT_EQ(h.kb_id, "org:hezbollah");
   EXPECT_EQ(h.type, "REB");

@@ -56,7 +56,7 @@ const std::unordered_map<std::string, std::vector<std::string>>& title_roles() {
 
 bool is_sponsor_word(const std::string& w) {
   return w == "backed" || w == "supported" || w == "sponsored" || w == "funded" || w == "allied" || w == "aligned" ||
-         w == "armed" || w == "affiliated" || w == "linked";
+         w == "affiliated" || w == "linked";
 }
 
 std::string join(const std::vector<SubToken>& w, size_t a, size_t b) {
@@ -144,6 +144,13 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
     if (t >= words.size()) continue;
     std::vector<SubToken> tail(words.begin() + t, words.end());
     if (sponsored) {
+      // "Iran-backed Houthis": the group itself, with its backer.
+      if (auto oc = best(impl_->matcher.exact(tail), [](EntryKind k) { return k == EntryKind::kOrganization; })) {
+        Resolution r = describe(entries[oc->entry], oc->via);
+        r.sponsor = actor.id;
+        r.via = "sponsor_org";
+        return r;
+      }
       if (auto ac = best(impl_->matcher.exact(tail), agent_kind)) {
         Resolution r = describe(entries[ac->entry], ac->via);
         r.country.clear();
@@ -154,6 +161,19 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
       continue;
     }
     std::string title = join(words, t, words.size());
+    // "Hamas's armed wing": the armed group whose parent is the actor.
+    if (actor.kind == EntryKind::kOrganization && (title == "armed wing" || title == "military wing")) {
+      for (const auto& e : entries)
+        if (e.kind == EntryKind::kOrganization && e.parent == actor.id && e.subkind == "armed_group") {
+          Resolution r = describe(e, Via::kName);
+          r.via = "wing";
+          return r;
+        }
+    }
+    // "Iran's Revolutionary Guards", "Israel's Netanyahu": a named entity qualified by its state or group.
+    if (auto nc = best(impl_->matcher.exact(std::vector<SubToken>(words.begin() + t, words.end())),
+                       [](EntryKind k) { return k == EntryKind::kOrganization || k == EntryKind::kPerson; }))
+      return describe(entries[nc->entry], nc->via);
     auto tr = title_roles().find(title);
     std::vector<std::string> tried;
     if (tr != title_roles().end()) tried = tr->second;
