@@ -15,9 +15,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   casus::analysis::SyntheticStoreOptions opt;
-  opt.first_day = 17532;  // 2018-01-01
-  opt.days = argc > 2 ? std::atoi(argv[2]) : 2400;
-  opt.incidents_per_day = argc > 3 ? std::atof(argv[3]) : 45;
+  opt.first_day = 7305;  // 1990-01-01
+  opt.days = argc > 2 ? std::atoi(argv[2]) : 12400;
+  opt.incidents_per_day = argc > 3 ? std::atof(argv[3]) : 11;
   if (argc > 4) opt.seed = std::strtoull(argv[4], nullptr, 10);
   auto t0 = std::chrono::steady_clock::now();
   auto st = casus::analysis::write_synthetic_store(argv[1], opt);
