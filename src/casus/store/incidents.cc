@@ -161,6 +161,29 @@ std::string ordered(const Connection& c, const std::string& col) {
   return c.dialect() == Dialect::kPostgres ? col + " COLLATE \"C\"" : col;
 }
 
+// Inserts (key, bucket, incident) rows in multi-row statements: one round trip instead of one per row matters on
+// PostgreSQL, where every statement crosses the network.
+Status insert_keys(Connection& c, int64_t incident, const std::set<std::string>& keys,
+                   const std::vector<int64_t>& buckets) {
+  constexpr size_t kRowsPerStatement = 32;
+  std::vector<std::pair<const std::string*, int64_t>> rows;
+  for (const auto& k : keys)
+    for (int64_t b : buckets) rows.push_back({&k, b});
+  for (size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
+    size_t n = std::min(kRowsPerStatement, rows.size() - i);
+    std::string sql = "INSERT INTO incident_keys(key, bucket, incident) VALUES ";
+    Params params{incident};
+    for (size_t j = 0; j < n; ++j) {
+      params.emplace_back(*rows[i + j].first);
+      params.emplace_back(rows[i + j].second);
+      sql += (j ? ",(?" : "(?") + std::to_string(params.size() - 1) + ",?" + std::to_string(params.size()) + ",?1)";
+    }
+    sql += " ON CONFLICT DO NOTHING";
+    CASUS_RETURN_IF_ERROR(c.run(sql, params));
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 std::string_view category_family(doc::Plover p) {
@@ -384,11 +407,7 @@ Status IncidentLinker::link(const Report& r) {
     CASUS_RETURN_IF_ERROR(c_.run("INSERT INTO incident_reports(event, incident, document, score) VALUES (?1,?2,?3,1.0)",
                                  {r.event_id, best_id, r.document}));
   }
-  for (const auto& k : keys)
-    for (int64_t b : buckets_of(lo, hi, opt_.vague_window_days))
-      CASUS_RETURN_IF_ERROR(c_.run(
-          "INSERT INTO incident_keys(key, bucket, incident) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-          {k, b, best_id}));
+  CASUS_RETURN_IF_ERROR(insert_keys(c_, best_id, keys, buckets_of(lo, hi, opt_.vague_window_days)));
   touched_.insert(best_id);
   return Status::ok();
 }
@@ -517,11 +536,7 @@ Status IncidentLinker::refresh(int64_t id) {
        merge_entities(recipients).dump(), static_cast<int64_t>(docs.size()), static_cast<int64_t>(outlets.size()),
        sources.dump(), Value::text_or_null(first_reported)}));
   CASUS_RETURN_IF_ERROR(c_.run("DELETE FROM incident_keys WHERE incident = ?1", {id}));
-  const auto buckets = buckets_of(wlo, whi, opt_.vague_window_days);
-  for (const auto& k : keys)
-    for (int64_t b : buckets)
-      CASUS_RETURN_IF_ERROR(c_.run("INSERT INTO incident_keys(key, bucket, incident) VALUES (?1, ?2, ?3)", {k, b, id}));
-  return Status::ok();
+  return insert_keys(c_, id, keys, buckets_of(wlo, whi, opt_.vague_window_days));
 }
 
 Status IncidentLinker::relink_all() {
