@@ -247,6 +247,27 @@ TEST(Tagger, RejectsTruncatedOrMissingSections) {
   EXPECT_NE(t2.status().message().find("tagger.model"), std::string::npos);
 }
 
+// Corrupted bytes anywhere in the sections give an error or a working model, never a crash (run under ASan).
+TEST(Tagger, SurvivesByteFlips) {
+  auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
+  for (const char* name : {"tagger.model", "lemma.model", "tagger.selftest"}) {
+    const std::string original(*reader->section(name));
+    uint64_t state = 12345;
+    for (int trial = 0; trial < 25; ++trial) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      std::string bytes = original;
+      size_t pos = static_cast<size_t>(state >> 33) % bytes.size();
+      bytes[pos] = static_cast<char>(bytes[pos] ^ (1 + (state & 0x7F)));
+      auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), name, bytes), "model.en", "flip");
+      ASSERT_TRUE(bad.is_ok());
+      auto tagger = Tagger::load(*bad);
+      if (!tagger.is_ok()) continue;
+      auto docs = fixture();
+      tagger->annotate(docs[0]);
+    }
+  }
+}
+
 TEST(Lemmatizer, WordNetExceptionsAndRules) {
   if (!have_wordnet()) GTEST_SKIP() << "wordnet-base not installed";
   Tagger tagger = load_fixture_model();
