@@ -38,19 +38,7 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
   auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
                                  Deprel::kCc, Deprel::kParataxis});
   if (b - a > 12) std::tie(a, b) = tree.np_span(head);
-  doc::Entity e;
-  e.text = std::string(span_text(doc, a, b));
-  e.start = doc.tokens.begin_cp[a];
-  e.end = doc.tokens.end_cp[b - 1];
-  // An unresolved phrase that contains a resolved modifier ("a Hamas official") inherits its country.
-  for (TokenIdx t = a; t < b; ++t) {
-    int32_t c = mentions.cover_mention(t);
-    if (c >= 0 && !doc.mentions[c].entity.country.empty()) {
-      e.country = doc.mentions[c].entity.country;
-      break;
-    }
-  }
-  return e;
+  return mention::unresolved_entity(doc, mentions, a, b);
 }
 
 int32_t AttributionFinder::reporting_verb_for(TokenIdx t) const {

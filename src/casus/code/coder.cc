@@ -41,19 +41,7 @@ std::optional<doc::Entity> argument_entity(const doc::Document& d, const Sentenc
   if (u != doc::UPos::kNoun && u != doc::UPos::kPropn && u != doc::UPos::kPron) return std::nullopt;
   if (u == doc::UPos::kPron && !mention::is_pronoun_form(tree.lower(h))) return std::nullopt;
   auto [a, b] = tree.np_span(h);
-  doc::Entity e;
-  e.text = std::string(span_text(d, a, b));
-  e.start = d.tokens.begin_cp[a];
-  e.end = d.tokens.end_cp[b - 1];
-  // "Iranian and Hamas officials": modifiers inside the phrase give a country.
-  for (TokenIdx t = a; t < b; ++t) {
-    int32_t c = index.cover_mention(t);
-    if (c >= 0 && !d.mentions[c].entity.country.empty()) {
-      e.country = d.mentions[c].entity.country;
-      break;
-    }
-  }
-  return e;
+  return mention::unresolved_entity(d, index, a, b);
 }
 
 std::string entity_key(const doc::Entity& e) {

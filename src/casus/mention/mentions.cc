@@ -115,6 +115,18 @@ doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, c
   return e;
 }
 
+doc::Entity unresolved_entity(const doc::Document& d, const MentionIndex& index, TokenIdx first, TokenIdx last) {
+  doc::Entity e = make_entity(d, first, last, kb::Resolution{});
+  for (TokenIdx t = first; t < last; ++t) {
+    int32_t c = index.cover_mention(t);
+    if (c >= 0 && !d.mentions[c].entity.country.empty()) {
+      e.country = d.mentions[c].entity.country;
+      break;
+    }
+  }
+  return e;
+}
+
 MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   MentionIndex index;
   index.by_head.assign(d.tokens.size(), -1);

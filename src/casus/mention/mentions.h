@@ -29,6 +29,11 @@ MentionIndex annotate(doc::Document& doc, const kb::KnowledgeBase& kb, const Dat
 doc::Entity make_entity(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last,
                         const kb::Resolution& r);
 
+// An entity for a phrase the KB does not know ("three sources close to the group"): its text and offsets, and the
+// country of a resolved modifier inside it ("Iranian and Hamas officials" → IRN).
+doc::Entity unresolved_entity(const doc::Document& doc, const MentionIndex& index, doc::TokenIdx first,
+                              doc::TokenIdx last);
+
 bool is_pronoun_form(std::string_view lower);
 
 }  // namespace casus::mention
