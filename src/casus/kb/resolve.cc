@@ -100,7 +100,6 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
       if (allow_kind(entries[x.entry].kind)) return x;
     return std::nullopt;
   };
-  auto any_kind = [](EntryKind) { return true; };
   auto actor_kind = [](EntryKind k) {
     return k == EntryKind::kCountry || k == EntryKind::kOrganization || k == EntryKind::kAlliance;
   };
