@@ -63,7 +63,9 @@ TEST(Template, Errors) {
                           "flag=fast", "actor=obj;actor=nsubj", "mode:=obj", "actor=obj{x}junk", "need=obj||nsubj"}) {
     auto t = parse_template(bad);
     EXPECT_FALSE(t) << bad;
-    if (!t) EXPECT_EQ(t.status().code() == Code::kKbSchema || t.status().code() == Code::kKbReference, true) << bad;
+    if (!t) {
+      EXPECT_TRUE(t.status().code() == Code::kKbSchema || t.status().code() == Code::kKbReference) << bad;
+    }
   }
 }
 
