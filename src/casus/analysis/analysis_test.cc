@@ -271,6 +271,10 @@ TEST_F(AnalysisTest, FrontsBeforeTheSecondFrontAreNotMulti) {
   EXPECT_FALSE(rep->first_multi_front.has_value());
   EXPECT_LE(rep->peak_fronts, 1);
   EXPECT_FALSE(compute_fronts(d, *kb_, "Axis of Nothing", opt));
+  auto nato = find_coalition(*kb_, "North Atlantic Treaty Organization");
+  ASSERT_TRUE(nato) << nato.status().to_string();
+  EXPECT_EQ((*nato)->id, "alliance:nato");
+  EXPECT_EQ((*find_coalition(*kb_, "resistance axis"))->id, "alliance:axis_of_resistance");
 }
 
 TEST(Theatres, FromKbPlaces) {

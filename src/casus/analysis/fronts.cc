@@ -165,6 +165,16 @@ Result<const kb::Entry*> find_coalition(const kb::KnowledgeBase& kb, std::string
     for (const auto& a : e.aliases)
       if (lower(a) == want) return &e;
   }
+  // IGO-based alliances are "<IGO> membership" rows whose id mirrors the IGO's (org:nato → alliance:nato).
+  for (const auto& e : kb.entries()) {
+    if (e.kind != kb::EntryKind::kOrganization || e.id.find(':') == std::string::npos) continue;
+    bool named = lower(e.name) == want;
+    for (const auto& a : e.aliases) named = named || lower(a) == want;
+    if (!named) continue;
+    if (const kb::Entry* al = kb.find_id("alliance:" + e.id.substr(e.id.find(':') + 1));
+        al && al->kind == kb::EntryKind::kAlliance)
+      return al;
+  }
   return Status(Code::kKbReference, "\"" + std::string(text) +
                                         "\" is not a coalition of the KB (kb/alliances.tsv: give its id, name or "
                                         "alias)");
