@@ -91,7 +91,9 @@ TEST(Pipeline, GoldenParses) {
     EXPECT_EQ(got, *expected) << entry.path();
     ++checked;
   }
-  if (!update) EXPECT_GT(checked, 0);
+  if (!update) {
+    EXPECT_GT(checked, 0);
+  }
 }
 
 }  // namespace
