@@ -113,7 +113,9 @@ TEST_F(AnalysisTest, SeriesCountsTheDyadInBothDirectionsAndFillsGaps) {
   int64_t sum = 0;
   for (size_t i = 0; i < both.rows.size(); ++i) {
     sum += both.rows[i].count;
-    if (i) EXPECT_EQ(both.rows[i].start - both.rows[i - 1].start, 7);
+    if (i) {
+      EXPECT_EQ(both.rows[i].start - both.rows[i - 1].start, 7);
+    }
     EXPECT_LE(both.rows[i].score_sum, 0);  // a war: every record is conflict
   }
   EXPECT_EQ(sum, both.total);

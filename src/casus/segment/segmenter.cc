@@ -396,8 +396,8 @@ class ChunkTokenizer {
         bool ok = true;
         for (size_t q = 0; q < tld.size() && ok; ++q) ok = segment::ascii_lower(c_.cp[k + q]) == tld[q];
         size_t after = k + tld.size();
-        if (!ok || (after < n && (is_word_char(c_.cp[after]) || c_.cp[after] == '.' && after + 1 < n &&
-                                                                   is_word_char(c_.cp[after + 1]))))
+        if (!ok || (after < n && (is_word_char(c_.cp[after]) || (c_.cp[after] == '.' && after + 1 < n &&
+                                                                    is_word_char(c_.cp[after + 1])))))
           continue;
         size_t lb = k;
         while (lb > from && (is_word_char(c_.cp[lb - 1]) || c_.cp[lb - 1] == '.' || c_.cp[lb - 1] == '-')) --lb;

@@ -36,11 +36,6 @@ TokView view(std::string_view text, const Span& sp) {
   return v;
 }
 
-bool all_of(std::string_view s, char c) {
-  for (char x : s)
-    if (x != c) return false;
-  return !s.empty();
-}
 
 // Terminal punctuation token: ".", "!", "?", "…", runs and mixes of them ("?!", "...").
 bool is_terminal(std::string_view s) {
@@ -69,12 +64,6 @@ bool starts_upper(const TokView& v) {
   return v.first < 0x80 ? (v.first >= 'A' && v.first <= 'Z') : text::is_upper(v.first);
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 bool is_strong_starter(std::string_view w) {
   static constexpr std::string_view kStrong[] = {"The", "He", "She", "It", "They", "We", "I", "But", "This",

@@ -46,7 +46,7 @@ bool Date::valid() const {
 }
 
 std::string Date::iso() const {
-  char buf[16];
+  char buf[32];
   switch (precision) {
     case DatePrecision::kYear: std::snprintf(buf, sizeof buf, "%04d", year); break;
     case DatePrecision::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
