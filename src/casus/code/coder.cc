@@ -258,7 +258,7 @@ void Coder::code(doc::Document& d) const {
       e.confidence = std::clamp(conf, 0.0, 1.0);
       e.id = hex64(fnv1a64(options_.version_tag + "|" + d.meta.id + "|" + std::to_string(s) + "|" +
                            std::to_string(e.trigger_start) + "|" + std::string(doc::plover_name(e.category)) + "|" +
-                           e.rule));
+                           e.mode + "|" + e.rule + "|" + std::to_string(d.events.size())));
       d.events.push_back(std::move(e));
     }
     if (!times.empty()) carried_time = &times.back();
