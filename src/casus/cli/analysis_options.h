@@ -3,8 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <string>
+
 #include "casus/analysis/context.h"
 #include "casus/cli/verbs.h"
+#include "casus/util/file.h"
 
 namespace casus::cli {
 
@@ -21,6 +25,16 @@ inline void add_analysis_common_options(CLI::App* cmd, analysis::CommonParams& p
 inline int analysis_fail(const Status& s) {
   print_error(s.to_string());
   return kExitUsage;
+}
+
+// Prints a verb's result to standard output, or writes it atomically to --out; the exit code of the verb.
+inline int emit_result(const std::string& out_path, const std::string& text) {
+  if (out_path.empty()) {
+    std::cout << text;
+    return kExitOk;
+  }
+  if (Status st = write_file_atomic(out_path, text); !st) return analysis_fail(st);
+  return kExitOk;
 }
 
 }  // namespace casus::cli

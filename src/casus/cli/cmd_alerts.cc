@@ -42,12 +42,7 @@ int run_alerts(const AlertsCliOptions& o) {
   analysis::Actors actors(ctx->kb.get(), *level, o.people);
   analysis::AlertReport rep = analysis::compute_alerts(ctx->data, actors, ao);
   std::string text = o.format == "json" ? analysis::alerts_json(rep).dump(2) + "\n" : analysis::alerts_table(rep);
-  if (o.out.empty()) {
-    std::cout << text;
-  } else if (Status st = write_file_atomic(o.out, text); !st) {
-    return analysis_fail(st);
-  }
-  return kExitOk;
+  return emit_result(o.out, text);
 }
 
 }  // namespace

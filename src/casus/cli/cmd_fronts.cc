@@ -57,12 +57,7 @@ int run_fronts(const FrontsCliOptions& o) {
     }
   }
   std::string text = o.format == "json" ? analysis::fronts_json(*rep).dump(2) + "\n" : analysis::fronts_table(*rep);
-  if (o.out.empty()) {
-    std::cout << text;
-  } else if (Status st = write_file_atomic(o.out, text); !st) {
-    return analysis_fail(st);
-  }
-  return kExitOk;
+  return emit_result(o.out, text);
 }
 
 }  // namespace

@@ -100,12 +100,7 @@ int run_network(NetworkCliOptions o) {
                      : o.format == "gexf"  ? analysis::network_gexf(net)
                      : o.format == "json"  ? analysis::network_json(net).dump(2) + "\n"
                                            : summary(net);
-  if (o.out.empty()) {
-    std::cout << text;
-  } else if (Status st = write_file_atomic(o.out, text); !st) {
-    return analysis_fail(st);
-  }
-  return kExitOk;
+  return emit_result(o.out, text);
 }
 
 }  // namespace

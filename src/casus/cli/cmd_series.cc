@@ -68,11 +68,7 @@ int run_series(const SeriesOptions& o) {
   analysis::Actors actors(kb, level, o.people);
   analysis::Series s = analysis::compute_series(ctx->data, actors, q);
   std::string text = o.format == "json" ? analysis::series_json(s).dump(2) + "\n" : analysis::series_csv(s);
-  if (o.out.empty()) {
-    std::cout << text;
-  } else if (Status st = write_file_atomic(o.out, text); !st) {
-    return analysis_fail(st);
-  }
+  if (int rc = emit_result(o.out, text); rc != kExitOk) return rc;
   if (!o.plot.empty()) {
     if (!o.plot.ends_with(".svg")) return analysis_fail(Status(Code::kUsage, "--plot writes SVG: give a FILE.svg"));
     if (Status st = write_file_atomic(o.plot, analysis::series_svg(s, *metric)); !st) return analysis_fail(st);
