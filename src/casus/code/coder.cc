@@ -5,6 +5,7 @@
 
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
+#include "casus/code/place.h"
 #include "casus/code/quotes.h"
 #include "casus/code/time_expr.h"
 #include "casus/code/tree.h"
@@ -19,7 +20,7 @@ using doc::TokenIdx;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+[[maybe_unused]] bool in(std::string_view w, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -46,45 +47,6 @@ std::optional<doc::Entity> argument_entity(const doc::Document& d, const Sentenc
 
 std::string entity_key(const doc::Entity& e) {
   return e.kb_id.empty() ? text::lower(e.text) : e.kb_id;
-}
-
-// Place for an event: a place (or locative country) mention under the trigger, else in the sentence after a
-// locative preposition.
-std::optional<doc::Place> find_place(const doc::Document& d, const SentenceTree& tree,
-                                     const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
-                                     TokenIdx trigger) {
-  std::optional<doc::Place> best;
-  int best_score = -1;
-  for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
-    int32_t m = index.head_mention(t);
-    if (m < 0) continue;
-    const doc::Mention& mm = d.mentions[m];
-    const kb::Entry* entry = mm.entity.kb_id.empty() ? nullptr : kb.find_id(mm.entity.kb_id);
-    bool place_like = mm.kind == doc::MentionKind::kPlace || (entry && entry->kind == kb::EntryKind::kCountry);
-    if (!place_like) continue;
-    bool locative = false;
-    for (TokenIdx c : tree.children(t))
-      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
-          in(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
-                             "off", "over"}))
-        locative = true;
-    if (!locative) continue;
-    int score = tree.dominates(trigger, t) ? 2 : 1;
-    if (mm.kind == doc::MentionKind::kPlace) score += 1;
-    if (score <= best_score) continue;
-    doc::Place p;
-    p.text = mm.entity.text;
-    p.name = mm.entity.name;
-    p.country = mm.entity.country;
-    if (entry) {
-      p.admin1 = entry->admin1;
-      p.lat = entry->lat;
-      p.lon = entry->lon;
-    }
-    best = p;
-    best_score = score;
-  }
-  return best;
 }
 
 // The time expression for a trigger: one under the trigger's clause first, else the nearest in the sentence.
@@ -114,31 +76,7 @@ void Coder::code(doc::Document& d) const {
   mention::MentionIndex index = mention::annotate(d, kb_, resolve_date);
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
 
-  std::optional<doc::Place> dateline_place;
-  if (!d.meta.dateline.empty()) {
-    kb::Resolution r = kb_.resolve(d.meta.dateline, resolve_date);
-    doc::Place p;
-    p.text = d.meta.dateline;
-    if (r.found()) {
-      p.name = r.name;
-      p.country = r.country;
-      p.admin1 = r.entry->admin1;
-      p.lat = r.entry->lat;
-      p.lon = r.entry->lon;
-    }
-    dateline_place = p;
-  }
-  uint32_t dateline_paragraph = d.sentences.size() ? d.sentences.paragraph[0] : 0;
-  if (!d.meta.dateline.empty()) {
-    const std::string needle = text::lower(d.meta.dateline);
-    for (size_t s = 0; s < d.sentences.size() && s < 8; ++s) {
-      std::string head = text::lower(d.sentence_text(s).substr(0, 60));
-      if (head.find(needle) != std::string::npos) {
-        dateline_paragraph = d.sentences.paragraph[s];
-        break;
-      }
-    }
-  }
+  const PlaceFinder places(d, kb_, resolve_date);
 
   const TimeExpression* carried_time = nullptr;  // most recent time cue in the paragraph
   std::vector<std::vector<TimeExpression>> times_by_sentence(d.sentences.size());
@@ -235,9 +173,7 @@ void Coder::code(doc::Document& d) const {
           e.aux = doc::Aux::kHistorical;
       }
 
-      e.location = find_place(d, tree, index, kb_, m.trigger);
-      // The dateline places what the paragraph it opens reports, not the whole article.
-      if (!e.location && dateline_place && d.sentences.paragraph[s] == dateline_paragraph) e.location = dateline_place;
+      e.location = places.find(tree, index, s, m.trigger);
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.

@@ -1,0 +1,92 @@
+#include "casus/code/place.h"
+
+#include <algorithm>
+#include <string>
+
+#include "casus/text/utf8.h"
+
+namespace casus::code {
+
+using doc::Deprel;
+using doc::TokenIdx;
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace
+
+std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
+                                              const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
+                                              TokenIdx trigger) {
+  std::optional<doc::Place> best;
+  int best_score = -1;
+  for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
+    int32_t m = index.head_mention(t);
+    if (m < 0) continue;
+    const doc::Mention& mm = d.mentions[m];
+    const kb::Entry* entry = mm.entity.kb_id.empty() ? nullptr : kb.find_id(mm.entity.kb_id);
+    bool place_like = mm.kind == doc::MentionKind::kPlace || (entry && entry->kind == kb::EntryKind::kCountry);
+    if (!place_like) continue;
+    bool locative = false;
+    for (TokenIdx c : tree.children(t))
+      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
+          in(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
+                             "off", "over"}))
+        locative = true;
+    if (!locative) continue;
+    int score = tree.dominates(trigger, t) ? 2 : 1;
+    if (mm.kind == doc::MentionKind::kPlace) score += 1;
+    if (score <= best_score) continue;
+    doc::Place p;
+    p.text = mm.entity.text;
+    p.name = mm.entity.name;
+    p.country = mm.entity.country;
+    if (entry) {
+      p.admin1 = entry->admin1;
+      p.lat = entry->lat;
+      p.lon = entry->lon;
+    }
+    best = p;
+    best_score = score;
+  }
+  return best;
+}
+
+PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Date resolve_date)
+    : doc_(d), kb_(kb) {
+  dateline_paragraph_ = d.sentences.size() ? d.sentences.paragraph[0] : 0;
+  if (d.meta.dateline.empty()) return;
+  kb::Resolution r = kb.resolve(d.meta.dateline, resolve_date);
+  doc::Place p;
+  p.text = d.meta.dateline;
+  if (r.found()) {
+    p.name = r.name;
+    p.country = r.country;
+    p.admin1 = r.entry->admin1;
+    p.lat = r.entry->lat;
+    p.lon = r.entry->lon;
+  }
+  dateline_place_ = p;
+  const std::string needle = text::lower(d.meta.dateline);
+  for (size_t s = 0; s < d.sentences.size() && s < 8; ++s) {
+    std::string head = text::lower(d.sentence_text(s).substr(0, 60));
+    if (head.find(needle) != std::string::npos) {
+      dateline_paragraph_ = d.sentences.paragraph[s];
+      break;
+    }
+  }
+}
+
+std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
+                                            size_t sentence, TokenIdx trigger) const {
+  auto p = find_sentence_place(doc_, tree, index, kb_, trigger);
+  if (p) return p;
+  // The dateline places what the paragraph it opens reports, not the whole article.
+  if (dateline_place_ && doc_.sentences.paragraph[sentence] == dateline_paragraph_) return dateline_place_;
+  return std::nullopt;
+}
+
+}  // namespace casus::code

@@ -1,0 +1,39 @@
+// Place of an event: a place (or locative country) mention the event's sentence puts it in, else the dateline
+// when the event is in the paragraph the dateline opens.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "casus/code/tree.h"
+#include "casus/doc/document.h"
+#include "casus/kb/knowledge_base.h"
+#include "casus/mention/mentions.h"
+#include "casus/util/date.h"
+
+namespace casus::code {
+
+class PlaceFinder {
+ public:
+  // Resolves the dateline once per document.
+  PlaceFinder(const doc::Document& doc, const kb::KnowledgeBase& kb, Date resolve_date);
+
+  // Place of the event triggered by `trigger` in the sentence of `tree`; nullopt when neither the sentence nor
+  // the dateline places it.
+  std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
+                                 doc::TokenIdx trigger) const;
+
+ private:
+  const doc::Document& doc_;
+  const kb::KnowledgeBase& kb_;
+  std::optional<doc::Place> dateline_place_;
+  uint32_t dateline_paragraph_ = 0;
+};
+
+// Place mention in the sentence: one under the trigger after a locative preposition first, else any in the
+// sentence after a locative preposition.
+std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
+                                              const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
+                                              doc::TokenIdx trigger);
+
+}  // namespace casus::code
