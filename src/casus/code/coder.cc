@@ -5,6 +5,8 @@
 
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
+#include "casus/code/event_merge.h"
+#include "casus/code/participants.h"
 #include "casus/code/place.h"
 #include "casus/code/quotes.h"
 #include "casus/code/time_expr.h"
@@ -20,33 +22,53 @@ using doc::TokenIdx;
 
 namespace {
 
-[[maybe_unused]] bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-struct SentenceContext {
-  std::vector<TimeExpression> times;
-};
+std::string entity_key(const doc::Entity& e) { return e.kb_id.empty() ? text::lower(e.text) : e.kb_id; }
 
-// The entity an argument head names: its mention (resolved or coreferent), else the noun phrase unresolved.
-// Returns nullopt for heads that cannot be actors (verbs, adjectives, numbers).
-std::optional<doc::Entity> argument_entity(const doc::Document& d, const SentenceTree& tree,
-                                           const mention::MentionIndex& index, TokenIdx h) {
-  int32_t m = index.head_mention(h);
-  if (m < 0) {
-    int32_t c = index.cover_mention(h);
-    if (c >= 0 && d.mentions[c].kind != doc::MentionKind::kPlace) m = c;
+// One reading per trigger word. Rules that fire on the same head token compete; the split modes of one rule
+// ("launched drones and missiles") all stay. Preference: more trigger words (the more specific multiword
+// rule), then the higher prior confidence, then a decided mode, then lexicon order.
+std::vector<lexicon::TriggerMatch> one_reading_per_trigger(std::vector<lexicon::TriggerMatch> matches) {
+  auto better = [](const lexicon::TriggerMatch& a, const lexicon::TriggerMatch& b) {
+    if (a.trigger_tokens.size() != b.trigger_tokens.size()) return a.trigger_tokens.size() > b.trigger_tokens.size();
+    double ca = a.rule ? a.rule->confidence : 0, cb = b.rule ? b.rule->confidence : 0;
+    if (ca != cb) return ca > cb;
+    if (a.mode.empty() != b.mode.empty()) return !a.mode.empty();
+    return false;
+  };
+  std::vector<lexicon::TriggerMatch> out;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const auto& m = matches[i];
+    bool lose = false;
+    for (size_t j = 0; j < matches.size() && !lose; ++j) {
+      if (i == j || matches[j].trigger != m.trigger || matches[j].rule == m.rule) continue;
+      lose = better(matches[j], m) || (!better(m, matches[j]) && j < i);
+    }
+    if (!lose) out.push_back(m);
   }
-  if (m >= 0) return d.mentions[m].entity;
-  doc::UPos u = d.tokens.upos[h];
-  if (u != doc::UPos::kNoun && u != doc::UPos::kPropn && u != doc::UPos::kPron) return std::nullopt;
-  if (u == doc::UPos::kPron && !mention::is_pronoun_form(tree.lower(h))) return std::nullopt;
-  auto [a, b] = tree.np_span(h);
-  return mention::unresolved_entity(d, index, a, b);
+  return out;
 }
 
-std::string entity_key(const doc::Entity& e) {
-  return e.kb_id.empty() ? text::lower(e.text) : e.kb_id;
+// Is a nominal trigger stated as happening ("explosions were heard", "the attack killed 13", a headline), rather
+// than only referred to ("condemned the attack", "after the attack")?
+bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bool>& is_trigger) {
+  int32_t h = tree.head(t);
+  if (h < 0) return true;
+  Deprel r = tree.urel(t);
+  bool head_is_event = is_trigger[static_cast<TokenIdx>(h) - tree.first()];
+  if (r == Deprel::kNsubj) return !head_is_event;
+  if (r == Deprel::kObj)
+    return in(tree.lemma(static_cast<TokenIdx>(h)), {"report", "confirm", "hear", "see", "spark", "trigger",
+                                                     "witness", "record", "cause", "claim", "carry", "conduct"});
+  if (r == Deprel::kObl) {
+    // "were killed in an airstrike": the clause states it.
+    for (TokenIdx c : tree.children(t))
+      if (tree.urel(c) == Deprel::kCase && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+  }
+  return false;
 }
 
 // The time expression for a trigger: one under the trigger's clause first, else the nearest in the sentence.
@@ -78,23 +100,37 @@ void Coder::code(doc::Document& d) const {
 
   const PlaceFinder places(d, kb_, resolve_date);
 
+  std::vector<Candidate> cands;
+  // Arguments that name another event ("condemned the airstrike"), resolved once every trigger is coded.
+  struct PendingRef {
+    size_t candidate;
+    bool actor_role;
+    Participant ref;
+  };
+  std::vector<PendingRef> pending;
+
   const TimeExpression* carried_time = nullptr;  // most recent time cue in the paragraph
   std::vector<std::vector<TimeExpression>> times_by_sentence(d.sentences.size());
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     if (s > 0 && d.sentences.paragraph[s] != d.sentences.paragraph[s - 1]) carried_time = nullptr;
     SentenceTree tree(d, s);
-    auto matches = lexicon_.match(d, s);
+    auto matches = one_reading_per_trigger(lexicon_.match(d, s));
     if (matches.empty()) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
       if (!times_by_sentence[s].empty()) carried_time = &times_by_sentence[s].back();
       continue;
     }
     AttributionFinder attribution{d, tree, index, lexicon_.cues(), s};
+    ParticipantResolver participants(d, tree, index, lexicon_);
     Casualties casualties = find_casualties(d, s);
     bool casualties_used = false;
     bool future_sentence = false;
-    for (const auto& m : matches)
+    std::vector<bool> is_trigger(tree.last() - tree.first(), false);
+    for (const auto& m : matches) {
       if (m.aux_hint == doc::Aux::kFuture) future_sentence = true;
+      for (TokenIdx t : m.trigger_tokens) is_trigger[t - tree.first()] = true;
+      is_trigger[m.trigger - tree.first()] = true;
+    }
     times_by_sentence[s] = find_time_expressions(d, s, d.meta.published, {future_sentence});
     const auto& times = times_by_sentence[s];
 
@@ -105,33 +141,39 @@ void Coder::code(doc::Document& d) const {
     auto participant = [&](TokenIdx h) { return !is_time[h - tree.first()]; };
 
     for (const auto& m : matches) {
-      doc::Event e;
+      Candidate cand;
+      doc::Event& e = cand.event;
       e.category = m.category;
       e.mode = std::string(m.mode);
       e.sentence = static_cast<uint32_t>(s);
       e.rule = m.rule ? m.rule->id : "";
       if (m.rule) e.context = m.rule->context;
-      std::vector<doc::Entity> actors, recipients;
+      cand.trigger_token = m.trigger;
+      cand.nominal = d.tokens.upos[m.trigger] == doc::UPos::kNoun;
+      cand.asserted = !cand.nominal || asserted_nominal(tree, m.trigger, is_trigger);
+
       std::set<std::string> seen;
-      auto collect = [&](const std::vector<TokenIdx>& heads, std::vector<doc::Entity>& into) {
+      std::vector<PendingRef> refs;
+      auto collect = [&](const std::vector<TokenIdx>& heads, bool actor_role, std::vector<doc::Entity>& into) {
         for (TokenIdx h : heads) {
-          if (!participant(h)) continue;
-          auto ent = argument_entity(d, tree, index, h);
-          if (ent && seen.insert(entity_key(*ent)).second) into.push_back(std::move(*ent));
+          if (!participant(h) || h == m.trigger) continue;
+          auto p = actor_role ? participants.actor(h) : participants.recipient(h, e.category);
+          if (!p) continue;
+          if (p->event_ref != doc::Plover::kNone) {
+            refs.push_back({0, actor_role, std::move(*p)});
+            continue;
+          }
+          if (seen.insert(entity_key(p->entity)).second) into.push_back(std::move(p->entity));
         }
       };
-      collect(m.actor, actors);
-      collect(m.recipient, recipients);
+      collect(m.actor, true, e.actor);
+      collect(m.recipient, false, e.recipient);
       if (m.reciprocal) {
         // Meetings and clashes: every party is an actor.
-        for (auto& r : recipients) actors.push_back(std::move(r));
-        recipients.clear();
+        for (auto& r : e.recipient) e.actor.push_back(std::move(r));
+        e.recipient.clear();
+        for (auto& r : refs) r.actor_role = true;
       }
-      // An event with no identifiable actor keeps going only for ASSAULT (unknown perpetrators are coded with an
-      // empty actor list) or when a recipient is known.
-      if (actors.empty() && recipients.empty() && e.category != doc::Plover::kAssault) continue;
-      e.actor = std::move(actors);
-      e.recipient = std::move(recipients);
 
       // Trigger text: the contiguous span of the trigger tokens.
       TokenIdx tlo = m.trigger, thi = m.trigger + 1;
@@ -187,49 +229,48 @@ void Coder::code(doc::Document& d) const {
       }
 
       e.score = lexicon_.score(e.category, e.mode);
-      double conf = m.confidence > 0 ? m.confidence : 0.5;
-      bool resolved = std::any_of(e.actor.begin(), e.actor.end(), [](const auto& a) { return !a.kb_id.empty(); });
-      if (!resolved) conf *= 0.8;
-      if (e.actor.empty()) conf *= 0.7;
-      e.confidence = std::clamp(conf, 0.0, 1.0);
+      e.confidence = m.confidence > 0 ? m.confidence : 0.5;
       e.id = hex64(fnv1a64(options_.version_tag + "|" + d.meta.id + "|" + std::to_string(s) + "|" +
                            std::to_string(e.trigger_start) + "|" + std::string(doc::plover_name(e.category)) + "|" +
-                           e.mode + "|" + e.rule + "|" + std::to_string(d.events.size())));
-      d.events.push_back(std::move(e));
+                           e.mode + "|" + e.rule + "|" + std::to_string(cands.size())));
+      for (auto& r : refs) {
+        r.candidate = cands.size();
+        pending.push_back(std::move(r));
+      }
+      cands.push_back(std::move(cand));
     }
     if (!times.empty()) carried_time = &times.back();
   }
 
-  // One event per real-world action per document: a restatement (same category, aux and parties, compatible
-  // date) becomes an extra evidence sentence of the first mention. Docs: docs/event-format.md, "Merging".
-  std::vector<doc::Event> merged;
-  auto parties = [](const doc::Event& e) {
-    std::vector<std::string> a, r;
-    for (const auto& x : e.actor) a.push_back(entity_key(x));
-    for (const auto& x : e.recipient) r.push_back(entity_key(x));
-    std::sort(a.begin(), a.end());
-    std::sort(r.begin(), r.end());
-    return std::make_pair(a, r);
-  };
-  for (auto& e : d.events) {
-    bool absorbed = false;
-    if (!e.actor.empty()) {
-      for (auto& k : merged) {
-        if (k.category != e.category || k.aux != e.aux || k.mode != e.mode || parties(k) != parties(e)) continue;
-        if (!k.date.empty() && !e.date.empty() && k.date != e.date) continue;
-        if (k.sentence == e.sentence) continue;  // two triggers in one sentence are two actions
-        k.evidence_sentences.push_back(e.sentence);
-        if (k.date.empty()) k.date = e.date, k.date_text = e.date_text;
-        if (!k.location) k.location = e.location;
-        if (!k.attribution) k.attribution = e.attribution;
-        if (!k.fatalities) k.fatalities = e.fatalities;
-        absorbed = true;
-        break;
-      }
-    }
-    if (!absorbed) merged.push_back(std::move(e));
+  // Arguments that name an event stand for that event's actor: the event coded at that very noun when it has
+  // one, else the latest earlier event of that category with an actor ("condemned the airstrike").
+  for (const auto& p : pending) {
+    Candidate& c = cands[p.candidate];
+    int32_t source = -1;
+    for (size_t i = 0; i < cands.size(); ++i)
+      if (i != p.candidate && cands[i].trigger_token == p.ref.token && !cands[i].event.actor.empty()) source = int32_t(i);
+    for (size_t i = p.candidate; source < 0 && i-- > 0;)
+      if (cands[i].event.category == p.ref.event_ref && !cands[i].event.actor.empty() &&
+          cands[i].event.aux != doc::Aux::kNegation)
+        source = static_cast<int32_t>(i);
+    if (source < 0) continue;
+    auto& into = p.actor_role ? c.event.actor : c.event.recipient;
+    for (const auto& a : cands[source].event.actor)
+      if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& e) { return same_party(a, e); })) into.push_back(a);
+    if (p.actor_role && cands[source].trigger_token == p.ref.token) c.actor_from = source;
   }
-  d.events = std::move(merged);
+
+  // Confidence: lower when nobody resolvable acts.
+  for (auto& c : cands) {
+    doc::Event& e = c.event;
+    bool resolved = std::any_of(e.actor.begin(), e.actor.end(), [](const auto& a) { return !a.kb_id.empty(); });
+    double conf = e.confidence;
+    if (!resolved) conf *= 0.8;
+    if (e.actor.empty()) conf *= 0.7;
+    e.confidence = std::clamp(conf, 0.0, 1.0);
+  }
+
+  d.events = merge_candidates(std::move(cands));
   d.quotes = find_quotes(d, index, lexicon_.cues());
   d.layers |= doc::kLayerEvents;
 }

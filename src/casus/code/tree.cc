@@ -68,7 +68,14 @@ std::pair<TokenIdx, TokenIdx> SentenceTree::span(TokenIdx t, std::initializer_li
 
 std::pair<TokenIdx, TokenIdx> SentenceTree::np_span(TokenIdx t) const {
   TokenIdx lo = t, hi = t + 1;
-  for (TokenIdx c : children(t)) {
+  // Nearest modifiers first on each side, so "the Syrian military airfield" grows military → Syrian → the.
+  std::vector<TokenIdx> order;
+  const auto& kids = children(t);
+  for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+    if (*it < t) order.push_back(*it);
+  for (TokenIdx c : kids)
+    if (c > t) order.push_back(c);
+  for (TokenIdx c : order) {
     Deprel r = doc_.tokens.deprel[c];
     if (r == Deprel::kDet || r == Deprel::kAmod || r == Deprel::kCompound || r == Deprel::kFlat ||
         r == Deprel::kNmodPoss || r == Deprel::kNummod || r == Deprel::kFlatForeign || r == Deprel::kDetPredet) {

@@ -123,6 +123,7 @@ class LexiconBuilder {
     load_macros();
     load_rules();
     load_cues();
+    load_nouns();
     check_conflicts();
   }
 
@@ -410,6 +411,22 @@ class LexiconBuilder {
     }
   }
 
+  void load_nouns() {
+    auto t = read_table("nouns.tsv", {"lemma", "class", "source", "notes"});
+    if (!t) return;
+    for (const auto& r : t->rows) {
+      const std::string& cls = r.cells[1];
+      NounClass c = cls == "agent" ? NounClass::kAgent : cls == "instrument" ? NounClass::kInstrument
+                  : cls == "nonagent" ? NounClass::kNonAgent : NounClass::kUnknown;
+      if (c == NounClass::kUnknown) {
+        error(t->path, r.line, r.cells[0] + ": unknown class \"" + cls + "\" (expected agent, instrument, nonagent)");
+        continue;
+      }
+      if (r.cells[2] != "wordnet" && r.cells[2] != "casus") error(t->path, r.line, r.cells[0] + ": source must be wordnet or casus");
+      if (!impl_->noun_classes.emplace(r.cells[0], c).second) error(t->path, r.line, "duplicate lemma " + r.cells[0]);
+    }
+  }
+
   // Two unconditional rules (no need=/not= clause) on the same lemma and POS with different categories can
   // never be told apart by the matcher: the curator should add a constraint to one of them.
   void check_conflicts() {
@@ -462,6 +479,24 @@ std::vector<Diagnostic> Lexicon::check(const std::string& dir) {
   LexiconBuilder b(dir);
   b.run();
   return std::move(b.diags);
+}
+
+NounClass Lexicon::noun_class(std::string_view lemma) const {
+  auto it = impl_->noun_classes.find(lemma);
+  return it == impl_->noun_classes.end() ? NounClass::kUnknown : it->second;
+}
+
+doc::Plover Lexicon::event_noun_category(std::string_view lemma) const {
+  auto it = impl_->by_lemma.find(lemma);
+  if (it == impl_->by_lemma.end()) return doc::Plover::kNone;
+  doc::Plover conditional = doc::Plover::kNone;
+  for (uint32_t r : it->second) {
+    const Rule& rule = impl_->rules[r];
+    if (rule.pos != TriggerPos::kNoun) continue;
+    if (rule.tmpl.need.empty()) return rule.category;
+    if (conditional == doc::Plover::kNone) conditional = rule.category;
+  }
+  return conditional;
 }
 
 const CategoryInfo& Lexicon::category(doc::Plover p) const { return impl_->categories[static_cast<size_t>(p)]; }

@@ -150,6 +150,14 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// What a common noun can be in an argument slot (lexicon/nouns.tsv).
+enum class NounClass : uint8_t {
+  kUnknown = 0,   // not listed: abstract, artifact, event, place … (not an actor)
+  kAgent,         // a person or group noun: can head an actor phrase ("the protesters", "a mob")
+  kInstrument,    // weapons and vehicles: the instrument of an event, never its actor ("missiles")
+  kNonAgent,      // curated override of a WordNet agent row
+};
+
 struct LoadStats {
   double load_ms = 0;
   size_t files = 0;
@@ -180,6 +188,11 @@ class Lexicon {
   const Rule* find_rule(std::string_view id) const;
   const CueLists& cues() const;
   const LoadStats& stats() const;
+  // Class of a common-noun lemma (lower case); kUnknown when the lemma is not listed.
+  NounClass noun_class(std::string_view lemma) const;
+  // Category of a noun that names an event ("attack", "airstrike", "detention"): the category of the first
+  // nominal rule with that trigger lemma, preferring rules without a need= clause; kNone when no rule has it.
+  doc::Plover event_noun_category(std::string_view lemma) const;
 
   // Every rule that fires in sentence `sentence` of a parsed document (needs lemmas, tags and the parse),
   // after subsumption: a match whose trigger tokens are a strict subset of another match's of the same

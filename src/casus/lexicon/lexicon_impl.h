@@ -24,6 +24,7 @@ struct Lexicon::Impl {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> rule_by_id;
   LemmaIndex by_lemma;  // trigger lemma → rule indices, in file order
   CueLists cues;
+  std::unordered_map<std::string, NounClass, StringHash, std::equal_to<>> noun_classes;
   LoadStats stats;
 };
 

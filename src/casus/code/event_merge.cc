@@ -1,0 +1,164 @@
+#include "casus/code/event_merge.h"
+
+#include <algorithm>
+#include <string>
+
+#include "casus/text/utf8.h"
+
+namespace casus::code {
+
+namespace {
+
+bool state_organ_type(const std::string& type) {
+  return type.empty() || type == "GOV" || type == "MIL" || type == "COP" || type == "LEG" || type == "JUD";
+}
+
+std::string without_article(std::string s) {
+  s = text::lower(s);
+  for (std::string_view a : {"the ", "a ", "an "})
+    if (s.rfind(a, 0) == 0) return s.substr(a.size());
+  return s;
+}
+
+// "2023-11" → ["2023-11-01", "2023-11-31"] (string order is date order; day 31 is a safe upper bound).
+std::pair<std::string, std::string> interval(const std::string& iso) {
+  auto slash = iso.find('/');
+  std::string lo = iso.substr(0, slash), hi = slash == std::string::npos ? lo : iso.substr(slash + 1);
+  auto pad = [](std::string x, bool end) {
+    if (x.size() == 4) return x + (end ? "-12-31" : "-01-01");
+    if (x.size() == 7) return x + (end ? "-31" : "-01");
+    return x.substr(0, 10);
+  };
+  return {pad(lo, false), pad(hi, true)};
+}
+
+bool dates_compatible(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  auto [a0, a1] = interval(a);
+  auto [b0, b1] = interval(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+bool same_parties(const std::vector<doc::Entity>& a, const std::vector<doc::Entity>& b) {
+  auto covered = [](const std::vector<doc::Entity>& x, const std::vector<doc::Entity>& y) {
+    return std::all_of(x.begin(), x.end(), [&](const doc::Entity& e) {
+      return std::any_of(y.begin(), y.end(), [&](const doc::Entity& f) { return same_party(e, f); });
+    });
+  };
+  return covered(a, b) && covered(b, a);
+}
+
+bool parties_compatible(const std::vector<doc::Entity>& a, const std::vector<doc::Entity>& b) {
+  return a.empty() || b.empty() || same_parties(a, b);
+}
+
+void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>& from) {
+  for (const auto& e : from)
+    if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return same_party(e, f); }))
+      into.push_back(e);
+}
+
+bool compatible(const Candidate& a, const Candidate& b) {
+  const doc::Event& x = a.event;
+  const doc::Event& y = b.event;
+  if (x.category != y.category || x.aux != y.aux) return false;
+  if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
+  if (!dates_compatible(x.date, y.date)) return false;
+  if (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)) return false;
+  // Two fully specified statements in one sentence are two actions ("launched drones and missiles" gives two
+  // modes; "Russia attacked Kyiv and Kharkiv" stays one only when the parties are equal).
+  if (x.sentence == y.sentence && !a.nominal && !b.nominal && !x.actor.empty() && !y.actor.empty() &&
+      !x.recipient.empty() && !y.recipient.empty())
+    return same_parties(x.recipient, y.recipient) && same_parties(x.actor, y.actor);
+  return true;
+}
+
+// Folds b into a: evidence, then every field a lacks.
+void absorb(Candidate& a, Candidate&& b) {
+  doc::Event& x = a.event;
+  doc::Event& y = b.event;
+  // The first verbal statement leads: it carries the trigger, sentence and rule.
+  if (a.nominal && !b.nominal) {
+    std::swap(x.sentence, y.sentence);
+    std::swap(x.trigger_text, y.trigger_text);
+    std::swap(x.trigger_start, y.trigger_start);
+    std::swap(x.trigger_end, y.trigger_end);
+    std::swap(x.rule, y.rule);
+    std::swap(x.id, y.id);
+    std::swap(a.trigger_token, b.trigger_token);
+    a.nominal = false;
+  }
+  a.asserted = a.asserted || b.asserted;
+  if (y.sentence != x.sentence &&
+      std::find(x.evidence_sentences.begin(), x.evidence_sentences.end(), y.sentence) == x.evidence_sentences.end())
+    x.evidence_sentences.push_back(y.sentence);
+  for (uint32_t s : y.evidence_sentences)
+    if (s != x.sentence && std::find(x.evidence_sentences.begin(), x.evidence_sentences.end(), s) == x.evidence_sentences.end())
+      x.evidence_sentences.push_back(s);
+  std::sort(x.evidence_sentences.begin(), x.evidence_sentences.end());
+  add_parties(x.actor, y.actor);
+  add_parties(x.recipient, y.recipient);
+  if (x.mode.empty()) {
+    x.mode = y.mode;
+    x.score = y.score;
+  }
+  if (x.date.empty()) x.date = y.date, x.date_text = y.date_text;
+  if (!x.location) x.location = y.location;
+  if (!x.attribution) x.attribution = y.attribution;
+  if (!x.fatalities || (y.fatalities && *y.fatalities > *x.fatalities)) x.fatalities = y.fatalities ? y.fatalities : x.fatalities;
+  if (!x.injuries || (y.injuries && *y.injuries > *x.injuries)) x.injuries = y.injuries ? y.injuries : x.injuries;
+  for (auto& c : y.context)
+    if (std::find(x.context.begin(), x.context.end(), c) == x.context.end()) x.context.push_back(c);
+  x.confidence = std::max(x.confidence, y.confidence);
+}
+
+}  // namespace
+
+bool same_party(const doc::Entity& a, const doc::Entity& b) {
+  if (!a.kb_id.empty() && a.kb_id == b.kb_id) return true;
+  auto state_of = [](const doc::Entity& e) -> std::string {
+    return e.kb_id.rfind("country:", 0) == 0 ? e.country : std::string();
+  };
+  std::string sa = state_of(a), sb = state_of(b);
+  if (!sa.empty() && sa == b.country && state_organ_type(b.type)) return true;
+  if (!sb.empty() && sb == a.country && state_organ_type(a.type)) return true;
+  if (a.kb_id.empty() && b.kb_id.empty()) return without_article(a.text) == without_article(b.text);
+  return false;
+}
+
+std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
+  // cluster[i]: index of the candidate i was folded into (itself when it leads a cluster).
+  std::vector<int32_t> leader(cands.size());
+  std::vector<size_t> leaders;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    leader[i] = static_cast<int32_t>(i);
+    int32_t into = -1;
+    // An actor read from another candidate's trigger: the same action.
+    if (int32_t src = cands[i].actor_from; src >= 0 && static_cast<size_t>(src) < i) {
+      int32_t l = leader[src];
+      if (cands[l].event.category == cands[i].event.category && cands[l].event.aux == cands[i].event.aux) into = l;
+    }
+    // Otherwise the most recent compatible cluster.
+    for (auto it = leaders.rbegin(); into < 0 && it != leaders.rend(); ++it)
+      if (compatible(cands[*it], cands[i])) into = static_cast<int32_t>(*it);
+    if (into >= 0) {
+      leader[i] = into;
+      absorb(cands[into], std::move(cands[i]));
+    } else {
+      leaders.push_back(i);
+    }
+  }
+  std::vector<doc::Event> out;
+  for (size_t l : leaders) {
+    Candidate& c = cands[l];
+    if (c.nominal && c.event.actor.empty() && !c.asserted) continue;
+    if (c.event.actor.empty() && c.event.recipient.empty() && c.event.category != doc::Plover::kAssault) continue;
+    out.push_back(std::move(c.event));
+  }
+  std::sort(out.begin(), out.end(), [](const doc::Event& a, const doc::Event& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.trigger_start < b.trigger_start;
+  });
+  return out;
+}
+
+}  // namespace casus::code

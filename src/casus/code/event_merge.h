@@ -1,0 +1,40 @@
+// In-document event coreference: one event per real-world action per document.
+//
+// News restates its main events many times ("Iran launched drones at Israel" … "the attack" … "the Iranian
+// assault"), and one sentence often states one action with two triggers ("were killed in an airstrike"). The
+// coder first codes every trigger as a candidate; this step merges candidates that describe the same action and
+// drops bare references to events the document never states. Rules (docs/CODER.md, "Merging"):
+//   - Same category, same aux, compatible modes (equal or one null), compatible dates (overlap or one null).
+//   - Parties agree: for actors and for recipients, the two sets are equal (a state and its government or
+//     military count as equal), or one of them is empty. An empty side is filled from the other.
+//   - A candidate whose actor was read from another candidate's trigger ("the strike, which killed seven": the
+//     killing's actor is the strike) is merged into it whatever its recipients.
+//   - The kept event is the first verbal statement (else the first mention); the others become evidence.
+//   - A nominal candidate with no actor that merged into nothing is dropped unless the text asserts it
+//     (subject of a clause, "explosions were heard"); other candidates with neither actor nor recipient are
+//     dropped unless they are ASSAULT (unknown perpetrators are coded).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "casus/doc/annotations.h"
+
+namespace casus::code {
+
+struct Candidate {
+  doc::Event event;
+  uint32_t trigger_token = 0;
+  bool nominal = false;        // trigger is a noun ("the attack")
+  bool asserted = true;        // a nominal the text states as happening, not a bare reference
+  int32_t actor_from = -1;     // index of the candidate whose trigger supplied the actor, -1 none
+};
+
+// Merges and filters candidates (in document order) into the document's events.
+std::vector<doc::Event> merge_candidates(std::vector<Candidate> candidates);
+
+// Same actor for merging: equal KB ids, a state and an organ of it ("Israel" ~ "Israeli military"), or the same
+// unresolved text.
+bool same_party(const doc::Entity& a, const doc::Entity& b);
+
+}  // namespace casus::code

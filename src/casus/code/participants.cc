@@ -1,0 +1,150 @@
+#include "casus/code/participants.h"
+
+#include <algorithm>
+
+namespace casus::code {
+
+using doc::Deprel;
+using doc::TokenIdx;
+using doc::UPos;
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Nouns that refer back to some event without naming its kind ("condemned the act", "after the incident").
+bool is_generic_event_noun(std::string_view lemma) {
+  return in(lemma, {"act", "incident", "action", "operation", "move", "crime", "atrocity", "massacre", "aggression",
+                    "escalation", "provocation"});
+}
+
+bool is_temporal_name(std::string_view w) {
+  return in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                "december"});
+}
+
+}  // namespace
+
+bool takes_physical_recipient(doc::Plover c) {
+  return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kProtest ||
+         c == doc::Plover::kThreaten || c == doc::Plover::kMobilize;
+}
+
+std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) const {
+  if (doc_.tokens.upos[h] != UPos::kNoun) return std::nullopt;
+  std::string_view lemma = head_lemma(h);
+  doc::Plover c = lexicon_.event_noun_category(lemma);
+  if (c == doc::Plover::kNone && is_generic_event_noun(lemma)) c = doc::Plover::kAssault;
+  if (c == doc::Plover::kNone) return std::nullopt;
+  Participant p;
+  auto [a, b] = tree_.np_span(h);
+  p.entity = mention::unresolved_entity(doc_, index_, a, b);
+  p.token = h;
+  p.event_ref = c;
+  return p;
+}
+
+std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) const {
+  UPos u = doc_.tokens.upos[h];
+  int32_t m = index_.head_mention(h);
+  if (m < 0) {
+    int32_t c = index_.cover_mention(h);
+    if (c >= 0 && doc_.mentions[c].kind != doc::MentionKind::kPlace) m = c;
+  }
+  std::string_view lemma = head_lemma(h);
+  auto accept = [&](doc::Entity e) {
+    Participant p;
+    p.entity = std::move(e);
+    p.token = h;
+    p.agentive = true;
+    return p;
+  };
+  bool rejected = false;
+  if (m >= 0) {
+    const doc::Mention& mm = doc_.mentions[m];
+    const doc::Entity& e = mm.entity;
+    bool bare_agent = e.kb_id.rfind("agent:", 0) == 0;
+    if (mm.kind == doc::MentionKind::kPlace || mm.kind == doc::MentionKind::kOutlet) {
+      rejected = mm.kind == doc::MentionKind::kPlace;
+      if (!rejected) return accept(e);  // outlets act too ("VOA reported")
+    } else if (bare_agent && lexicon_.noun_class(lemma) == lexicon::NounClass::kInstrument) {
+      rejected = true;  // "missiles", "drones": the instrument, not who fired them
+    } else if (!e.kb_id.empty() || mm.antecedent >= 0) {
+      return accept(e);
+    } else if (u == UPos::kPropn || u == UPos::kPron) {
+      if (!is_temporal_name(tree_.lower(h))) return accept(e);
+      rejected = true;
+    }
+  }
+  if (!rejected) {
+    if (u == UPos::kPron && mention::is_pronoun_form(tree_.lower(h))) {
+      auto [a, b] = tree_.np_span(h);
+      return accept(mention::unresolved_entity(doc_, index_, a, b));
+    }
+    if (u == UPos::kPropn && !is_temporal_name(tree_.lower(h))) {
+      auto [a, b] = tree_.np_span(h);
+      return accept(mention::unresolved_entity(doc_, index_, a, b));
+    }
+    if (u == UPos::kNoun) {
+      lexicon::NounClass cls = lexicon_.noun_class(lemma);
+      if (cls == lexicon::NounClass::kAgent) {
+        auto [a, b] = tree_.np_span(h);
+        return accept(mention::unresolved_entity(doc_, index_, a, b));
+      }
+    }
+  }
+  // Not an actor itself: its possessor or by-phrase may be ("the presence of US troops", "Iran's attacks").
+  if (depth > 1) return std::nullopt;
+  for (TokenIdx c : tree_.children(h)) {
+    Deprel r = doc_.tokens.deprel[c];
+    bool owner = r == Deprel::kNmodPoss;
+    if (r == Deprel::kNmod || r == Deprel::kAmod || r == Deprel::kCompound) {
+      for (TokenIdx g : tree_.children(c))
+        if (doc_.tokens.deprel[g] == Deprel::kCase && in(tree_.lemma(g), {"of", "by"})) owner = true;
+      // A nationality adjective or a name as modifier: "the Iranian attack", "the Hamas offensive".
+      if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) owner = true;
+    }
+    if (!owner) continue;
+    if (auto p = agentive(c, depth + 1)) return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
+  if (auto ev = event_reference(h)) {
+    // "the attacks by the Houthis" as a subject: the attackers act.
+    if (auto p = agentive(h, 1)) return p;
+    return ev;
+  }
+  return agentive(h, 0);
+}
+
+std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plover category) const {
+  if (auto ev = event_reference(h)) {
+    if (auto p = agentive(h, 1)) {
+      // "condemned Iran's attack": Iran is the recipient.
+      return p;
+    }
+    return ev;
+  }
+  if (auto p = agentive(h, 0)) return p;
+  if (!takes_physical_recipient(category)) return std::nullopt;
+  UPos u = doc_.tokens.upos[h];
+  if (u != UPos::kNoun && u != UPos::kPropn) return std::nullopt;
+  if (lexicon_.noun_class(head_lemma(h)) == lexicon::NounClass::kInstrument) return std::nullopt;
+  int32_t m = index_.head_mention(h);
+  Participant p;
+  p.token = h;
+  if (m >= 0) {
+    p.entity = doc_.mentions[m].entity;  // a place as target: "attacks on Kyiv"
+  } else {
+    auto [a, b] = tree_.np_span(h);
+    p.entity = mention::unresolved_entity(doc_, index_, a, b);
+  }
+  return p;
+}
+
+}  // namespace casus::code

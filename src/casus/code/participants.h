@@ -1,0 +1,54 @@
+// Participants: turns the argument head tokens a lexicon rule bound into the entities that fill the actor and
+// recipient slots, keeping only what can fill them.
+//
+// An actor must be able to act: a resolved KB entity (not a bare weapon such as "missiles"), a pronoun or
+// description resolved by coreference, an unresolved proper name, or a common noun that names people or groups
+// (lexicon/nouns.tsv: "protesters", "a mob", "officials"). A phrase that cannot act gives way to its possessor
+// or by-phrase ("the presence of US troops" → US troops, "Iran's attacks" → Iran). A noun that names another
+// event ("condemned the airstrike") is left as an event reference: the coder replaces it with that event's actor
+// once the whole document is coded. Recipients of material conflict may also be things ("oil facilities").
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "casus/code/tree.h"
+#include "casus/doc/document.h"
+#include "casus/lexicon/lexicon.h"
+#include "casus/mention/mentions.h"
+
+namespace casus::code {
+
+struct Participant {
+  doc::Entity entity;
+  doc::TokenIdx token = 0;                           // head token the entity was read from
+  doc::Plover event_ref = doc::Plover::kNone;        // set: the phrase names an event of this category, not an actor
+  bool agentive = false;                             // could be an actor (see above)
+};
+
+class ParticipantResolver {
+ public:
+  ParticipantResolver(const doc::Document& doc, const SentenceTree& tree, const mention::MentionIndex& index,
+                      const lexicon::Lexicon& lexicon)
+      : doc_(doc), tree_(tree), index_(index), lexicon_(lexicon) {}
+
+  // Actor read from head token h: an agentive entity, or an event reference; nullopt when h names neither.
+  std::optional<Participant> actor(doc::TokenIdx h) const;
+  // Recipient read from h: as actor(), and for material-conflict categories also a non-agentive thing.
+  std::optional<Participant> recipient(doc::TokenIdx h, doc::Plover category) const;
+
+ private:
+  std::optional<Participant> agentive(doc::TokenIdx h, int depth) const;
+  std::optional<Participant> event_reference(doc::TokenIdx h) const;
+  std::string_view head_lemma(doc::TokenIdx h) const { return tree_.lemma(h); }
+
+  const doc::Document& doc_;
+  const SentenceTree& tree_;
+  const mention::MentionIndex& index_;
+  const lexicon::Lexicon& lexicon_;
+};
+
+// Does the category take things (buildings, infrastructure, vehicles) as recipients?
+bool takes_physical_recipient(doc::Plover category);
+
+}  // namespace casus::code
