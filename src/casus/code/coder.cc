@@ -1,6 +1,7 @@
 #include "casus/code/coder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "casus/code/attribution.h"
@@ -52,6 +53,48 @@ std::vector<lexicon::TriggerMatch> one_reading_per_trigger(std::vector<lexicon::
   return out;
 }
 
+// Resolved states, organisations and groups the document names, most mentioned first (ties: first named).
+std::vector<doc::Entity> document_focus(const doc::Document& d) {
+  struct Count {
+    size_t n = 0, first = 0;
+    const doc::Entity* entity = nullptr;
+  };
+  std::map<std::string, Count> counts;
+  for (size_t i = 0; i < d.mentions.size(); ++i) {
+    const doc::Mention& m = d.mentions[i];
+    const doc::Entity& e = m.entity;
+    if (m.kind != doc::MentionKind::kActor || e.kb_id.empty() || e.kb_id.rfind("agent:", 0) == 0 ||
+        e.kb_id.rfind("person:", 0) == 0)
+      continue;
+    Count& c = counts[e.kb_id];
+    if (!c.entity) c.first = i, c.entity = &e;
+    ++c.n;
+  }
+  std::vector<Count> ranked;
+  for (auto& [_, c] : counts)
+    if (c.n >= 2) ranked.push_back(c);
+  std::sort(ranked.begin(), ranked.end(),
+            [](const Count& a, const Count& b) { return a.n != b.n ? a.n > b.n : a.first < b.first; });
+  std::vector<doc::Entity> out;
+  for (const auto& c : ranked) {
+    doc::Entity e = *c.entity;
+    e.start = e.end = 0;
+    out.push_back(std::move(e));
+    if (out.size() == 3) break;
+  }
+  return out;
+}
+
+// Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
+bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
+  for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
+    if (!tree.dominates(trigger, t)) continue;
+    std::string_view w = tree.lower(t);
+    if (in(w, {"$", "€", "£", "us$", "dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})) return true;
+  }
+  return false;
+}
+
 // Is a nominal trigger stated as happening ("explosions were heard", "the attack killed 13", a headline), rather
 // than only referred to ("condemned the attack", "after the attack")?
 bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bool>& is_trigger) {
@@ -99,6 +142,8 @@ void Coder::code(doc::Document& d) const {
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
 
   const PlaceFinder places(d, kb_, resolve_date);
+  d.quotes = find_quotes(d, index, lexicon_.cues());
+  const QuoteSpeakers speakers(d, d.quotes);
 
   std::vector<Candidate> cands;
   // Arguments that name another event ("condemned the airstrike"), resolved once every trigger is coded.
@@ -121,7 +166,7 @@ void Coder::code(doc::Document& d) const {
       continue;
     }
     AttributionFinder attribution{d, tree, index, lexicon_.cues(), s};
-    ParticipantResolver participants(d, tree, index, lexicon_);
+    ParticipantResolver participants(d, tree, index, lexicon_, kb_, speakers);
     Casualties casualties = find_casualties(d, s);
     bool casualties_used = false;
     bool future_sentence = false;
@@ -150,7 +195,11 @@ void Coder::code(doc::Document& d) const {
       if (m.rule) e.context = m.rule->context;
       cand.trigger_token = m.trigger;
       cand.nominal = d.tokens.upos[m.trigger] == doc::UPos::kNoun;
-      cand.asserted = !cand.nominal || asserted_nominal(tree, m.trigger, is_trigger);
+      // Only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) can stand alone; "war", "violence",
+      // "clashes" without a named side are background.
+      cand.asserted = !cand.nominal || (m.rule && m.rule->confidence >= 0.5 && asserted_nominal(tree, m.trigger, is_trigger));
+      cand.passive = m.passive;
+      cand.reciprocal = m.reciprocal;
 
       std::set<std::string> seen;
       std::vector<PendingRef> refs;
@@ -168,6 +217,12 @@ void Coder::code(doc::Document& d) const {
       };
       collect(m.actor, true, e.actor);
       collect(m.recipient, false, e.recipient);
+      // Nobody acts on themselves in these events: a party bound to both slots is the recipient ("Navalny was
+      // detained" where a parse error also offers him as the subject).
+      std::erase_if(e.actor, [&](const doc::Entity& a) {
+        return std::any_of(e.recipient.begin(), e.recipient.end(),
+                           [&](const doc::Entity& r) { return entity_key(a) == entity_key(r); });
+      });
       if (m.reciprocal) {
         // Meetings and clashes: every party is an actor.
         for (auto& r : e.recipient) e.actor.push_back(std::move(r));
@@ -198,7 +253,9 @@ void Coder::code(doc::Document& d) const {
         if (!outside) e.aux = doc::Aux::kNone;
       }
       const auto& info = lexicon_.category(e.category);
-      if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone) {
+      // A pledge with a sum is aid whatever its tense ("Denmark said it would give an extra $38 million").
+      bool pledged_sum = e.category == doc::Plover::kAid && names_sum(tree, m.trigger);
+      if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
         if (!lexicon_.is_mode(e.category, e.mode)) e.mode.clear();
       }
@@ -260,6 +317,41 @@ void Coder::code(doc::Document& d) const {
     if (p.actor_role && cands[source].trigger_token == p.ref.token) c.actor_from = source;
   }
 
+  // An agentless passive ("Suu Kyi was detained", "martial law was declared") is done by whoever the document
+  // last named doing that kind of thing: the latest earlier event of the category with an actor.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (!c.passive || !c.event.actor.empty()) continue;
+    for (size_t j = i; j-- > 0;) {
+      const doc::Event& prev = cands[j].event;
+      if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;
+      for (const auto& a : prev.actor)
+        if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(),
+                         [&](const doc::Entity& r) { return same_party(a, r); }))
+          c.event.actor.push_back(a);
+      c.actor_inherited = !c.event.actor.empty();
+      break;
+    }
+  }
+
+  // A recipient the sentence leaves implicit is, by the convention of human coders, the party the document is
+  // about ("Japan pledged $65 million" at a conference on Afghanistan): the most mentioned resolved state,
+  // organisation or group that is not among the actors. Marked inferred, so users can keep or drop it.
+  std::vector<doc::Entity> focus = document_focus(d);
+  for (auto& c : cands) {
+    doc::Event& e = c.event;
+    if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
+    if (c.reciprocal) continue;
+    for (const auto& f : focus) {
+      if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
+      doc::Entity r = f;
+      r.inferred = true;
+      e.recipient.push_back(std::move(r));
+      e.confidence *= 0.9;
+      break;
+    }
+  }
+
   // Confidence: lower when nobody resolvable acts.
   for (auto& c : cands) {
     doc::Event& e = c.event;
@@ -267,11 +359,11 @@ void Coder::code(doc::Document& d) const {
     double conf = e.confidence;
     if (!resolved) conf *= 0.8;
     if (e.actor.empty()) conf *= 0.7;
+    if (c.actor_inherited) conf *= 0.8;
     e.confidence = std::clamp(conf, 0.0, 1.0);
   }
 
   d.events = merge_candidates(std::move(cands));
-  d.quotes = find_quotes(d, index, lexicon_.cues());
   d.layers |= doc::kLayerEvents;
 }
 

@@ -52,9 +52,11 @@ bool parties_compatible(const std::vector<doc::Entity>& a, const std::vector<doc
   return a.empty() || b.empty() || same_parties(a, b);
 }
 
+// Union by identity: "United States" and "Mike Pompeo" are compatible for merging, and both stay listed.
 void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>& from) {
+  auto key = [](const doc::Entity& e) { return e.kb_id.empty() ? without_article(e.text) : e.kb_id; };
   for (const auto& e : from)
-    if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return same_party(e, f); }))
+    if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return key(e) == key(f); }))
       into.push_back(e);
 }
 

@@ -28,6 +28,9 @@ struct Candidate {
   bool nominal = false;        // trigger is a noun ("the attack")
   bool asserted = true;        // a nominal the text states as happening, not a bare reference
   int32_t actor_from = -1;     // index of the candidate whose trigger supplied the actor, -1 none
+  bool passive = false;        // verbal trigger in the passive voice
+  bool reciprocal = false;     // meetings, clashes: every party is an actor
+  bool actor_inherited = false;  // actor taken from an earlier event of the document (agentless passive)
 };
 
 // Merges and filters candidates (in document order) into the document's events.

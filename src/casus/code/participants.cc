@@ -28,6 +28,21 @@ bool is_temporal_name(std::string_view w) {
 
 }  // namespace
 
+QuoteSpeakers::QuoteSpeakers(const doc::Document& d, const std::vector<doc::Quote>& quotes)
+    : quotes_(quotes), quote_of_token_(d.tokens.size(), -1) {
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    if (quotes[q].speaker.text.empty()) continue;
+    for (TokenIdx t = 0; t < d.tokens.size(); ++t)
+      if (d.tokens.begin_cp[t] >= quotes[q].start && d.tokens.end_cp[t] <= quotes[q].end)
+        quote_of_token_[t] = static_cast<int32_t>(q);
+  }
+}
+
+const doc::Entity* QuoteSpeakers::speaker_at(TokenIdx t) const {
+  if (t >= quote_of_token_.size() || quote_of_token_[t] < 0) return nullptr;
+  return &quotes_[quote_of_token_[t]].speaker;
+}
+
 bool takes_physical_recipient(doc::Plover c) {
   return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kProtest ||
          c == doc::Plover::kThreaten || c == doc::Plover::kMobilize;
@@ -47,8 +62,40 @@ std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) cons
   return p;
 }
 
+std::optional<doc::Entity> ParticipantResolver::first_person(TokenIdx h) const {
+  std::string_view w = tree_.lower(h);
+  bool plural = in(w, {"we", "us", "our", "ours", "ourselves"});
+  if (!plural && !in(w, {"i", "me", "my", "myself"})) return std::nullopt;
+  const doc::Entity* speaker = speakers_.speaker_at(h);
+  if (!speaker) return std::nullopt;
+  doc::Entity e = *speaker;
+  // "We" said by an official is the state or body the official speaks for.
+  bool state_voice = e.kb_id.rfind("country:", 0) != 0 && !e.country.empty() &&
+                     (e.type.empty() || e.type == "GOV" || e.type == "MIL");
+  if (plural && state_voice && (e.kb_id.rfind("person:", 0) == 0 || e.kb_id.empty() || e.kb_id.rfind("agent:", 0) == 0)) {
+    if (const kb::Entry* c = kb_.find_id("country:" + e.country)) {
+      e.name = c->name;
+      e.kb_id = c->id;
+      e.type = "GOV";
+    }
+  }
+  e.text = std::string(doc_.token_text(h));
+  e.start = doc_.tokens.begin_cp[h];
+  e.end = doc_.tokens.end_cp[h];
+  return e;
+}
+
 std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) const {
   UPos u = doc_.tokens.upos[h];
+  if (u == UPos::kPron) {
+    if (auto e = first_person(h)) {
+      Participant p;
+      p.entity = std::move(*e);
+      p.token = h;
+      p.agentive = true;
+      return p;
+    }
+  }
   int32_t m = index_.head_mention(h);
   if (m < 0) {
     int32_t c = index_.cover_mention(h);
@@ -74,7 +121,8 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
       rejected = true;  // "missiles", "drones": the instrument, not who fired them
     } else if (!e.kb_id.empty() || mm.antecedent >= 0) {
       return accept(e);
-    } else if (u == UPos::kPropn || u == UPos::kPron) {
+    } else if (u == UPos::kPropn || u == UPos::kPron || doc_.tokens.upos[mm.last_token - 1] == UPos::kPropn) {
+      // An unresolved proper name, or a title run ending in one ("Chief Executive Carrie Lam").
       if (!is_temporal_name(tree_.lower(h))) return accept(e);
       rejected = true;
     }

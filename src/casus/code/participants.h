@@ -14,6 +14,7 @@
 
 #include "casus/code/tree.h"
 #include "casus/doc/document.h"
+#include "casus/kb/knowledge_base.h"
 #include "casus/lexicon/lexicon.h"
 #include "casus/mention/mentions.h"
 
@@ -26,11 +27,23 @@ struct Participant {
   bool agentive = false;                             // could be an actor (see above)
 };
 
+// Who "we" and "I" are inside direct quotes: the quote's speaker, per token of the document.
+class QuoteSpeakers {
+ public:
+  QuoteSpeakers(const doc::Document& doc, const std::vector<doc::Quote>& quotes);
+  // Speaker of the quote containing token t, nullptr outside quotes or when the speaker is unknown.
+  const doc::Entity* speaker_at(doc::TokenIdx t) const;
+
+ private:
+  const std::vector<doc::Quote>& quotes_;
+  std::vector<int32_t> quote_of_token_;
+};
+
 class ParticipantResolver {
  public:
   ParticipantResolver(const doc::Document& doc, const SentenceTree& tree, const mention::MentionIndex& index,
-                      const lexicon::Lexicon& lexicon)
-      : doc_(doc), tree_(tree), index_(index), lexicon_(lexicon) {}
+                      const lexicon::Lexicon& lexicon, const kb::KnowledgeBase& kb, const QuoteSpeakers& speakers)
+      : doc_(doc), tree_(tree), index_(index), lexicon_(lexicon), kb_(kb), speakers_(speakers) {}
 
   // Actor read from head token h: an agentive entity, or an event reference; nullopt when h names neither.
   std::optional<Participant> actor(doc::TokenIdx h) const;
@@ -40,12 +53,16 @@ class ParticipantResolver {
  private:
   std::optional<Participant> agentive(doc::TokenIdx h, int depth) const;
   std::optional<Participant> event_reference(doc::TokenIdx h) const;
+  // "we", "our", "I" inside a quote: the speaker (for "we", the state a government speaker speaks for).
+  std::optional<doc::Entity> first_person(doc::TokenIdx h) const;
   std::string_view head_lemma(doc::TokenIdx h) const { return tree_.lemma(h); }
 
   const doc::Document& doc_;
   const SentenceTree& tree_;
   const mention::MentionIndex& index_;
   const lexicon::Lexicon& lexicon_;
+  const kb::KnowledgeBase& kb_;
+  const QuoteSpeakers& speakers_;
 };
 
 // Does the category take things (buildings, infrastructure, vehicles) as recipients?

@@ -21,6 +21,7 @@ struct Entity {
   std::string country;   // ISO 3166-1 alpha-3, "" when unknown
   std::string type;      // GOV MIL REB OPP PTY IGO NGO MED CVL BUS JUD LEG COP REL ALLIANCE, "" when unknown
   std::string sponsor;   // KB id of a backer named in the phrase ("Iran-backed militias" → country:IRN), "" none
+  bool inferred = false;  // not in the event's sentence: taken from the document's context (docs/CODER.md)
 };
 
 struct Place {

@@ -62,6 +62,11 @@ class Tree {
     std::string_view l = doc_.lemma(t);
     return l.empty() ? doc_.form(t) : l;
   }
+  // Word lists in templates match the lemma or, when the lemmatizer missed an unknown word ("teargas" →
+  // "tearga"), the form itself.
+  bool word_in(TokenIdx t, const std::vector<std::string>& words) const {
+    return in_list(lemma(t), words) || in_list(doc_.form(t), words);
+  }
   // Head inside the sentence, or -1.
   int64_t head(TokenIdx t) const {
     int32_t h = doc_.tokens.head[t];
@@ -95,7 +100,7 @@ bool step_rel_matches(const Step& s, Deprel d) { return s.any_rel || s.rel == d;
 
 bool step_filters(const Tree& tree, const Step& s, TokenIdx t) {
   if (!s.cases.empty() && !tree.has_case(t, s.cases)) return false;
-  if (!s.lemmas.empty() && !in_list(tree.lemma(t), s.lemmas)) return false;
+  if (!s.lemmas.empty() && !tree.word_in(t, s.lemmas)) return false;
   return true;
 }
 
@@ -202,6 +207,7 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
   TokVec tmp;
   for (TokenIdx t = first; t < last; ++t) {
     auto it = im.by_lemma.find(ascii_lower(tree.lemma(t), buf));
+    if (it == im.by_lemma.end()) it = im.by_lemma.find(ascii_lower(doc.form(t), buf));  // missed lemma
     if (it == im.by_lemma.end()) continue;
     UPos up = tree.upos(t);
     bool passive = is_passive(tree, t);
@@ -261,7 +267,7 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
           return eval_path(tree, p, t);
         }
         if (!s0.lemmas.empty())
-          std::erase_if(r, [&](TokenIdx x) { return !in_list(tree.lemma(x), s0.lemmas); });
+          std::erase_if(r, [&](TokenIdx x) { return !tree.word_in(x, s0.lemmas); });
         return r;
       };
       bool ok = true;

@@ -94,6 +94,25 @@ bool is_temporal_name(std::string_view w) {
                 "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."});
 }
 
+bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// Lower-case words inside names and titles: "Secretary of State", "Mohammed bin Salman", "Saudi Arabia's".
+bool is_name_connector(std::string_view lower) {
+  return in(lower, {"of", "'s", "’s", "bin", "bint", "ibn", "al", "al-", "el", "de", "da", "di", "van", "von", "la",
+                    "le", "-"});
+}
+
+// Title words that may precede a name in one capitalised run ("UK Prime Minister Rishi Sunak").
+bool is_title_word(std::string_view lower) {
+  return is_title_noun(lower) ||
+         in(lower, {"executive", "counsellor", "counselor", "state", "foreign", "defense", "defence", "interior",
+                    "crown", "supreme", "deputy", "vice", "senior", "major", "lieutenant", "colonel", "admiral",
+                    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "sen.", "rep.", "gov.", "governor",
+                    "senator", "ambassador", "mayor", "sheikh", "secretary-general", "director", "general",
+                    "attorney", "speaker", "opposition", "army", "military", "rebel", "party", "un", "u.n.", "us",
+                    "u.s.", "uk", "eu", "former", "acting", "interim"});
+}
+
 }  // namespace
 
 bool is_pronoun_form(std::string_view w) {
@@ -159,6 +178,73 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
   // Salience for coreference: resolved mentions in document order.
   std::vector<int32_t> people, groups;
 
+  // Capitalised runs that name one person with a title: "Secretary of State Mike Pompeo", "UK Prime Minister
+  // Rishi Sunak", "Chief Executive Carrie Lam". News syntax often defeats the parser here (the title becomes the
+  // head, or a second subject), so the run is resolved as a whole and every token of it points to the person.
+  auto name_runs = [&](size_t s, TokenIdx first, TokenIdx last) {
+    TokenIdx t = first;
+    while (t < last) {
+      auto starts = [&](TokenIdx x) {
+        UPos u = d.tokens.upos[x];
+        return is_capitalized(d.token_text(x)) && (u == UPos::kPropn || u == UPos::kNoun || u == UPos::kAdj);
+      };
+      if (!starts(t)) {
+        ++t;
+        continue;
+      }
+      TokenIdx a = t, b = t + 1;
+      while (b < last) {
+        std::string lower = text::lower(d.token_text(b));
+        if (starts(b)) {
+          ++b;
+        } else if (is_name_connector(lower) && b + 1 < last && starts(b + 1)) {
+          b += 2;
+        } else {
+          break;
+        }
+      }
+      t = b;
+      if (b - a < 3) continue;
+      // The name: the longest suffix the KB resolves to a person, after title words only.
+      TokenIdx name_from = b;
+      kb::Resolution person;
+      for (TokenIdx i = a; i + 1 < b; ++i) {
+        kb::Resolution r = kb.resolve(span_text_of(d, i, b), date);
+        if (r.found() && r.entry->kind == kb::EntryKind::kPerson) {
+          person = r;
+          name_from = i;
+          break;
+        }
+      }
+      // Unknown people: title words then at least two proper names ("Chief Executive Carrie Lam").
+      if (!person.found()) {
+        TokenIdx i = b;
+        while (i > a && d.tokens.upos[i - 1] == UPos::kPropn && !is_title_word(text::lower(d.token_text(i - 1)))) --i;
+        if (b - i < 2 || i == a) continue;
+        name_from = i;
+      }
+      bool titles_only = true;
+      for (TokenIdx i = a; i < name_from && titles_only; ++i) {
+        std::string lower = text::lower(d.token_text(i));
+        if (is_title_word(lower) || is_name_connector(lower)) continue;
+        // A state or organisation may lead the title: "UK Prime Minister", "Hamas political bureau chief".
+        kb::Resolution r = kb.resolve(span_text_of(d, i, i + 1), date);
+        if (!(r.found() && (r.entry->kind == kb::EntryKind::kCountry || r.entry->kind == kb::EntryKind::kOrganization)))
+          titles_only = false;
+      }
+      if (!titles_only) continue;
+      doc::Entity e = person.found() ? make_entity(d, a, b, person) : make_entity(d, a, b, kb::Resolution{});
+      if (!person.found()) e.type.clear();
+      TokenIdx head = b - 1;
+      int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), head);
+      for (TokenIdx i = a; i < b; ++i) {
+        index.by_head[i] = idx;
+        index.covering[i] = idx;
+      }
+      if (person.found()) people.push_back(idx);
+    }
+  };
+
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     std::vector<kb::KbMatch> matches = kb.find_mentions(d, s);
     SentenceView v = view(d, s);
@@ -219,7 +305,10 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         }
         std::string head_lower = text::lower(d.lemma(h).empty() ? d.token_text(h) : d.lemma(h));
         bool definite = d.tokens.upos[a] == UPos::kDet && text::lower(d.token_text(a)) == "the";
-        if (!res.found() && definite && (is_group_noun(head_lower) || lower == "two")) {
+        // A bare generic agent ("the kingdom", "the regime", "the group" resolve to agent:*) is a description of
+        // something named before, when there is such a thing.
+        bool bare_agent = res.found() && res.entry->kind == kb::EntryKind::kAgent && res.country.empty();
+        if ((!res.found() || bare_agent) && definite && (is_group_noun(head_lower) || lower == "two")) {
           // Definite description: "the group", "the Lebanese group", "the two".
           std::string country;
           for (TokenIdx t = a; t < h; ++t)
@@ -306,6 +395,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         else if (r.entry->kind != kb::EntryKind::kPlace) groups.push_back(idx);
       }
     }
+    if (parsed) name_runs(s, v.first, v.last);
   }
   d.layers |= doc::kLayerMentions;
   return index;

@@ -27,6 +27,7 @@ Json entity_json(const doc::Entity& e) {
   j["country"] = str_or_null(e.country);
   j["type"] = str_or_null(e.type);
   if (!e.sponsor.empty()) j["sponsor"] = e.sponsor;
+  if (e.inferred) j["inferred"] = true;
   return j;
 }
 
