@@ -98,18 +98,30 @@ bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
 // Is a nominal trigger stated as happening ("explosions were heard", "the attack killed 13", a headline), rather
 // than only referred to ("condemned the attack", "after the attack")?
 bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bool>& is_trigger) {
+  // "drones and missile attacks": a conjunct is asserted as its first conjunct is.
+  for (int guard = 0; tree.rel(t) == Deprel::kConj && tree.head(t) >= 0 && guard < 8; ++guard)
+    t = static_cast<TokenIdx>(tree.head(t));
   int32_t h = tree.head(t);
   if (h < 0) return true;
   Deprel r = tree.urel(t);
   bool head_is_event = is_trigger[static_cast<TokenIdx>(h) - tree.first()];
+  std::string_view head_lemma = tree.lemma(static_cast<TokenIdx>(h));
   if (r == Deprel::kNsubj) return !head_is_event;
+  // Light and occurrence verbs state what their object names: "launched attacks", "had the backing of",
+  // "drew recognition from", "explosions were heard", "sparked a firefight".
   if (r == Deprel::kObj)
-    return in(tree.lemma(static_cast<TokenIdx>(h)), {"report", "confirm", "hear", "see", "spark", "trigger",
-                                                     "witness", "record", "cause", "claim", "carry", "conduct"});
-  if (r == Deprel::kObl) {
+    return in(head_lemma, {"report", "confirm", "hear", "see", "spark", "trigger", "witness", "record", "cause",
+                           "claim", "carry", "conduct", "launch", "mount", "stage", "wage", "unleash", "execute",
+                           "perpetrate", "commit", "begin", "start", "continue", "resume", "intensify", "escalate",
+                           "step", "hold", "have", "receive", "get", "win", "enjoy", "draw", "gain", "secure",
+                           "earn", "face", "suffer", "express", "voice", "lodge", "issue", "make", "offer", "give",
+                           "extend", "impose", "declare", "announce", "deliver", "order"});
+  for (TokenIdx c : tree.children(t)) {
+    if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
-    for (TokenIdx c : tree.children(t))
-      if (tree.urel(c) == Deprel::kCase && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    if (r == Deprel::kObl && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    // "in retaliation for an Israeli strike": the cause is stated as having happened.
+    if (tree.lemma(c) == "for" && in(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
   }
   return false;
 }
@@ -176,6 +188,14 @@ void Coder::code(doc::Document& d) const {
       for (TokenIdx t : m.trigger_tokens) is_trigger[t - tree.first()] = true;
       is_trigger[m.trigger - tree.first()] = true;
     }
+    // Tokens inside what an accusation or denial is about: the content, not an event.
+    std::vector<bool> accused(tree.last() - tree.first(), false);
+    for (const auto& m : matches) {
+      if (m.category != doc::Plover::kAccuse) continue;
+      for (TokenIdx a : m.action)
+        for (TokenIdx t = tree.first(); t < tree.last(); ++t)
+          if (a != m.trigger && tree.dominates(a, t)) accused[t - tree.first()] = true;
+    }
     times_by_sentence[s] = find_time_expressions(d, s, d.meta.published, {future_sentence});
     const auto& times = times_by_sentence[s];
 
@@ -195,10 +215,18 @@ void Coder::code(doc::Document& d) const {
       if (m.rule) e.context = m.rule->context;
       cand.trigger_token = m.trigger;
       cand.nominal = d.tokens.upos[m.trigger] == doc::UPos::kNoun;
-      // Only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) can stand alone; "war", "violence",
-      // "clashes" without a named side are background.
-      cand.asserted = !cand.nominal || (m.rule && m.rule->confidence >= 0.5 && asserted_nominal(tree, m.trigger, is_trigger));
       cand.passive = m.passive;
+      // Background, not an event of its own (kept only as evidence of an event stated elsewhere): a nominal the
+      // clause does not assert ("condemned Iran's attacks", "after the invasion"), a participle describing a
+      // noun ("M23 rebels, reportedly supported by Rwanda"), the content of an accusation ("accuse Rwanda of
+      // backing M23").
+      cand.asserted = cand.nominal ? asserted_nominal(tree, m.trigger, is_trigger)
+                                   : tree.rel(m.trigger) != Deprel::kAcl && !accused[m.trigger - tree.first()];
+      // With nobody named as actor, only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) and verbs with
+      // a subject or in the passive stand alone; "war", "violence", a subjectless gerund do not.
+      cand.needs_actor = cand.nominal ? !(m.rule && m.rule->confidence >= 0.5)
+                                      : !m.passive && tree.child(m.trigger, Deprel::kNsubj) < 0 &&
+                                            tree.child(m.trigger, Deprel::kNsubjPass) < 0;
       cand.reciprocal = m.reciprocal;
 
       std::set<std::string> seen;
@@ -217,12 +245,30 @@ void Coder::code(doc::Document& d) const {
       };
       collect(m.actor, true, e.actor);
       collect(m.recipient, false, e.recipient);
+      // Rules that only make sense for some actors ("fled the advance of X": X must be armed or a crowd).
+      if (m.rule && !m.rule->tmpl.actor_types.empty()) {
+        const auto& types = m.rule->tmpl.actor_types;
+        std::erase_if(e.actor, [&](const doc::Entity& a) {
+          return std::find(types.begin(), types.end(), a.type) == types.end();
+        });
+        refs.clear();
+        if (e.actor.empty()) continue;
+      }
       // Nobody acts on themselves in these events: a party bound to both slots is the recipient ("Navalny was
       // detained" where a parse error also offers him as the subject).
       std::erase_if(e.actor, [&](const doc::Entity& a) {
         return std::any_of(e.recipient.begin(), e.recipient.end(),
                            [&](const doc::Entity& r) { return entity_key(a) == entity_key(r); });
       });
+      // A recipient that is the actor's own state or an organ of it is no other party ("Blinken arrived back in
+      // the U.S."); repression and arrests of one's own citizens keep their (distinct) recipients.
+      if (e.category != doc::Plover::kCoerce && e.category != doc::Plover::kAssault) {
+        size_t before = e.recipient.size();
+        std::erase_if(e.recipient, [&](const doc::Entity& r) {
+          return std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, r); });
+        });
+        if (before && e.recipient.empty() && e.category == doc::Plover::kConsult && !m.reciprocal) continue;
+      }
       if (m.reciprocal) {
         // Meetings and clashes: every party is an actor.
         for (auto& r : e.recipient) e.actor.push_back(std::move(r));

@@ -117,10 +117,14 @@ void absorb(Candidate& a, Candidate&& b) {
 }  // namespace
 
 bool same_party(const doc::Entity& a, const doc::Entity& b) {
-  if (!a.kb_id.empty() && a.kb_id == b.kb_id) return true;
+  // "Ukrainian citizens" resolve to country:UKR with type CVL: a part of the country, not its state.
   auto state_of = [](const doc::Entity& e) -> std::string {
-    return e.kb_id.rfind("country:", 0) == 0 ? e.country : std::string();
+    return e.kb_id.rfind("country:", 0) == 0 && state_organ_type(e.type) ? e.country : std::string();
   };
+  if (!a.kb_id.empty() && a.kb_id == b.kb_id && a.type != b.type &&
+      (!state_organ_type(a.type) || !state_organ_type(b.type)))
+    return false;
+  if (!a.kb_id.empty() && a.kb_id == b.kb_id) return true;
   std::string sa = state_of(a), sb = state_of(b);
   if (!sa.empty() && sa == b.country && state_organ_type(b.type)) return true;
   if (!sb.empty() && sb == a.country && state_organ_type(a.type)) return true;
@@ -153,7 +157,8 @@ std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
   std::vector<doc::Event> out;
   for (size_t l : leaders) {
     Candidate& c = cands[l];
-    if (c.nominal && c.event.actor.empty() && !c.asserted) continue;
+    if (!c.asserted) continue;
+    if (c.event.actor.empty() && c.needs_actor) continue;
     if (c.event.actor.empty() && c.event.recipient.empty() && c.event.category != doc::Plover::kAssault) continue;
     out.push_back(std::move(c.event));
   }

@@ -10,8 +10,9 @@
 //   - A candidate whose actor was read from another candidate's trigger ("the strike, which killed seven": the
 //     killing's actor is the strike) is merged into it whatever its recipients.
 //   - The kept event is the first verbal statement (else the first mention); the others become evidence.
-//   - A nominal candidate with no actor that merged into nothing is dropped unless the text asserts it
-//     (subject of a clause, "explosions were heard"); other candidates with neither actor nor recipient are
+//   - A candidate that merged into nothing is dropped when the clause does not assert it (a nominal that is
+//     not a subject or a reported occurrence, a descriptive participle, the content of an accusation), or when
+//     it has no actor and needs one (background nouns such as "war"; subjectless gerunds); other candidates with neither actor nor recipient are
 //     dropped unless they are ASSAULT (unknown perpetrators are coded).
 #pragma once
 
@@ -26,7 +27,9 @@ struct Candidate {
   doc::Event event;
   uint32_t trigger_token = 0;
   bool nominal = false;        // trigger is a noun ("the attack")
-  bool asserted = true;        // a nominal the text states as happening, not a bare reference
+  bool asserted = true;        // the clause states it (not a bare nominal reference, a descriptive participle,
+                               // the content of an accusation); otherwise it survives only as evidence
+  bool needs_actor = false;    // dropped when no actor is found (background nouns, subjectless verbs)
   int32_t actor_from = -1;     // index of the candidate whose trigger supplied the actor, -1 none
   bool passive = false;        // verbal trigger in the passive voice
   bool reciprocal = false;     // meetings, clashes: every party is an actor

@@ -53,7 +53,11 @@ std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) cons
   std::string_view lemma = head_lemma(h);
   doc::Plover c = lexicon_.event_noun_category(lemma);
   if (c == doc::Plover::kNone && is_generic_event_noun(lemma)) c = doc::Plover::kAssault;
-  if (c == doc::Plover::kNone) return std::nullopt;
+  // Only acts someone can be blamed for stand for their doer ("condemned the airstrike"); a requested probe or a
+  // signed deal does not.
+  if (c != doc::Plover::kAssault && c != doc::Plover::kCoerce && c != doc::Plover::kProtest &&
+      c != doc::Plover::kSanction && c != doc::Plover::kThreaten && c != doc::Plover::kMobilize)
+    return std::nullopt;
   Participant p;
   auto [a, b] = tree_.np_span(h);
   p.entity = mention::unresolved_entity(doc_, index_, a, b);
@@ -167,7 +171,17 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
     if (auto p = agentive(h, 1)) return p;
     return ev;
   }
-  return agentive(h, 0);
+  auto p = agentive(h, 0);
+  // A modifier of a nominal trigger ("consulate strike", "Israeli strikes", "Hamas attacks") names the actor only
+  // when it names a specific party: a state, organisation, person or group, not a generic noun.
+  Deprel r = doc_.tokens.deprel[h];
+  if (p && (r == Deprel::kCompound || r == Deprel::kAmod) && doc_.tokens.upos[tree_.head(h) >= 0 ? tree_.head(h) : h] == UPos::kNoun) {
+    const doc::Entity& e = p->entity;
+    bool specific = (!e.kb_id.empty() && (e.kb_id.rfind("agent:", 0) != 0 || !e.country.empty())) ||
+                    (e.kb_id.empty() && doc_.tokens.upos[h] == UPos::kPropn);
+    if (!specific) return std::nullopt;
+  }
+  return p;
 }
 
 std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plover category) const {

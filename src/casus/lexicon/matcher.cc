@@ -65,7 +65,24 @@ class Tree {
   // Word lists in templates match the lemma or, when the lemmatizer missed an unknown word ("teargas" →
   // "tearga"), the form itself.
   bool word_in(TokenIdx t, const std::vector<std::string>& words) const {
-    return in_list(lemma(t), words) || in_list(doc_.form(t), words);
+    if (in_list(lemma(t), words) || in_list(doc_.form(t), words)) return true;
+    std::string joined = hyphenated(t);
+    return !joined.empty() && in_list(joined, words);
+  }
+  // "cease-fire", "tear-gas": the segmenter splits hyphenated words (EWT convention); the lexicon writes them
+  // whole. The token and the two before it when they are "X", "-" with no spaces between.
+  std::string hyphenated(TokenIdx t) const {
+    if (t < first_ + 2) return {};
+    TokenIdx dash = t - 1, left = t - 2;
+    if (doc_.form(dash) != "-" || doc_.tokens.end[left] != doc_.tokens.begin[dash] ||
+        doc_.tokens.end[dash] != doc_.tokens.begin[t])
+      return {};
+    std::string out(doc_.form(left));
+    out += '-';
+    out += lemma(t);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
   }
   // Head inside the sentence, or -1.
   int64_t head(TokenIdx t) const {
@@ -132,7 +149,15 @@ TokVec eval_path(const Tree& tree, const Path& path, TokenIdx start) {
 bool is_passive(const Tree& tree, TokenIdx t) {
   if (tree.upos(t) != UPos::kVerb) return false;
   if (tree.has_child(t, Deprel::kAuxPass) || tree.has_child(t, Deprel::kNsubjPass)) return true;
-  if (tree.doc().feat(t, "Voice") == "Pass") return true;
+  // The tagger's Voice=Pass is trusted only when the tree does not contradict it: a perfect "has launched
+  // drones" (a subject, or a "have" auxiliary) is active whatever the feature says.
+  if (tree.doc().feat(t, "Voice") == "Pass") {
+    if (tree.has_child(t, Deprel::kNsubj)) return false;
+    auto [b, e] = tree.kids(t);
+    for (auto p = b; p != e; ++p)
+      if (tree.rel(*p) == Deprel::kAux && iequal(tree.lemma(*p), "have")) return false;
+    return true;
+  }
   // Reduced relative: "the convoy attacked by militants" (acl, past participle, no auxiliary).
   Deprel r = tree.rel(t);
   return (r == Deprel::kAcl) && tree.doc().xpos(t) == "VBN";
@@ -208,6 +233,10 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
   for (TokenIdx t = first; t < last; ++t) {
     auto it = im.by_lemma.find(ascii_lower(tree.lemma(t), buf));
     if (it == im.by_lemma.end()) it = im.by_lemma.find(ascii_lower(doc.form(t), buf));  // missed lemma
+    if (it == im.by_lemma.end()) {
+      std::string joined = tree.hyphenated(t);
+      if (!joined.empty()) it = im.by_lemma.find(joined);
+    }
     if (it == im.by_lemma.end()) continue;
     UPos up = tree.upos(t);
     bool passive = is_passive(tree, t);
@@ -278,7 +307,8 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
           if (got.empty()) continue;
           found = true;
           const Step& lastep = p.steps.back();
-          if (!lastep.lemmas.empty() && !lastep.any_rel && !is_subject_rel(lastep.rel) && !lastep.up)
+          if (!lastep.lemmas.empty() && !lastep.any_rel && !is_subject_rel(lastep.rel) && !lastep.up &&
+              !(tp.flags & kFlagBindNeed))
             for (TokenIdx g : got) m.trigger_tokens.push_back(g);
           break;
         }

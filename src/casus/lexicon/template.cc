@@ -1,5 +1,7 @@
 #include "casus/lexicon/template.h"
 
+#include <algorithm>
+
 #include <array>
 #include <set>
 
@@ -13,11 +15,12 @@ struct FlagName {
   std::string_view name;
   uint32_t bit;
 };
-constexpr std::array<FlagName, 5> kFlagNames = {{{"reciprocal", kFlagReciprocal},
+constexpr std::array<FlagName, 6> kFlagNames = {{{"reciprocal", kFlagReciprocal},
                                                  {"speech", kFlagSpeechAct},
                                                  {"noinherit", kFlagNoInherit},
                                                  {"nocoord", kFlagNoCoordination},
-                                                 {"split", kFlagSplitModes}}};
+                                                 {"split", kFlagSplitModes},
+                                                 {"bindneed", kFlagBindNeed}}};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -219,8 +222,21 @@ Result<Template> parse_template(std::string_view text, const MacroTable& macros)
       for (std::string_view name : *parts) {
         auto bit = flag_from_name(name);
         if (!bit) return Status(Code::kKbSchema, "unknown flag \"" + std::string(name) +
-                                                     "\" (expected reciprocal, speech, noinherit, nocoord, split)");
+                                                     "\" (expected reciprocal, speech, noinherit, nocoord, split, bindneed)");
         t.flags |= *bit;
+      }
+      continue;
+    }
+    if (key == "actortype") {
+      static const std::vector<std::string_view> kTypes = {"GOV", "MIL", "REB", "OPP", "PTY", "IGO", "NGO", "MED",
+                                                           "CVL", "BUS", "JUD", "LEG", "COP", "REL", "ALLIANCE"};
+      auto parts = split_top(value, '|');
+      if (!parts) return parts.status();
+      for (std::string_view type : *parts) {
+        if (std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end())
+          return Status(Code::kKbSchema, "unknown actor type \"" + std::string(type) +
+                                             "\" (expected GOV MIL REB OPP PTY IGO NGO MED CVL BUS JUD LEG COP REL ALLIANCE)");
+        t.actor_types.emplace_back(type);
       }
       continue;
     }
@@ -240,7 +256,7 @@ Result<Template> parse_template(std::string_view text, const MacroTable& macros)
       t.roles.push_back({*role, std::move(*alts)});
     } else {
       return Status(Code::kKbSchema, "unknown key \"" + std::string(key) +
-                                         "\" (expected actor, recipient, action, object, need, not, mode:NAME, flag)");
+                                         "\" (expected actor, recipient, action, object, need, not, mode:NAME, flag, actortype)");
     }
   }
   return t;
@@ -270,6 +286,11 @@ std::string template_to_string(const Template& t) {
     std::string f = "flag=";
     for (size_t i = 0; i < flags.size(); ++i) f += (i ? "|" : "") + flags[i];
     clauses.push_back(f);
+  }
+  if (!t.actor_types.empty()) {
+    std::string a = "actortype=";
+    for (size_t i = 0; i < t.actor_types.size(); ++i) a += (i ? "|" : "") + t.actor_types[i];
+    clauses.push_back(a);
   }
   if (clauses.empty()) return "-";
   std::string out;

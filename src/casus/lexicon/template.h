@@ -4,6 +4,7 @@
 //
 //   template := '-' | clause (';' clause)*
 //   clause   := ROLE '=' alts | 'need' '=' alts | 'not' '=' alts | 'mode:' MODE '=' alts | 'flag' '=' names
+//             | 'actortype' '=' TYPE ('|' TYPE)*
 //   alts     := path ('|' path)*             alternatives, tried in order
 //   path     := '@' MACRO | step ('>' step)*
 //   step     := ['^'] REL ['[' words ']'] ['{' words '}']     words := word ('|' word)*
@@ -37,6 +38,7 @@ enum RuleFlag : uint32_t {
   kFlagNoInherit = 1u << 2,    // do not inherit a missing subject from a governing verb
   kFlagNoCoordination = 1u << 3,  // do not expand conj of bound arguments
   kFlagSplitModes = 1u << 4,   // one match per mode: clause that fires ("missiles and drones": two modes)
+  kFlagBindNeed = 1u << 5,     // words a need= clause reaches stay arguments ("stormed the parliament": the target)
 };
 std::optional<uint32_t> flag_from_name(std::string_view s);
 std::vector<std::string> flag_names(uint32_t flags);
@@ -69,6 +71,9 @@ struct Template {
   std::vector<Path> forbid;          // no alternative may reach a token
   std::vector<ModeChoice> modes;     // first choice whose path reaches a token decides the mode
   uint32_t flags = 0;
+  // actortype=MIL|REB|…: the event stands only when an actor has one of these KB actor types (the coder
+  // drops the others); empty: any actor.
+  std::vector<std::string> actor_types;
 };
 
 // Macros: name → the text of an alternatives list (macros may use other macros; cycles are an error).
