@@ -53,7 +53,8 @@ std::vector<lexicon::TriggerMatch> one_reading_per_trigger(std::vector<lexicon::
   return out;
 }
 
-// Resolved states, organisations and groups the document names, most mentioned first (ties: first named).
+// Resolved states, organisations and groups the document names, most mentioned first (ties: first named), each
+// with the text and offsets of its first mention.
 std::vector<doc::Entity> document_focus(const doc::Document& d) {
   struct Count {
     size_t n = 0, first = 0;
@@ -78,7 +79,6 @@ std::vector<doc::Entity> document_focus(const doc::Document& d) {
   std::vector<doc::Entity> out;
   for (const auto& c : ranked) {
     doc::Entity e = *c.entity;
-    e.start = e.end = 0;
     out.push_back(std::move(e));
     if (out.size() == 3) break;
   }
