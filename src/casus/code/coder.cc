@@ -85,6 +85,13 @@ std::vector<doc::Entity> document_focus(const doc::Document& d) {
   return out;
 }
 
+// Is the trigger the complement of "continue" / "keep" ("continue to provide", "keep supporting")?
+bool continues(const SentenceTree& tree, TokenIdx t) {
+  int32_t h = tree.head(t);
+  return h >= 0 && tree.rel(t) == Deprel::kXcomp &&
+         in(tree.lemma(static_cast<TokenIdx>(h)), {"continue", "keep", "remain", "maintain"});
+}
+
 // Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
 bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
@@ -120,10 +127,22 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
     if (r == Deprel::kObl && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    // "has been involved in the heaviest clashes with Israel".
+    if (r == Deprel::kObl && in(tree.lemma(c), {"in"}) &&
+        in(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
+      return true;
     // "in retaliation for an Israeli strike": the cause is stated as having happened.
     if (tree.lemma(c) == "for" && in(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
   }
   return false;
+}
+
+// The time cue later sentences of the paragraph inherit: the last dated one. A duration ("for nearly 20 years")
+// or "since 2015" describes its own clause's state, not the next sentence's events.
+const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
+  for (auto it = times.rbegin(); it != times.rend(); ++it)
+    if (it->kind == TimeKind::kPoint || it->kind == TimeKind::kRange) return &*it;
+  return nullptr;
 }
 
 // The time expression for a trigger: one under the trigger's clause first, else the nearest in the sentence.
@@ -174,7 +193,7 @@ void Coder::code(doc::Document& d) const {
     auto matches = one_reading_per_trigger(lexicon_.match(d, s));
     if (matches.empty()) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
-      if (!times_by_sentence[s].empty()) carried_time = &times_by_sentence[s].back();
+      if (const TimeExpression* c = carriable(times_by_sentence[s])) carried_time = c;
       continue;
     }
     AttributionFinder attribution{d, tree, index, lexicon_.cues(), s};
@@ -301,6 +320,8 @@ void Coder::code(doc::Document& d) const {
       const auto& info = lexicon_.category(e.category);
       // A pledge with a sum is aid whatever its tense ("Denmark said it would give an extra $38 million").
       bool pledged_sum = e.category == doc::Plover::kAid && names_sum(tree, m.trigger);
+      // "would continue to provide support": an ongoing act reported in the conditional, not a future one.
+      if (e.aux == doc::Aux::kFuture && continues(tree, m.trigger)) e.aux = doc::Aux::kNone;
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
         if (!lexicon_.is_mode(e.category, e.mode)) e.mode.clear();
@@ -342,7 +363,7 @@ void Coder::code(doc::Document& d) const {
       }
       cands.push_back(std::move(cand));
     }
-    if (!times.empty()) carried_time = &times.back();
+    if (const TimeExpression* c = carriable(times)) carried_time = c;
   }
 
   // Arguments that name an event stand for that event's actor: the event coded at that very noun when it has

@@ -39,13 +39,15 @@ bool dates_compatible(const std::string& a, const std::string& b) {
   return a0 <= b1 && b0 <= a1;
 }
 
+// Every party of `part` is one of `whole`.
+bool covers(const std::vector<doc::Entity>& whole, const std::vector<doc::Entity>& part) {
+  return std::all_of(part.begin(), part.end(), [&](const doc::Entity& e) {
+    return std::any_of(whole.begin(), whole.end(), [&](const doc::Entity& f) { return same_party(e, f); });
+  });
+}
+
 bool same_parties(const std::vector<doc::Entity>& a, const std::vector<doc::Entity>& b) {
-  auto covered = [](const std::vector<doc::Entity>& x, const std::vector<doc::Entity>& y) {
-    return std::all_of(x.begin(), x.end(), [&](const doc::Entity& e) {
-      return std::any_of(y.begin(), y.end(), [&](const doc::Entity& f) { return same_party(e, f); });
-    });
-  };
-  return covered(a, b) && covered(b, a);
+  return covers(a, b) && covers(b, a);
 }
 
 bool parties_compatible(const std::vector<doc::Entity>& a, const std::vector<doc::Entity>& b) {
@@ -66,7 +68,10 @@ bool compatible(const Candidate& a, const Candidate& b) {
   if (x.category != y.category || x.aux != y.aux) return false;
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
   if (!dates_compatible(x.date, y.date)) return false;
-  if (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)) return false;
+  // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
+  bool subset_ok = a.reciprocal && b.reciprocal && (covers(x.actor, y.actor) || covers(y.actor, x.actor));
+  if (!subset_ok && (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)))
+    return false;
   // Two fully specified statements in one sentence are two actions ("launched drones and missiles" gives two
   // modes; "Russia attacked Kyiv and Kharkiv" stays one only when the parties are equal).
   if (x.sentence == y.sentence && !a.nominal && !b.nominal && !x.actor.empty() && !y.actor.empty() &&

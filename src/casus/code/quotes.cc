@@ -71,6 +71,10 @@ size_t word_count(std::string_view s) {
   return n;
 }
 
+bool in(std::string_view w, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 bool first_or_second_person(std::string_view lower) {
   for (std::string_view p : {"we", "us", "our", "you", "your", "i", "me", "my"})
     if (lower == p) return true;
@@ -148,7 +152,9 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
     q.end = d.cp_offset(e);
     // Speaker: the subject of a communication verb in the announcing sentence (this one before the colon, or the
     // previous one in the paragraph) — "Khamenei delivered a clear message … That message is: …".
+    // Verbs that hand over a message come first ("deliver a message"), then any verb with a person subject.
     bool found = false;
+    for (int pass = 0; pass < 2 && !found; ++pass)
     for (size_t back = 0; back <= 1 && !found && back <= s; ++back) {
       size_t ps = s - back;
       if (back && d.sentences.paragraph[ps] + 1 < d.sentences.paragraph[s]) break;
@@ -156,6 +162,12 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
       AttributionFinder finder{d, tree, mentions, cues, ps};
       for (TokenIdx t = tree.first(); t < (back ? tree.last() : colon) && !found; ++t) {
         if (!d.has(doc::kLayerParse) || d.tokens.upos[t] != doc::UPos::kVerb) continue;
+        auto handing = [&](std::string_view w) {
+          return cues.is_reporting_verb(w) ||
+                 in(w, {"deliver", "delivers", "delivered", "send", "sent", "convey", "conveyed", "give", "gave",
+                        "pass", "passed", "relay", "relayed", "write", "wrote", "hand", "handed", "bring", "brought"});
+        };
+        if (pass == 0 && !handing(tree.lemma(t)) && !handing(tree.lower(t))) continue;
         int32_t subj = finder.speaker_head(t);
         if (subj < 0) continue;
         int32_t m = mentions.head_mention(static_cast<TokenIdx>(subj));

@@ -305,6 +305,19 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         }
         std::string head_lower = text::lower(d.lemma(h).empty() ? d.token_text(h) : d.lemma(h));
         bool definite = d.tokens.upos[a] == UPos::kDet && text::lower(d.token_text(a)) == "the";
+        // "a Hezbollah commander", "two Hamas officials": someone unnamed of that body, not the title's holder.
+        bool indefinite = in(text::lower(d.token_text(a)), {"a", "an", "one", "another", "some", "several", "two",
+                                                              "three", "four", "many"});
+        if (indefinite && res.found() && res.entry->kind == kb::EntryKind::kPerson && res.via == "title") {
+          kb::Resolution body;
+          for (TokenIdx t = a; t < h && !body.found(); ++t)
+            if (int32_t mm = match_of[t - v.first]; mm >= 0) {
+              kb::Resolution r2 = resolve_match(matches[mm]);
+              if (r2.found() && r2.entry->kind != kb::EntryKind::kPerson && r2.entry->kind != kb::EntryKind::kPlace)
+                body = r2;
+            }
+          res = body;
+        }
         // A bare generic agent ("the kingdom", "the regime", "the group" resolve to agent:*) is a description of
         // something named before, when there is such a thing.
         bool bare_agent = res.found() && res.entry->kind == kb::EntryKind::kAgent && res.country.empty();
@@ -330,7 +343,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             continue;
           }
         }
-        if (!res.found() && definite && is_title_noun(head_lower)) {
+        if ((!res.found() || bare_agent) && definite && is_title_noun(head_lower)) {
           // "the supreme leader": the last person whose role title contains the head noun.
           for (auto it = people.rbegin(); it != people.rend(); ++it) {
             const auto& pe = d.mentions[*it].entity;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "casus/text/utf8.h"
 #include "casus/util/hash.h"
 
 namespace casus::parse {
@@ -56,9 +57,13 @@ void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx la
   atoms.lemma.resize(n + 1);
   const bool has_tags = doc.has(doc::kLayerTags);
   const bool has_lemmas = doc.has(doc::kLayerLemmas);
+  std::string folded;
   for (int i = 0; i < n; ++i) {
     doc::TokenIdx t = first + i;
-    atoms.word[i] = word_hash(doc.form(t));
+    // Typographic punctuation hashes as the treebank's ASCII (’s → 's), like the tagger's input.
+    std::string_view form = doc.form(t);
+    if (text::fold_typography(form, folded)) form = folded;
+    atoms.word[i] = word_hash(form);
     std::string_view xpos = has_tags ? doc.xpos(t) : std::string_view();
     if (xpos.empty() || xpos == "_") xpos = doc::upos_name(doc.tokens.upos[t]);
     atoms.tag[i] = fnv1a64(xpos) | 1;

@@ -1,10 +1,13 @@
 #include "casus/tag/model.h"
 
+#include "casus/text/utf8.h"
+
 #include <algorithm>
 #include <cstring>
 #include <sstream>
 
 #include "casus/tag/selftest.h"
+#include "casus/text/utf8.h"
 #include "casus/util/hash.h"
 
 namespace casus::tag {
@@ -308,7 +311,7 @@ void Tagger::annotate(doc::Document& doc) const {
   std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.morph.bundles.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<uint8_t> sole, tags, scratch;
-  std::string lemma;
+  std::string lemma, folded;
 
   auto tag_range = [&](size_t first, size_t last) {
     size_t n = last - first;
@@ -321,6 +324,8 @@ void Tagger::annotate(doc::Document& doc) const {
     scratch.resize(n);
     for (size_t i = 0; i < n; ++i) {
       std::string_view form = doc.strings.get(tok.form[first + i]);
+      // News writes ’s and “quotes”; the treebank the model learned from writes 's and "quotes".
+      if (text::fold_typography(form, folded)) form = folded;
       compute_token_info(form, infos[i + 2]);
       m.lookup(form, infos[i + 2], sole[i]);
     }

@@ -125,6 +125,31 @@ char32_t to_lower(char32_t c) {
   return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
 }
 
+bool fold_typography(std::string_view s, std::string& out) {
+  if (s.find('\xE2') == std::string_view::npos) return false;  // all of them start with E2 in UTF-8
+  struct Fold {
+    std::string_view from, to;
+  };
+  static constexpr Fold kFolds[] = {{"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
+                                    {"\u2014", "--"}, {"\u2013", "-"}, {"\u2026", "..."}};
+  std::string r;
+  r.reserve(s.size());
+  bool changed = false;
+  for (size_t i = 0; i < s.size();) {
+    bool hit = false;
+    for (const Fold& f : kFolds)
+      if (s.compare(i, f.from.size(), f.from) == 0) {
+        r += f.to;
+        i += f.from.size();
+        hit = changed = true;
+        break;
+      }
+    if (!hit) r += s[i++];
+  }
+  if (changed) out = std::move(r);
+  return changed;
+}
+
 std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -34,5 +34,8 @@ char32_t to_lower(char32_t c);
 
 // Lower-cases a UTF-8 string (full Unicode simple case mapping).
 std::string lower(std::string_view s);
+// Typographic punctuation as the ASCII a treebank writes it: ’ ‘ → ', “ ” → ", — → --, – → -, … → ...
+// Returns false (and leaves `out` alone) when `s` has none, so callers pay nothing for plain words.
+bool fold_typography(std::string_view s, std::string& out);
 
 }  // namespace casus::text
