@@ -92,6 +92,48 @@ bool continues(const SentenceTree& tree, TokenIdx t) {
          in(tree.lemma(static_cast<TokenIdx>(h)), {"continue", "keep", "remain", "maintain"});
 }
 
+// An anaphoric event: "X followed suit" / "X did the same" repeats the latest stated event of the document with X
+// as its actor (same category, mode and recipients). Nullopt when the sentence has no such phrase, no actor, or
+// nothing earlier to repeat.
+std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, const SentenceTree& tree,
+                                     const std::vector<Candidate>& earlier, const ParticipantResolver& participants) {
+  for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
+    // By words, not by tree: the parser often makes "suit" the root of "X followed suit".
+    std::string_view lemma = tree.lemma(t);
+    bool anaphor = t + 1 < tree.last() && ((lemma == "follow" && tree.lemma(t + 1) == "suit") ||
+                                           (lemma == "do" && t + 2 < tree.last() && tree.lower(t + 1) == "the" &&
+                                            tree.lemma(t + 2) == "same"));
+    if (!anaphor) continue;
+    const Candidate* source = nullptr;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
+      if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation) source = &*it;
+    if (!source) return std::nullopt;
+    Candidate c = *source;
+    doc::Event& e = c.event;
+    e.actor.clear();
+    e.evidence_sentences.clear();
+    int32_t subj = tree.child(t, Deprel::kNsubj);
+    if (subj < 0) subj = tree.child(t + 1, Deprel::kNsubj);
+    if (subj < 0) return std::nullopt;
+    for (TokenIdx h : tree.conjuncts(static_cast<TokenIdx>(subj)))
+      if (auto p = participants.actor(h); p && p->event_ref == doc::Plover::kNone) e.actor.push_back(p->entity);
+    if (e.actor.empty()) return std::nullopt;
+    e.sentence = static_cast<uint32_t>(sentence);
+    e.trigger_text = std::string(span_text(d, t, t + 1));
+    e.trigger_start = d.tokens.begin_cp[t];
+    e.trigger_end = d.tokens.end_cp[t];
+    e.rule = "ANAPHOR.follow.suit";
+    e.attribution.reset();
+    e.confidence *= 0.8;
+    e.id = hex64(fnv1a64(e.id + "|suit|" + std::to_string(e.trigger_start)));
+    c.trigger_token = t;
+    c.nominal = false;
+    c.actor_from = -1;
+    return c;
+  }
+  return std::nullopt;
+}
+
 // Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
 bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
@@ -127,6 +169,9 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
     if (r == Deprel::kObl && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    // "resulted in protests", "led to clashes": the consequence is stated as having happened.
+    if (in(tree.lemma(c), {"in", "to"}) && in(head_lemma, {"result", "lead", "culminate", "escalate", "erupt", "turn"}))
+      return true;
     // "has been involved in the heaviest clashes with Israel".
     if (r == Deprel::kObl && in(tree.lemma(c), {"in"}) &&
         in(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
@@ -190,6 +235,9 @@ void Coder::code(doc::Document& d) const {
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     if (s > 0 && d.sentences.paragraph[s] != d.sentences.paragraph[s - 1]) carried_time = nullptr;
     SentenceTree tree(d, s);
+    // "Canada and Brazil followed suit", "Britain did the same": the latest stated event, new actors.
+    if (auto copy = follow_suit(d, s, tree, cands, ParticipantResolver(d, tree, index, lexicon_, kb_, speakers)))
+      cands.push_back(std::move(*copy));
     auto matches = one_reading_per_trigger(lexicon_.match(d, s));
     if (matches.empty()) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
@@ -240,7 +288,8 @@ void Coder::code(doc::Document& d) const {
       // noun ("M23 rebels, reportedly supported by Rwanda"), the content of an accusation ("accuse Rwanda of
       // backing M23").
       cand.asserted = cand.nominal ? asserted_nominal(tree, m.trigger, is_trigger)
-                                   : tree.rel(m.trigger) != Deprel::kAcl && !accused[m.trigger - tree.first()];
+                                   : tree.rel(m.trigger) != Deprel::kAcl && tree.rel(m.trigger) != Deprel::kAmod &&
+                                         tree.rel(m.trigger) != Deprel::kCompound && !accused[m.trigger - tree.first()];
       // With nobody named as actor, only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) and verbs with
       // a subject or in the passive stand alone; "war", "violence", a subjectless gerund do not.
       cand.needs_actor = cand.nominal ? !(m.rule && m.rule->confidence >= 0.5)
@@ -398,6 +447,21 @@ void Coder::code(doc::Document& d) const {
           c.event.actor.push_back(a);
       c.actor_inherited = !c.event.actor.empty();
       break;
+    }
+    // "He said martial law had been declared": a state act reported by an official of that state was done by
+    // that state.
+    const auto& said = c.event.attribution ? c.event.attribution->said_by : std::nullopt;
+    if (c.event.actor.empty() && said && !said->country.empty() && (said->type == "GOV" || said->type == "MIL") &&
+        (c.event.category == doc::Plover::kCoerce || c.event.category == doc::Plover::kMobilize)) {
+      if (const kb::Entry* state = kb_.find_id("country:" + said->country)) {
+        doc::Entity a = *said;
+        a.name = state->name;
+        a.kb_id = state->id;
+        a.type = "GOV";
+        a.inferred = true;
+        c.event.actor.push_back(std::move(a));
+        c.actor_inherited = true;
+      }
     }
   }
 

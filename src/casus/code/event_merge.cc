@@ -70,6 +70,10 @@ bool compatible(const Candidate& a, const Candidate& b) {
   if (!dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
   bool subset_ok = a.reciprocal && b.reciprocal && (covers(x.actor, y.actor) || covers(y.actor, x.actor));
+  // An attack or arrest statement that names no perpetrator ("the bus was struck", "dozens were killed") details
+  // the incident the document is about: its targets join that incident's.
+  if ((y.category == doc::Plover::kAssault || y.category == doc::Plover::kCoerce) && (y.actor.empty() || x.actor.empty()))
+    subset_ok = true;
   if (!subset_ok && (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)))
     return false;
   // Two fully specified statements in one sentence are two actions ("launched drones and missiles" gives two
@@ -165,6 +169,8 @@ std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
     if (!c.asserted) continue;
     if (c.event.actor.empty() && c.needs_actor) continue;
     if (c.event.actor.empty() && c.event.recipient.empty() && c.event.category != doc::Plover::kAssault) continue;
+    // A visit or reception needs someone visited ("Lula received 48.4%" is no meeting).
+    if (c.event.category == doc::Plover::kConsult && !c.reciprocal && c.event.recipient.empty()) continue;
     out.push_back(std::move(c.event));
   }
   std::sort(out.begin(), out.end(), [](const doc::Event& a, const doc::Event& b) {
