@@ -6,6 +6,7 @@
 
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
+#include "casus/code/clause_repair.h"
 #include "casus/code/event_merge.h"
 #include "casus/code/participants.h"
 #include "casus/code/place.h"
@@ -134,6 +135,23 @@ std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, co
   return std::nullopt;
 }
 
+// PLOVER THREATEN mode for a threatened act.
+std::string threat_mode(const doc::Event& act) {
+  switch (act.category) {
+    case doc::Plover::kAssault:
+      return act.rule.find("capture") != std::string::npos || act.rule.find("invade") != std::string::npos
+                 ? "territory" : "violence";
+    case doc::Plover::kCoerce:
+      return act.mode == "arrest" ? "arrest" : "restrict";
+    case doc::Plover::kSanction:
+      return act.mode == "expel" ? "expel" : "relations";
+    case doc::Plover::kReject:
+      return "relations";
+    default:
+      return "";
+  }
+}
+
 // Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
 bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
@@ -214,6 +232,7 @@ void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
   const Date resolve_date = d.meta.published.value_or(options_.fallback_date);
+  repair_participle_clauses(d);
   mention::MentionIndex index = mention::annotate(d, kb_, resolve_date);
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
 
@@ -272,6 +291,8 @@ void Coder::code(doc::Document& d) const {
       for (TokenIdx t = te.first; t < te.last; ++t) is_time[t - tree.first()] = true;
     auto participant = [&](TokenIdx h) { return !is_time[h - tree.first()]; };
 
+    const size_t sentence_cands = cands.size();
+    std::vector<std::vector<TokenIdx>> actions;  // per candidate of this sentence: its action heads
     for (const auto& m : matches) {
       Candidate cand;
       doc::Event& e = cand.event;
@@ -410,8 +431,27 @@ void Coder::code(doc::Document& d) const {
         r.candidate = cands.size();
         pending.push_back(std::move(r));
       }
+      actions.push_back(m.action);
       cands.push_back(std::move(cand));
     }
+    // An event inside another's action ("threatened to break relations", "agreed to resume ties", "called on Iran
+    // to join the fight") is that event's content: of the same category it is the same event, else not an event.
+    for (size_t i = sentence_cands; i < cands.size(); ++i)
+      for (size_t j = sentence_cands; j < cands.size(); ++j) {
+        if (i == j || cands[i].content_of >= 0) continue;
+        bool inside = false;
+        for (TokenIdx a : actions[j - sentence_cands])
+          if (a != cands[j].trigger_token && tree.dominates(a, cands[i].trigger_token)) inside = true;
+        if (!inside) continue;
+        cands[i].content_of = static_cast<int32_t>(j);
+        if (cands[i].event.category != cands[j].event.category) cands[i].asserted = false;
+        // The threatened act decides the threat's mode ("threatened to break relations" → relations).
+        doc::Event& threat = cands[j].event;
+        if (threat.category == doc::Plover::kThreaten && threat.mode.empty()) {
+          threat.mode = threat_mode(cands[i].event);
+          threat.score = lexicon_.score(threat.category, threat.mode);
+        }
+      }
     if (const TimeExpression* c = carriable(times)) carried_time = c;
   }
 

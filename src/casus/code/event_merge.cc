@@ -148,8 +148,13 @@ std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
   for (size_t i = 0; i < cands.size(); ++i) {
     leader[i] = static_cast<int32_t>(i);
     int32_t into = -1;
+    // The action of another candidate of the same category: the same event.
+    if (int32_t gov = cands[i].content_of; gov >= 0 && static_cast<size_t>(gov) < i) {
+      int32_t l = leader[gov];
+      if (cands[l].event.category == cands[i].event.category) into = l;
+    }
     // An actor read from another candidate's trigger: the same action.
-    if (int32_t src = cands[i].actor_from; src >= 0 && static_cast<size_t>(src) < i) {
+    if (int32_t src = cands[i].actor_from; into < 0 && src >= 0 && static_cast<size_t>(src) < i) {
       int32_t l = leader[src];
       if (cands[l].event.category == cands[i].event.category && cands[l].event.aux == cands[i].event.aux) into = l;
     }

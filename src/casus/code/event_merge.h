@@ -7,6 +7,8 @@
 //   - Same category, same aux, compatible modes (equal or one null), compatible dates (overlap or one null).
 //   - Parties agree: for actors and for recipients, the two sets are equal (a state and its government or
 //     military count as equal), or one of them is empty. An empty side is filled from the other.
+//   - A candidate that is the action of another of the same category ("agreed to resume ties": AGREE and the
+//     future restoration, also AGREE) is merged into it.
 //   - A candidate whose actor was read from another candidate's trigger ("the strike, which killed seven": the
 //     killing's actor is the strike) is merged into it whatever its recipients.
 //   - The kept event is the first verbal statement (else the first mention); the others become evidence.
@@ -31,6 +33,7 @@ struct Candidate {
                                // the content of an accusation); otherwise it survives only as evidence
   bool needs_actor = false;    // dropped when no actor is found (background nouns, subjectless verbs)
   int32_t actor_from = -1;     // index of the candidate whose trigger supplied the actor, -1 none
+  int32_t content_of = -1;     // index of the candidate whose action this one is ("agreed to [resume ties]")
   bool passive = false;        // verbal trigger in the passive voice
   bool reciprocal = false;     // meetings, clashes: every party is an actor
   bool actor_inherited = false;  // actor taken from an earlier event of the document (agentless passive)

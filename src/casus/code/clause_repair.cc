@@ -1,0 +1,115 @@
+#include "casus/code/clause_repair.h"
+
+#include <string>
+
+#include "casus/text/utf8.h"
+
+namespace casus::code {
+
+using doc::Deprel;
+using doc::TokenIdx;
+using doc::UPos;
+
+namespace {
+
+// "Tense=Past|VerbForm=Part|Voice=Pass" → "Mood=Ind|Tense=Past|VerbForm=Fin": the finite past of the same verb.
+std::string finite_past(std::string_view feats) {
+  std::string out = "Mood=Ind";
+  size_t pos = 0;
+  while (pos <= feats.size()) {
+    size_t bar = feats.find('|', pos);
+    std::string_view f = feats.substr(pos, bar == std::string_view::npos ? std::string_view::npos : bar - pos);
+    if (!f.empty() && f.rfind("VerbForm=", 0) != 0 && f.rfind("Voice=", 0) != 0 && f.rfind("Mood=", 0) != 0 &&
+        f.rfind("Tense=", 0) != 0) {
+      out += '|';
+      out += f;
+    }
+    if (bar == std::string_view::npos) break;
+    pos = bar + 1;
+  }
+  out += "|Tense=Past|VerbForm=Fin";
+  return out;
+}
+
+bool nominal_root(const doc::Document& d, TokenIdx r, TokenIdx first, TokenIdx last) {
+  UPos u = d.tokens.upos[r];
+  if (u == UPos::kNoun || u == UPos::kPropn) return true;
+  // "A top U.S. official today praised …": a determiner shows an adjective-tagged head is a noun.
+  if (u != UPos::kAdj) return false;
+  for (TokenIdx t = first; t < last; ++t)
+    if (d.tokens.head[t] == static_cast<int32_t>(r) && d.tokens.deprel[t] == Deprel::kDet) return true;
+  return false;
+}
+
+}  // namespace
+
+size_t repair_participle_clauses(doc::Document& d) {
+  if (!d.has(doc::kLayerParse) || !d.has(doc::kLayerTags)) return 0;
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    if (last - first < 4) continue;
+    TokenIdx root = last;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] == doc::kRootHead) root = t;
+    if (root == last || !nominal_root(d, root, first, last)) continue;
+    // The participle: the first acl child after the root with no auxiliary and no subject of its own.
+    auto kids_have = [&](TokenIdx t, std::initializer_list<Deprel> rels) {
+      for (TokenIdx c = first; c < last; ++c)
+        if (d.tokens.head[c] == static_cast<int32_t>(t))
+          for (Deprel r : rels)
+            if (d.tokens.deprel[c] == r) return true;
+      return false;
+    };
+    // Its head is the root, or a time noun the parser hung on the root ("official today praised").
+    auto attachable = [&](int32_t h, TokenIdx t) {
+      if (h == static_cast<int32_t>(root)) return true;
+      if (h < 0 || d.tokens.head[h] != static_cast<int32_t>(root) || static_cast<TokenIdx>(h) > t) return false;
+      Deprel r = d.tokens.deprel[h];
+      return (d.tokens.upos[h] == UPos::kNoun || d.tokens.upos[h] == UPos::kPropn) &&
+             (r == Deprel::kOblUnmarked || r == Deprel::kNmodUnmarked || r == Deprel::kOblTmod ||
+              r == Deprel::kNmodTmod);
+    };
+    TokenIdx verb = last;
+    for (TokenIdx t = root + 1; t < last && verb == last; ++t)
+      if (d.tokens.upos[t] == UPos::kVerb && attachable(d.tokens.head[t], t) && d.tokens.deprel[t] == Deprel::kAcl &&
+          d.xpos(t) == "VBN" &&
+          !kids_have(t, {Deprel::kAux, Deprel::kAuxPass, Deprel::kCop, Deprel::kNsubj, Deprel::kNsubjPass}))
+        verb = t;
+    if (verb == last) continue;
+    const int32_t old_head = d.tokens.head[verb];
+    // A verb with its own subject outside the participle's clause means the sentence has its clause already.
+    auto under = [&](TokenIdx t, TokenIdx anc) {
+      for (int32_t cur = static_cast<int32_t>(t), guard = 0; cur >= 0 && guard < 512; ++guard) {
+        if (cur == static_cast<int32_t>(anc)) return true;
+        cur = d.tokens.head[cur];
+      }
+      return false;
+    };
+    bool other_clause = false;
+    for (TokenIdx t = first; t < last && !other_clause; ++t)
+      if (t != verb && d.tokens.upos[t] == UPos::kVerb && !under(t, verb) &&
+          kids_have(t, {Deprel::kNsubj, Deprel::kNsubjPass, Deprel::kCsubj}))
+        other_clause = true;
+    if (other_clause) continue;
+    // "troops deployed by Russia": a genuine reduced passive (captions, headlines) keeps its reading.
+    if (verb + 1 < last && text::lower(d.token_text(verb + 1)) == "by") continue;
+    // Everything the root governed after the verb now belongs to the verb's clause.
+    for (TokenIdx t = verb + 1; t < last; ++t)
+      if (d.tokens.head[t] == static_cast<int32_t>(root)) d.tokens.head[t] = static_cast<int32_t>(verb);
+    if (old_head != static_cast<int32_t>(root)) {  // the time noun modifies the clause
+      d.tokens.head[old_head] = static_cast<int32_t>(verb);
+      d.tokens.deprel[old_head] = Deprel::kOblUnmarked;
+    }
+    d.tokens.head[verb] = doc::kRootHead;
+    d.tokens.deprel[verb] = Deprel::kRoot;
+    d.tokens.head[root] = static_cast<int32_t>(verb);
+    d.tokens.deprel[root] = Deprel::kNsubj;
+    d.tokens.xpos[verb] = d.strings.intern("VBD");
+    d.tokens.feats[verb] = d.strings.intern(finite_past(d.feats(verb)));
+    ++repaired;
+  }
+  return repaired;
+}
+
+}  // namespace casus::code

@@ -1,0 +1,18 @@
+// Clause repair: one parse error the treebank-trained tagger and parser make often on news, undone before coding.
+//
+// "Israeli troops remained on alert", "The Azerbaijani parliament threatened on Monday to …": the tagger reads the
+// past tense as a participle (VBN, Voice=Pass) and the parser then makes the subject the root of a noun phrase
+// with a reduced relative clause ("troops [that were] remained"). News body text is made of clauses, so when a
+// sentence's root is a noun phrase whose only verb is such a participle — no auxiliary, no subject of its own,
+// no "by" agent after it — the participle is the main verb: it becomes the root, in the past tense and active
+// voice, the noun phrase its subject, and what followed it its dependents.
+#pragma once
+
+#include "casus/doc/document.h"
+
+namespace casus::code {
+
+// Repairs every sentence of a parsed document in place; returns how many sentences changed.
+size_t repair_participle_clauses(doc::Document& doc);
+
+}  // namespace casus::code
