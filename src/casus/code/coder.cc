@@ -410,6 +410,14 @@ void Coder::code(doc::Document& d) const {
       }
 
       e.location = places.find(tree, index, s, m.trigger);
+      // Local actors: students, police or protesters the text gives no nationality are of the country the event
+      // takes place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN).
+      if (e.location && !e.location->country.empty())
+        for (auto* side : {&e.actor, &e.recipient})
+          for (doc::Entity& x : *side)
+            if (x.country.empty() && (x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) && x.type != "IGO" &&
+                x.type != "NGO" && x.type != "MED")
+              x.country = e.location->country;
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
