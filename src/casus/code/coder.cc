@@ -211,16 +211,24 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
 // The time expression for a trigger: one under the trigger's clause first, else the nearest in the sentence.
 const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const SentenceTree& tree,
                                 TokenIdx trigger) {
+  // Under the trigger ("attacked on Tuesday"), else modifying a clause that contains it ("said on Thursday that
+  // Russia had struck"); a date inside some other clause ("… the 2015 memorandum") says nothing of this event.
   const TimeExpression* best = nullptr;
-  int64_t best_dist = INT64_MAX;
+  int64_t best_rank = INT64_MAX;
   for (const auto& te : times) {
-    bool under = false;
-    for (TokenIdx t = te.first; t < te.last; ++t)
+    bool under = false, governs = false;
+    for (TokenIdx t = te.first; t < te.last; ++t) {
       if (tree.dominates(trigger, t)) under = true;
-    int64_t dist = std::abs(static_cast<int64_t>(te.first) - static_cast<int64_t>(trigger)) - (under ? 1000 : 0);
-    if (dist < best_dist) {
+      int32_t h = tree.head(t);
+      if (h >= 0 && !(static_cast<TokenIdx>(h) >= te.first && static_cast<TokenIdx>(h) < te.last) &&
+          tree.dominates(static_cast<TokenIdx>(h), trigger))
+        governs = true;
+    }
+    if (!under && !governs) continue;
+    int64_t rank = std::abs(static_cast<int64_t>(te.first) - static_cast<int64_t>(trigger)) - (under ? 1000 : 0);
+    if (rank < best_rank) {
       best = &te;
-      best_dist = dist;
+      best_rank = rank;
     }
   }
   return best;
@@ -400,6 +408,11 @@ void Coder::code(doc::Document& d) const {
       // Date: a cue in the sentence, else the last cue of the paragraph so far.
       const TimeExpression* te = pick_time(times, tree, m.trigger);
       if (!te) te = carried_time;
+      if (!te && d.meta.published && e.aux != doc::Aux::kHistorical) {
+        // No time cue: news reports what happened by its publication, so the event is dated to it (the coding
+        // convention of human coders); date_text stays null to say no phrase gave the date.
+        e.date = d.meta.published->iso();
+      }
       if (te) {
         e.date = te->iso();
         e.date_text = te->text;

@@ -67,7 +67,8 @@ bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& y = b.event;
   if (x.category != y.category || x.aux != y.aux) return false;
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
-  if (!dates_compatible(x.date, y.date)) return false;
+  // Only dates a phrase gave count (a default publication date says nothing about which incident it is).
+  if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
   bool subset_ok = a.reciprocal && b.reciprocal && (covers(x.actor, y.actor) || covers(y.actor, x.actor));
   // An attack or arrest statement that names no perpetrator ("the bus was struck", "dozens were killed") details
@@ -113,7 +114,7 @@ void absorb(Candidate& a, Candidate&& b) {
     x.mode = y.mode;
     x.score = y.score;
   }
-  if (x.date.empty()) x.date = y.date, x.date_text = y.date_text;
+  if (x.date.empty() || (x.date_text.empty() && !y.date_text.empty())) x.date = y.date, x.date_text = y.date_text;
   if (!x.location) x.location = y.location;
   if (!x.attribution) x.attribution = y.attribution;
   if (!x.fatalities || (y.fatalities && *y.fatalities > *x.fatalities)) x.fatalities = y.fatalities ? y.fatalities : x.fatalities;
