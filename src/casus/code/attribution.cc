@@ -67,10 +67,16 @@ int32_t AttributionFinder::reporting_verb_for(TokenIdx t) const {
 }
 
 int32_t AttributionFinder::speaker_head(TokenIdx verb) const {
+  // The subject nearest the verb: a dateline the parser also made a subject ("KYIV, Ukraine – President
+  // Zelenskiy said") comes first and is not the speaker.
+  int32_t best = -1;
   for (TokenIdx k : tree.children(verb)) {
     Deprel r = doc.tokens.deprel[k];
-    if (r == Deprel::kNsubj || r == Deprel::kNsubjOuter) return static_cast<int32_t>(k);
+    if (r != Deprel::kNsubj && r != Deprel::kNsubjOuter) continue;
+    auto dist = [&](int32_t x) { return std::abs(static_cast<int64_t>(x) - static_cast<int64_t>(verb)); };
+    if (best < 0 || dist(static_cast<int32_t>(k)) < dist(best)) best = static_cast<int32_t>(k);
   }
+  if (best >= 0) return best;
   // Passive reporting ("it was revealed by Iranian officials"): the agent.
   for (TokenIdx k : tree.children(verb))
     if (doc.tokens.deprel[k] == Deprel::kOblAgent) return static_cast<int32_t>(k);
@@ -142,7 +148,30 @@ bool AttributionFinder::anonymous(const std::optional<doc::Entity>& speaker, int
   return true;
 }
 
-std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger) const {
+bool AttributionFinder::self_reported(TokenIdx trigger, const std::vector<TokenIdx>& trigger_tokens) const {
+  // "announced a military operation", "claimed responsibility": the trigger is itself a report.
+  for (TokenIdx t : trigger_tokens)
+    if (t != trigger && cues.is_reporting_verb(tree.lemma(t)) && doc.tokens.upos[t] == doc::UPos::kVerb) return true;
+  if (doc.tokens.upos[trigger] == doc::UPos::kVerb && in(tree.lemma(trigger), {"announce", "claim", "confirm"}))
+    return true;
+  // "hailed the deal and said …", "Speaking to reporters, Lam criticised …": a reporting verb sharing the subject.
+  int32_t clause = static_cast<int32_t>(trigger);
+  if (doc.tokens.upos[trigger] == doc::UPos::kNoun && tree.head(trigger) >= 0) clause = tree.head(trigger);
+  for (TokenIdx k : tree.children(static_cast<TokenIdx>(clause))) {
+    Deprel r = doc::deprel_universal(doc.tokens.deprel[k]);
+    if ((r == Deprel::kConj || r == Deprel::kAdvcl) && doc.tokens.upos[k] == doc::UPos::kVerb &&
+        (cues.is_reporting_verb(tree.lemma(k)) || in(tree.lemma(k), {"speak", "address", "write"})) &&
+        speaker_head(k) < 0)
+      return true;
+  }
+  // "In a statement, Blinken expressed …", "told reporters", "at a press conference".
+  for (const auto& hit : cues.find_phrases(doc, sentence))
+    if (hit.kind == "statement") return true;
+  return false;
+}
+
+std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const std::vector<TokenIdx>& trigger_tokens,
+                                                        const doc::Entity* actor) const {
   int32_t verb = reporting_verb_for(trigger);
   std::optional<doc::Entity> speaker;
   int32_t head = -1;
@@ -150,6 +179,8 @@ std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger) const 
     head = speaker_head(static_cast<TokenIdx>(verb));
     if (head >= 0) speaker = entity_for(static_cast<TokenIdx>(head));
   }
+  // The actor reports its own act ("Maduro announced …" gives said_by Maduro, as human coders do).
+  if (!speaker && actor && !actor->inferred && self_reported(trigger, trigger_tokens)) speaker = *actor;
   // "according to X": X is the source (an outlet there is both said_by and via).
   for (const auto& hit : cues.find_phrases(doc, sentence)) {
     if (hit.kind != "source" || speaker) continue;

@@ -23,8 +23,12 @@ struct AttributionFinder {
   const lexicon::CueLists& cues;
   size_t sentence;
 
-  // Attribution of an event whose trigger is `trigger`; nullopt when the sentence attributes nothing to anyone.
-  std::optional<doc::Attribution> find(doc::TokenIdx trigger) const;
+  // Attribution of an event whose trigger is `trigger` (with the words the rule consumed); nullopt when the
+  // sentence attributes nothing to anyone. `actor` (may be null) is the event's first actor: it is the source
+  // when the event reports itself ("announced", "claimed", "in a statement", "hailed … and said").
+  std::optional<doc::Attribution> find(doc::TokenIdx trigger, const std::vector<doc::TokenIdx>& trigger_tokens = {},
+                                       const doc::Entity* actor = nullptr) const;
+  bool self_reported(doc::TokenIdx trigger, const std::vector<doc::TokenIdx>& trigger_tokens) const;
   // The reporting verb whose clause contains `t` (or that reports it through parataxis), -1 when none.
   int32_t reporting_verb_for(doc::TokenIdx t) const;
   // Speaker of a reporting verb: its subject (or "according to X"), as an entity.

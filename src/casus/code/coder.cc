@@ -434,7 +434,7 @@ void Coder::code(doc::Document& d) const {
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
-      e.attribution = attribution.find(m.trigger);
+      e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front());
 
       if (!casualties_used && (e.category == doc::Plover::kAssault || e.category == doc::Plover::kCoerce) &&
           e.aux != doc::Aux::kNegation) {
