@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
@@ -133,6 +134,22 @@ std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, co
     return c;
   }
   return std::nullopt;
+}
+
+// Is `t` the action head `a` or reached from it only through complements ("to join [the fight]")? An adverbial
+// clause ("threatened to retaliate after strikes killed seven") states something else.
+bool complement_of(const SentenceTree& tree, TokenIdx t, TokenIdx a) {
+  for (int guard = 0; guard < 32; ++guard) {
+    if (t == a) return true;
+    Deprel r = tree.urel(t);
+    if (r != Deprel::kXcomp && r != Deprel::kCcomp && r != Deprel::kObj && r != Deprel::kConj &&
+        r != Deprel::kCompound && r != Deprel::kNmod)
+      return false;
+    int32_t h = tree.head(t);
+    if (h < 0) return false;
+    t = static_cast<TokenIdx>(h);
+  }
+  return false;
 }
 
 // PLOVER THREATEN mode for a threatened act.
@@ -274,7 +291,6 @@ void Coder::code(doc::Document& d) const {
     AttributionFinder attribution{d, tree, index, lexicon_.cues(), s};
     ParticipantResolver participants(d, tree, index, lexicon_, kb_, speakers);
     Casualties casualties = find_casualties(d, s);
-    bool casualties_used = false;
     bool future_sentence = false;
     std::vector<bool> is_trigger(tree.last() - tree.first(), false);
     for (const auto& m : matches) {
@@ -436,12 +452,6 @@ void Coder::code(doc::Document& d) const {
       // from the trigger never counts the trigger itself.
       e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front());
 
-      if (!casualties_used && (e.category == doc::Plover::kAssault || e.category == doc::Plover::kCoerce) &&
-          e.aux != doc::Aux::kNegation) {
-        if (casualties.killed) e.fatalities = casualties.killed;
-        if (casualties.injured) e.injuries = casualties.injured;
-        casualties_used = casualties.killed || casualties.injured;
-      }
 
       e.score = lexicon_.score(e.category, e.mode);
       e.confidence = m.confidence > 0 ? m.confidence : 0.5;
@@ -455,6 +465,25 @@ void Coder::code(doc::Document& d) const {
       actions.push_back(m.action);
       cands.push_back(std::move(cand));
     }
+    // Casualty figures belong to the attack whose clause states them: the event whose trigger governs the number
+    // ("killed seven", "seven were killed in the strike"), else the nearest attack or arrest of the sentence.
+    for (auto [count, token, killed] : {std::tuple{casualties.killed, casualties.killed_token, true},
+                                        std::tuple{casualties.injured, casualties.injured_token, false}}) {
+      if (!count) continue;
+      int32_t best = -1;
+      int64_t best_rank = INT64_MAX;
+      for (size_t i = sentence_cands; i < cands.size(); ++i) {
+        const doc::Event& e = cands[i].event;
+        if ((e.category != doc::Plover::kAssault && e.category != doc::Plover::kCoerce) ||
+            e.aux == doc::Aux::kNegation)
+          continue;
+        TokenIdx trig = cands[i].trigger_token;
+        int64_t rank = std::abs(static_cast<int64_t>(trig) - static_cast<int64_t>(token)) +
+                       (tree.dominates(trig, token) ? 0 : 1000);
+        if (rank < best_rank) best = static_cast<int32_t>(i), best_rank = rank;
+      }
+      if (best >= 0) (killed ? cands[best].event.fatalities : cands[best].event.injuries) = count;
+    }
     // An event inside another's action ("threatened to break relations", "agreed to resume ties", "called on Iran
     // to join the fight") is that event's content: of the same category it is the same event, else not an event.
     for (size_t i = sentence_cands; i < cands.size(); ++i)
@@ -462,7 +491,7 @@ void Coder::code(doc::Document& d) const {
         if (i == j || cands[i].content_of >= 0) continue;
         bool inside = false;
         for (TokenIdx a : actions[j - sentence_cands])
-          if (a != cands[j].trigger_token && tree.dominates(a, cands[i].trigger_token)) inside = true;
+          if (a != cands[j].trigger_token && complement_of(tree, cands[i].trigger_token, a)) inside = true;
         if (!inside) continue;
         cands[i].content_of = static_cast<int32_t>(j);
         if (cands[i].event.category != cands[j].event.category) cands[i].asserted = false;
