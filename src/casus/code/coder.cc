@@ -531,6 +531,8 @@ void Coder::code(doc::Document& d) const {
     for (size_t j = i; j-- > 0;) {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;
+      // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services.
+      if (!prev.mode.empty() && !c.event.mode.empty() && prev.mode != c.event.mode) continue;
       for (const auto& a : prev.actor)
         if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(),
                          [&](const doc::Entity& r) { return same_party(a, r); }))

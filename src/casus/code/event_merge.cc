@@ -110,6 +110,12 @@ void absorb(Candidate& a, Candidate&& b) {
   std::sort(x.evidence_sentences.begin(), x.evidence_sentences.end());
   add_parties(x.actor, y.actor);
   add_parties(x.recipient, y.recipient);
+  // A party offered as actor by one statement and as recipient by another ("Suu Kyi's detention" read with the
+  // possessor as actor) is the recipient.
+  std::erase_if(x.actor, [&](const doc::Entity& a) {
+    return !a.kb_id.empty() &&
+           std::any_of(x.recipient.begin(), x.recipient.end(), [&](const doc::Entity& r) { return r.kb_id == a.kb_id; });
+  });
   if (x.mode.empty()) {
     x.mode = y.mode;
     x.score = y.score;
