@@ -106,20 +106,27 @@ std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, co
                                            (lemma == "do" && t + 2 < tree.last() && tree.lower(t + 1) == "the" &&
                                             tree.lemma(t + 2) == "same"));
     if (!anaphor) continue;
-    const Candidate* source = nullptr;
-    for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
-      if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation) source = &*it;
-    if (!source) return std::nullopt;
-    Candidate c = *source;
-    doc::Event& e = c.event;
-    e.actor.clear();
-    e.evidence_sentences.clear();
     int32_t subj = tree.child(t, Deprel::kNsubj);
     if (subj < 0) subj = tree.child(t + 1, Deprel::kNsubj);
     if (subj < 0) return std::nullopt;
+    std::vector<doc::Entity> actors;
     for (TokenIdx h : tree.conjuncts(static_cast<TokenIdx>(subj)))
-      if (auto p = participants.actor(h); p && p->event_ref == doc::Plover::kNone) e.actor.push_back(p->entity);
-    if (e.actor.empty()) return std::nullopt;
+      if (auto p = participants.actor(h); p && p->event_ref == doc::Plover::kNone) actors.push_back(p->entity);
+    if (actors.empty()) return std::nullopt;
+    // The act followed is the latest one done by the same kind of actor: states follow a state's recognition,
+    // not the crowd's rally in between.
+    auto state_like = [](const doc::Entity& x) { return x.type == "GOV" || x.type == "MIL" || x.type == "IGO"; };
+    const bool states = state_like(actors.front());
+    const Candidate* source = nullptr;
+    for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
+      if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation &&
+          state_like(it->event.actor.front()) == states)
+        source = &*it;
+    if (!source) return std::nullopt;
+    Candidate c = *source;
+    doc::Event& e = c.event;
+    e.actor = std::move(actors);
+    e.evidence_sentences.clear();
     e.sentence = static_cast<uint32_t>(sentence);
     e.trigger_text = std::string(span_text(d, t, t + 1));
     e.trigger_start = d.tokens.begin_cp[t];
@@ -493,6 +500,12 @@ void Coder::code(doc::Document& d) const {
         for (TokenIdx a : actions[j - sentence_cands])
           if (a != cands[j].trigger_token && complement_of(tree, cands[i].trigger_token, a)) inside = true;
         if (!inside) continue;
+        // A pledge of a sum is AID whatever governs it ("ready to provide $65 million"): the sum is the event.
+        if (cands[j].event.category == doc::Plover::kAgree && cands[i].event.category == doc::Plover::kAid &&
+            names_sum(tree, cands[i].trigger_token)) {
+          cands[j].asserted = false;
+          continue;
+        }
         cands[i].content_of = static_cast<int32_t>(j);
         if (cands[i].event.category != cands[j].event.category) cands[i].asserted = false;
         // The threatened act decides the threat's mode ("threatened to break relations" → relations).
