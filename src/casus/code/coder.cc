@@ -8,6 +8,7 @@
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
 #include "casus/code/clause_repair.h"
+#include "casus/code/evaluation.h"
 #include "casus/code/event_merge.h"
 #include "casus/code/participants.h"
 #include "casus/code/place.h"
@@ -471,6 +472,36 @@ void Coder::code(doc::Document& d) const {
       }
       actions.push_back(m.action);
       cands.push_back(std::move(cand));
+    }
+    // Accusations made by characterising another party's act ("described the attack as reckless").
+    {
+      std::vector<const Candidate*> coded;
+      for (size_t i = sentence_cands; i < cands.size(); ++i) coded.push_back(&cands[i]);
+      for (auto& r : evaluative_reports(d, s, tree, participants, attribution, lexicon_.cues(), coded)) {
+        doc::Event& e = r.candidate.event;
+        bool known = false;  // already an accusation by this speaker here ("condemned … as a crime")
+        for (const Candidate* k : coded)
+          if (k->event.category == doc::Plover::kAccuse &&
+              (k->trigger_token == r.candidate.trigger_token ||
+               std::any_of(k->event.actor.begin(), k->event.actor.end(),
+                           [&](const doc::Entity& a) { return same_party(a, e.actor.front()); })))
+            known = true;
+        if (known) continue;
+        const TimeExpression* te = pick_time(times, tree, r.candidate.trigger_token);
+        if (!te) te = carried_time;
+        if (te) e.date = te->iso(), e.date_text = te->text;
+        else if (d.meta.published) e.date = d.meta.published->iso();
+        e.location = places.find(tree, index, s, r.candidate.trigger_token);
+        doc::Attribution a;
+        a.said_by = e.actor.front();
+        e.attribution = a;
+        e.score = lexicon_.score(e.category, e.mode);
+        e.id = hex64(fnv1a64(options_.version_tag + "|" + d.meta.id + "|" + std::to_string(s) + "|" +
+                             std::to_string(e.trigger_start) + "|ACCUSE|" + e.mode + "|" + e.rule));
+        if (r.judged_event) pending.push_back({cands.size(), false, std::move(*r.judged_event)});
+        actions.push_back({});
+        cands.push_back(std::move(r.candidate));
+      }
     }
     // Casualty figures belong to the attack whose clause states them: the event whose trigger governs the number
     // ("killed seven", "seven were killed in the strike"), else the nearest attack or arrest of the sentence.

@@ -71,6 +71,11 @@ bool CueLists::is_reporting_verb(std::string_view lemma) const {
   return reporting_verbs_.count(std::string(ascii_lower(lemma, buf))) > 0;
 }
 
+bool CueLists::is_condemnation_word(std::string_view lemma) const {
+  std::string buf;
+  return condemn_words_.count(std::string(ascii_lower(lemma, buf))) > 0;
+}
+
 bool CueLists::is_anonymity_word(std::string_view lemma) const {
   std::string buf;
   return anon_words_.count(std::string(ascii_lower(lemma, buf))) > 0;
@@ -368,19 +373,21 @@ class LexiconBuilder {
           error(a->path, r.line, r.cells[0] + ": empty phrase");
           continue;
         }
-        if (kind == "reporting_verb" || kind == "anon_word") {
+        if (kind == "reporting_verb" || kind == "anon_word" || kind == "condemn_word") {
           if (phrase.find(' ') != std::string::npos) {
             error(a->path, r.line, r.cells[0] + ": a " + kind + " must be one lemma");
             continue;
           }
-          auto& map = kind == "reporting_verb" ? impl_->cues.reporting_verbs_ : impl_->cues.anon_words_;
+          auto& map = kind == "reporting_verb" ? impl_->cues.reporting_verbs_
+                      : kind == "anon_word"    ? impl_->cues.anon_words_
+                                               : impl_->cues.condemn_words_;
           if (!map.emplace(phrase, r.cells[0]).second) warn(a->path, r.line, kind + " \"" + phrase + "\" listed twice");
           continue;
         }
         static const std::set<std::string> kPhraseKinds = {"source", "relay", "anonymity", "statement", "hearsay", "claim"};
         if (!kPhraseKinds.count(kind)) {
           error(a->path, r.line, r.cells[0] + ": unknown kind \"" + kind +
-                                     "\" (expected reporting_verb, anon_word, source, relay, anonymity, statement, hearsay, claim)");
+                                     "\" (expected reporting_verb, anon_word, condemn_word, source, relay, anonymity, statement, hearsay, claim)");
           continue;
         }
         Phrase p{r.cells[0], kind, {}, r.cells[3]};

@@ -125,6 +125,9 @@ class CueLists {
  public:
   bool is_reporting_verb(std::string_view lemma) const;
   bool is_anonymity_word(std::string_view lemma) const;   // "unnamed", "anonymous", "senior" ... (kind anon_word)
+  // Words of condemnation in reported speech ("a war of aggression", "reckless", "trumped up"; kind condemn_word):
+  // a report that applies one to another party is an accusation.
+  bool is_condemnation_word(std::string_view lemma) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<ModalityCue>& modality() const { return modality_; }
   // Looks up a modality cue by lemma and scope; nullptr when none.
@@ -137,6 +140,7 @@ class CueLists {
   friend class LexiconBuilder;
   std::unordered_map<std::string, std::string> reporting_verbs_;  // lemma → id
   std::unordered_map<std::string, std::string> anon_words_;
+  std::unordered_map<std::string, std::string> condemn_words_;
   std::vector<Phrase> phrases_;
   std::vector<ModalityCue> modality_;
 };
