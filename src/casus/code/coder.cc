@@ -261,6 +261,36 @@ const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const 
 
 }  // namespace
 
+std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const Date& date) const {
+  // The country: where it happens, else the protesters' own (a crowd, an opposition).
+  std::string c = e.location ? e.location->country : std::string();
+  if (c.empty())
+    for (const auto& a : e.actor)
+      if (!a.country.empty() && (a.type == "CVL" || a.type == "OPP" || a.type.empty())) c = a.country;
+  if (c.empty()) return std::nullopt;
+  for (const auto& a : e.actor)
+    if (!a.country.empty() && a.country != c) return std::nullopt;
+  // No phrase names it: empty text, a zero-length span at the trigger, inferred.
+  doc::Entity g;
+  g.start = g.end = e.trigger_start;
+  g.country = c;
+  g.type = "GOV";
+  g.inferred = true;
+  for (std::string_view role : {"head_of_government", "head_of_state"}) {
+    auto holders = kb_.holders(role, "country:" + c, date);
+    if (holders.size() != 1) continue;
+    const kb::Entry& person = kb_.entries()[holders.front()->person];
+    g.name = person.name;
+    g.kb_id = person.id;
+    return g;
+  }
+  const kb::Entry* state = kb_.find_id("country:" + c);
+  if (!state) return std::nullopt;
+  g.name = state->name;
+  g.kb_id = state->id;
+  return g;
+}
+
 void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
@@ -609,6 +639,14 @@ void Coder::code(doc::Document& d) const {
     doc::Event& e = c.event;
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
+    // A domestic protest with no stated target is against the country's government: its head at the date.
+    if (e.category == doc::Plover::kProtest) {
+      if (auto gov = government_of_place(e, resolve_date)) {
+        e.recipient.push_back(std::move(*gov));
+        e.confidence *= 0.9;
+        continue;
+      }
+    }
     for (const auto& f : focus) {
       if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       doc::Entity r = f;

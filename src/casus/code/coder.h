@@ -6,6 +6,7 @@
 //   → aux mode → date → place → attribution → casualties → in-document merge of restated events → quotes.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "casus/doc/document.h"
@@ -34,6 +35,10 @@ class Coder {
   void code(doc::Document& doc) const;
 
  private:
+  // The government a protest in the event's country targets: the head of government (else of state) the KB
+  // knows at the date, else the state itself; nullopt when the place is unknown or the protesters are foreign.
+  std::optional<doc::Entity> government_of_place(const doc::Event& e, const Date& date) const;
+
   const lexicon::Lexicon& lexicon_;
   const kb::KnowledgeBase& kb_;
   CoderOptions options_;

@@ -44,8 +44,10 @@ const doc::Entity* QuoteSpeakers::speaker_at(TokenIdx t) const {
 }
 
 bool takes_physical_recipient(doc::Plover c) {
-  return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kProtest ||
-         c == doc::Plover::kThreaten || c == doc::Plover::kMobilize;
+  // Protests are against someone: "outside the embassy", "at Palestine Square" are places, and a stormed
+  // residence stands for its owner (the possessor fallback finds "his residence" → him).
+  return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kThreaten ||
+         c == doc::Plover::kMobilize;
 }
 
 std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) const {
