@@ -73,7 +73,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     TokenIdx verb = last;
     for (TokenIdx t = root + 1; t < last && verb == last; ++t)
       if (d.tokens.upos[t] == UPos::kVerb && attachable(d.tokens.head[t], t) && d.tokens.deprel[t] == Deprel::kAcl &&
-          d.xpos(t) == "VBN" &&
+          (d.xpos(t) == "VBN" || d.xpos(t) == "VBD") &&
           !kids_have(t, {Deprel::kAux, Deprel::kAuxPass, Deprel::kCop, Deprel::kNsubj, Deprel::kNsubjPass}))
         verb = t;
     if (verb == last) continue;
@@ -105,8 +105,10 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[verb] = Deprel::kRoot;
     d.tokens.head[root] = static_cast<int32_t>(verb);
     d.tokens.deprel[root] = Deprel::kNsubj;
-    d.tokens.xpos[verb] = d.strings.intern("VBD");
-    d.tokens.feats[verb] = d.strings.intern(finite_past(d.feats(verb)));
+    if (d.xpos(verb) == "VBN") {  // a finite past the parser took for a relative clause keeps its tags
+      d.tokens.xpos[verb] = d.strings.intern("VBD");
+      d.tokens.feats[verb] = d.strings.intern(finite_past(d.feats(verb)));
+    }
     ++repaired;
   }
   return repaired;

@@ -2,7 +2,8 @@
 //
 // "Israeli troops remained on alert", "The Azerbaijani parliament threatened on Monday to …": the tagger reads the
 // past tense as a participle (VBN, Voice=Pass) and the parser then makes the subject the root of a noun phrase
-// with a reduced relative clause ("troops [that were] remained"). News body text is made of clauses, so when a
+// with a reduced relative clause ("troops [that were] remained"); sometimes even a finite past ("Zambia
+// extradited …") hangs on the noun as acl. News body text is made of clauses, so when a
 // sentence's root is a noun phrase whose only verb is such a participle — no auxiliary, no subject of its own,
 // no "by" agent after it — the participle is the main verb: it becomes the root, in the past tense and active
 // voice, the noun phrase its subject, and what followed it its dependents.

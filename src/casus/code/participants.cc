@@ -101,6 +101,8 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
       p.agentive = true;
       return p;
     }
+    // "we", "I" with no known speaker name nobody.
+    if (in(tree_.lower(h), {"we", "us", "our", "i", "me", "my", "you", "your"})) return std::nullopt;
   }
   int32_t m = index_.head_mention(h);
   if (m < 0) {

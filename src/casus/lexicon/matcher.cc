@@ -64,10 +64,25 @@ class Tree {
   }
   // Word lists in templates match the lemma or, when the lemmatizer missed an unknown word ("teargas" →
   // "tearga"), the form itself.
-  bool word_in(TokenIdx t, const std::vector<std::string>& words) const {
+  bool word_in(TokenIdx t, const std::vector<std::string>& words, int depth = 0) const {
     if (in_list(lemma(t), words) || in_list(doc_.form(t), words)) return true;
     std::string joined = hyphenated(t);
-    return !joined.empty() && in_list(joined, words);
+    if (!joined.empty() && in_list(joined, words)) return true;
+    // A quantity or part stands for what it measures: "25,000 tons of food aid", "part of a military aid
+    // program", "a package of sanctions".
+    if (depth == 0 && is_partitive(lemma(t))) {
+      auto [b, e] = kids(t);
+      for (auto p = b; p != e; ++p)
+        if (rel(*p) == Deprel::kNmod && has_case(*p, {"of"}) && word_in(*p, words, 1)) return true;
+    }
+    return false;
+  }
+  static bool is_partitive(std::string_view l) {
+    for (std::string_view w : {"part", "ton", "tons", "tonne", "tonnes", "package", "batch", "shipment",
+                               "consignment", "round", "set", "series", "wave", "number", "amount", "portion",
+                               "share", "kind", "type", "form", "dozen", "hundred", "thousand", "million"})
+      if (iequal(l, w)) return true;
+    return false;
   }
   // "cease-fire", "tear-gas": the segmenter splits hyphenated words (EWT convention); the lexicon writes them
   // whole. The token and the two before it when they are "X", "-" with no spaces between.
