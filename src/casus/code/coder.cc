@@ -160,6 +160,16 @@ bool complement_of(const SentenceTree& tree, TokenIdx t, TokenIdx a) {
   return false;
 }
 
+// Does the trigger's clause carry a condition ("unless the Kremlin closes its base", "if cooperation founders")?
+bool conditional(const SentenceTree& tree, TokenIdx t) {
+  for (TokenIdx c : tree.children(t)) {
+    if (tree.urel(c) != Deprel::kAdvcl) continue;
+    for (TokenIdx g : tree.children(c))
+      if (tree.urel(g) == Deprel::kMark && in(tree.lemma(g), {"unless", "if"})) return true;
+  }
+  return false;
+}
+
 // PLOVER THREATEN mode for a threatened act.
 std::string threat_mode(const doc::Event& act) {
   switch (act.category) {
@@ -454,6 +464,17 @@ void Coder::code(doc::Document& d) const {
       bool pledged_sum = e.category == doc::Plover::kAid && names_sum(tree, m.trigger);
       // "would continue to provide support": an ongoing act reported in the conditional, not a future one.
       if (e.aux == doc::Aux::kFuture && continues(tree, m.trigger)) e.aux = doc::Aux::kNone;
+      // An announced or conditional coercive act is a threat: "will extend the curfew", "would blockade Paris",
+      // "will withdraw its force unless …" (PLOVER THREATEN, with the act's kind as mode). Announced sanctions
+      // stay SANCTION with aux future (the coding convention for sanctions).
+      if ((e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical) &&
+          (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
+           ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject) &&
+            conditional(tree, m.trigger)))) {
+        e.mode = threat_mode(e);
+        e.category = doc::Plover::kThreaten;
+        e.aux = doc::Aux::kNone;
+      }
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
         if (!lexicon_.is_mode(e.category, e.mode)) e.mode.clear();
