@@ -652,11 +652,23 @@ void Coder::code(doc::Document& d) const {
     }
   }
 
+  // Confidence: lower when nobody resolvable acts.
+  for (auto& c : cands) {
+    doc::Event& e = c.event;
+    bool resolved = std::any_of(e.actor.begin(), e.actor.end(), [](const auto& a) { return !a.kb_id.empty(); });
+    double conf = e.confidence;
+    if (!resolved) conf *= 0.8;
+    if (e.actor.empty()) conf *= 0.7;
+    if (c.actor_inherited) conf *= 0.8;
+    e.confidence = std::clamp(conf, 0.0, 1.0);
+  }
+
+  std::vector<Candidate> events = merge_candidates(std::move(cands));
   // A recipient the sentence leaves implicit is, by the convention of human coders, the party the document is
   // about ("Japan pledged $65 million" at a conference on Afghanistan): the most mentioned resolved state,
   // organisation or group that is not among the actors. Marked inferred, so users can keep or drop it.
   std::vector<doc::Entity> focus = document_focus(d);
-  for (auto& c : cands) {
+  for (auto& c : events) {
     doc::Event& e = c.event;
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
@@ -678,18 +690,8 @@ void Coder::code(doc::Document& d) const {
     }
   }
 
-  // Confidence: lower when nobody resolvable acts.
-  for (auto& c : cands) {
-    doc::Event& e = c.event;
-    bool resolved = std::any_of(e.actor.begin(), e.actor.end(), [](const auto& a) { return !a.kb_id.empty(); });
-    double conf = e.confidence;
-    if (!resolved) conf *= 0.8;
-    if (e.actor.empty()) conf *= 0.7;
-    if (c.actor_inherited) conf *= 0.8;
-    e.confidence = std::clamp(conf, 0.0, 1.0);
-  }
-
-  d.events = merge_candidates(std::move(cands));
+  d.events.clear();
+  for (auto& c : events) d.events.push_back(std::move(c.event));
   d.layers |= doc::kLayerEvents;
 }
 

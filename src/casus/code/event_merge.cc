@@ -148,7 +148,7 @@ bool same_party(const doc::Entity& a, const doc::Entity& b) {
   return false;
 }
 
-std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
+std::vector<Candidate> merge_candidates(std::vector<Candidate> cands) {
   // cluster[i]: index of the candidate i was folded into (itself when it leads a cluster).
   std::vector<int32_t> leader(cands.size());
   std::vector<size_t> leaders;
@@ -175,7 +175,7 @@ std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
       leaders.push_back(i);
     }
   }
-  std::vector<doc::Event> out;
+  std::vector<Candidate> out;
   for (size_t l : leaders) {
     Candidate& c = cands[l];
     if (!c.asserted) continue;
@@ -183,10 +183,11 @@ std::vector<doc::Event> merge_candidates(std::vector<Candidate> cands) {
     if (c.event.actor.empty() && c.event.recipient.empty() && c.event.category != doc::Plover::kAssault) continue;
     // A visit or reception needs someone visited ("Lula received 48.4%" is no meeting).
     if (c.event.category == doc::Plover::kConsult && !c.reciprocal && c.event.recipient.empty()) continue;
-    out.push_back(std::move(c.event));
+    out.push_back(std::move(c));
   }
-  std::sort(out.begin(), out.end(), [](const doc::Event& a, const doc::Event& b) {
-    return a.sentence != b.sentence ? a.sentence < b.sentence : a.trigger_start < b.trigger_start;
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return a.event.sentence != b.event.sentence ? a.event.sentence < b.event.sentence
+                                                : a.event.trigger_start < b.event.trigger_start;
   });
   return out;
 }

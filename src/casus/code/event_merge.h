@@ -39,8 +39,8 @@ struct Candidate {
   bool actor_inherited = false;  // actor taken from an earlier event of the document (agentless passive)
 };
 
-// Merges and filters candidates (in document order) into the document's events.
-std::vector<doc::Event> merge_candidates(std::vector<Candidate> candidates);
+// Merges and filters candidates (in document order): the survivors, one per event, in text order.
+std::vector<Candidate> merge_candidates(std::vector<Candidate> candidates);
 
 // Same actor for merging: equal KB ids, a state and an organ of it ("Israel" ~ "Israeli military"), or the same
 // unresolved text.

@@ -168,12 +168,14 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
                         "pass", "passed", "relay", "relayed", "write", "wrote", "hand", "handed", "bring", "brought"});
         };
         if (pass == 0 && !handing(tree.lemma(t)) && !handing(tree.lower(t))) continue;
-        int32_t subj = finder.speaker_head(t);
-        if (subj < 0) continue;
-        int32_t m = mentions.head_mention(static_cast<TokenIdx>(subj));
-        if (m < 0 || d.mentions[m].entity.kb_id.rfind("person:", 0) != 0) continue;
-        q.speaker = finder.entity_for(static_cast<TokenIdx>(subj));
-        found = true;
+        // Any subject that is a person (a misparse may give the verb two subjects).
+        for (TokenIdx subj : tree.children(t)) {
+          if (found || (d.tokens.deprel[subj] != Deprel::kNsubj && d.tokens.deprel[subj] != Deprel::kNsubjOuter)) continue;
+          int32_t m = mentions.head_mention(subj);
+          if (m < 0 || d.mentions[m].entity.kb_id.rfind("person:", 0) != 0) continue;
+          q.speaker = finder.entity_for(subj);
+          found = true;
+        }
       }
     }
     if (found) out.push_back(std::move(q));

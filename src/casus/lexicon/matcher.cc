@@ -379,13 +379,16 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
       // Modality and negation: cues on the trigger and on the verbs that govern it through xcomp/ccomp/conj,
       // and on the light verb of a nominal trigger ("will not launch an attack").
       TokenIdx node = t;
+      bool via_conj = false;  // above a conjunct: "were not on standby … and had to be called in"
       for (int hop = 0; hop < 6; ++hop) {
         auto [b, e] = tree.kids(node);
         for (auto q = b; q != e; ++q) {
           Deprel qr = tree.rel(*q);
           if (qr == Deprel::kAux || qr == Deprel::kAdvmod || qr == Deprel::kMark || qr == Deprel::kDet ||
               qr == Deprel::kAuxPass) {
-            if (const ModalityCue* c = im.cues.modality_cue(tree.lemma(*q), "child"))
+            // A first conjunct's auxiliaries ("will meet and sign") scope over the second; its negation does not.
+            if (const ModalityCue* c = im.cues.modality_cue(tree.lemma(*q), "child");
+                c && !(via_conj && c->kind == CueKind::kNegation))
               m.cues.push_back({c->kind, *q, c->id});
           }
         }
@@ -403,6 +406,7 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
         // A reported clause ("said it would not") keeps its own modality: stop at ccomp.
         if (nr == Deprel::kXcomp || (nr == Deprel::kObj && node == t && tree.upos(t) != UPos::kVerb) ||
             (nr == Deprel::kConj && tree.upos(node) == UPos::kVerb)) {
+          if (nr == Deprel::kConj) via_conj = true;
           node = h;
           continue;
         }

@@ -178,6 +178,58 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
   // Salience for coreference: resolved mentions in document order.
   std::vector<int32_t> people, groups;
 
+  // The group a pronoun names. "It/its" needs a singular antecedent ("Israelis" cannot be "its"); the subject of
+  // the pronoun's own sentence comes first, then the subject of the previous sentence, then the latest group.
+  const std::string dateline = text::lower(d.meta.dateline);
+  auto group_antecedent = [&](size_t s, TokenIdx pronoun, bool singular) -> int32_t {
+    auto plural = [&](int32_t m) {
+      const doc::Mention& mm = d.mentions[m];
+      TokenIdx head = mm.last_token - 1;
+      std::string_view x = d.xpos(head);
+      // "the Houthis" is one group; "Russian officials" speak for one state ("it posed no threat").
+      bool one_body = mm.entity.kb_id.rfind("org:", 0) == 0 ||
+                      (mm.entity.kb_id.rfind("country:", 0) == 0 && (mm.entity.type == "GOV" || mm.entity.type == "MIL"));
+      return !one_body && (x == "NNS" || x == "NNPS");
+    };
+    auto subject = [&](int32_t m) {
+      const doc::Mention& mm = d.mentions[m];
+      for (TokenIdx t = mm.first_token; t < mm.last_token; ++t) {
+        int32_t hd = d.tokens.head[t];
+        bool outside = hd < static_cast<int32_t>(mm.first_token) || hd >= static_cast<int32_t>(mm.last_token);
+        Deprel r = d.tokens.deprel[t];
+        if (outside && (r == Deprel::kNsubj || r == Deprel::kNsubjPass)) return true;
+      }
+      return false;
+    };
+    // Among subjects, the main clause's (fewest heads up to the root) wins over an embedded one.
+    auto depth = [&](int32_t m) {
+      int32_t t = static_cast<int32_t>(d.mentions[m].last_token - 1), n = 0;
+      while (t >= 0 && n < 64) t = d.tokens.head[t], ++n;
+      return n;
+    };
+    int32_t latest = -1;
+    for (size_t back = 0; back <= 1; ++back) {
+      int32_t best = -1;
+      for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+        const doc::Mention& mm = d.mentions[*it];
+        if (singular && plural(*it)) continue;
+        // A dateline ("Cape Town – …") names where the story was filed, not who "it" is.
+        if (!dateline.empty() && mm.sentence == 0 && mm.first_token < 6 &&
+            dateline.find(text::lower(mm.entity.text)) != std::string::npos)
+          continue;
+        if (latest < 0) latest = *it;
+        if (mm.sentence + back != s) continue;
+        if (back == 0 && mm.first_token > pronoun) continue;
+        // Ties go to the leftmost subject: the sentence's topic comes first in news prose.
+        // Ties go to the leftmost subject: the sentence's topic comes first in news prose.
+        if (subject(*it) && (best < 0 || depth(*it) <= depth(best))) best = *it;
+      }
+      if (best >= 0) return best;
+      if (back == 0 && s == 0) break;
+    }
+    return latest;
+  };
+
   // Capitalised runs that name one person with a title: "Secretary of State Mike Pompeo", "UK Prime Minister
   // Rishi Sunak", "Chief Executive Carrie Lam". News syntax often defeats the parser here (the title becomes the
   // head, or a second subject), so the run is resolved as a whole and every token of it points to the person.
@@ -281,8 +333,8 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           int32_t ante = -1;
           if (in(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
             if (!people.empty()) ante = people.back();
-          } else if (!groups.empty()) {
-            ante = groups.back();
+          } else {
+            ante = group_antecedent(s, h, in(lower, {"it", "its", "itself"}));
           }
           if (ante < 0) continue;
           doc::Entity e = d.mentions[ante].entity;
