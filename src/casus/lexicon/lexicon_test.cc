@@ -92,7 +92,7 @@ TEST(Lexicon, CheckFindsBrokenRules) {
           "ASSAULT.badpos\tASSAULT\t-\tfoo/VRB\t-\t-\t0.5\tyes\t-\n"
           "ASSAULT.badtmplmode\tASSAULT\t-\tfoo/VERB\tmode:laser=obj\t-\t0.5\tyes\t-\n"
           "ASSAULT.unknown.cat\tFIGHT\t-\tfoo/VERB\t-\t-\t0.5\tyes\t-\n"
-          "PROTEST.conflict\tPROTEST\t-\tattack/VERB\t-\t-\t0.5\tyes\t-\n");
+          "PROTEST.conflict\tPROTEST\t-\tcondemn/VERB\t-\t-\t0.5\tyes\t-\n");
   ds = Lexicon::check(s.dir());
   EXPECT_TRUE(has_error(ds, "duplicate id ASSAULT.attack.v"));
   EXPECT_TRUE(has_error(ds, "\"laser\" is not a mode of ASSAULT"));
