@@ -323,9 +323,15 @@ void Coder::code(doc::Document& d) const {
   std::vector<PendingRef> pending;
 
   const TimeExpression* carried_time = nullptr;  // most recent time cue in the paragraph
+  std::optional<doc::Attribution> last_source, sentence_source;  // named sources of the paragraph so far
   std::vector<std::vector<TimeExpression>> times_by_sentence(d.sentences.size());
   for (size_t s = 0; s < d.sentences.size(); ++s) {
-    if (s > 0 && d.sentences.paragraph[s] != d.sentences.paragraph[s - 1]) carried_time = nullptr;
+    if (s > 0 && d.sentences.paragraph[s] != d.sentences.paragraph[s - 1]) {
+      carried_time = nullptr;
+      last_source.reset();
+    }
+    if (sentence_source) last_source = std::move(sentence_source);
+    sentence_source.reset();
     SentenceTree tree(d, s);
     // "Canada and Brazil followed suit", "Britain did the same": the latest stated event, new actors.
     if (auto copy = follow_suit(d, s, tree, cands, ParticipantResolver(d, tree, index, lexicon_, kb_, speakers)))
@@ -459,6 +465,10 @@ void Coder::code(doc::Document& d) const {
             outside = true;
         if (!outside) e.aux = doc::Aux::kNone;
       }
+      // "Nobody warned us": no one did it.
+      if (int32_t subj = tree.child(m.trigger, Deprel::kNsubj);
+          subj >= 0 && in(tree.lemma(static_cast<TokenIdx>(subj)), {"nobody", "none", "no-one", "noone"}))
+        continue;
       const auto& info = lexicon_.category(e.category);
       // A pledge with a sum is aid whatever its tense ("Denmark said it would give an extra $38 million").
       bool pledged_sum = e.category == doc::Plover::kAid && names_sum(tree, m.trigger);
@@ -510,6 +520,18 @@ void Coder::code(doc::Document& d) const {
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
       e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front());
+      // "…, the officials said. Iran would continue …, they added.": a pronoun source is the paragraph's last one.
+      if (e.attribution && e.attribution->said_by && last_source &&
+          mention::is_pronoun_form(text::lower(e.attribution->said_by->text))) {
+        e.attribution->said_by = last_source->said_by;
+        e.attribution->anonymous = last_source->anonymous;
+        for (const auto& v : last_source->via)
+          if (std::find(e.attribution->via.begin(), e.attribution->via.end(), v) == e.attribution->via.end())
+            e.attribution->via.push_back(v);
+      }
+      if (e.attribution && e.attribution->said_by &&
+          !mention::is_pronoun_form(text::lower(e.attribution->said_by->text)))
+        sentence_source = e.attribution;
 
 
       e.score = lexicon_.score(e.category, e.mode);
@@ -572,6 +594,17 @@ void Coder::code(doc::Document& d) const {
         if (rank < best_rank) best = static_cast<int32_t>(i), best_rank = rank;
       }
       if (best >= 0) (killed ? cands[best].event.fatalities : cands[best].event.injuries) = count;
+    }
+    // "attacked southern Israel on October 7, killing 1,200 people": a subjectless participle of the same
+    // category states the same act's result.
+    for (size_t i = sentence_cands; i < cands.size(); ++i) {
+      TokenIdx t = cands[i].trigger_token;
+      int32_t h = tree.head(t);
+      if (h < 0 || tree.urel(t) != Deprel::kAdvcl || d.xpos(t) != "VBG" || tree.child(t, Deprel::kNsubj) >= 0) continue;
+      for (size_t j = sentence_cands; j < cands.size(); ++j)
+        if (j != i && cands[j].trigger_token == static_cast<TokenIdx>(h) &&
+            cands[j].event.category == cands[i].event.category && cands[i].content_of < 0)
+          cands[i].content_of = static_cast<int32_t>(j);
     }
     // An event inside another's action ("threatened to break relations", "agreed to resume ties", "called on Iran
     // to join the fight") is that event's content: of the same category it is the same event, else not an event.
@@ -670,7 +703,9 @@ void Coder::code(doc::Document& d) const {
   std::vector<doc::Entity> focus = document_focus(d);
   for (auto& c : events) {
     doc::Event& e = c.event;
-    if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
+    if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult ||
+        e.category == doc::Plover::kMobilize)  // forces are readied; whom against is rarely the focus
+      continue;
     if (c.reciprocal) continue;
     // A domestic protest with no stated target is against the country's government: its head at the date.
     if (e.category == doc::Plover::kProtest) {

@@ -71,6 +71,14 @@ bool compatible(const Candidate& a, const Candidate& b) {
   if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
   bool subset_ok = a.reciprocal && b.reciprocal && (covers(x.actor, y.actor) || covers(y.actor, x.actor));
+  // "Khamenei received Haniyeh" and "Khamenei met Haniyeh": a visit's two sides are among a meeting's parties.
+  if (x.category == doc::Plover::kConsult && a.reciprocal != b.reciprocal) {
+    const Candidate& meeting = a.reciprocal ? a : b;
+    const Candidate& visit = a.reciprocal ? b : a;
+    std::vector<doc::Entity> sides = visit.event.actor;
+    sides.insert(sides.end(), visit.event.recipient.begin(), visit.event.recipient.end());
+    if (!sides.empty() && covers(meeting.event.actor, sides)) return true;
+  }
   // An attack or arrest statement that names no perpetrator ("the bus was struck", "dozens were killed") details
   // the incident the document is about: its targets join that incident's.
   if ((y.category == doc::Plover::kAssault || y.category == doc::Plover::kCoerce) && (y.actor.empty() || x.actor.empty()))
@@ -90,7 +98,15 @@ void absorb(Candidate& a, Candidate&& b) {
   doc::Event& x = a.event;
   doc::Event& y = b.event;
   // The first verbal statement leads: it carries the trigger, sentence and rule.
-  if (a.nominal && !b.nominal) {
+  // Its own date, place and source come with it; the reference only fills what the statement lacks.
+  const bool verbal_takes_lead = a.nominal && !b.nominal;
+  if (verbal_takes_lead) {
+    std::swap(x.attribution, y.attribution);
+    std::swap(x.location, y.location);
+    if (!y.date_text.empty() || x.date_text.empty()) {
+      std::swap(x.date, y.date);
+      std::swap(x.date_text, y.date_text);
+    }
     std::swap(x.sentence, y.sentence);
     std::swap(x.trigger_text, y.trigger_text);
     std::swap(x.trigger_start, y.trigger_start);
@@ -122,7 +138,9 @@ void absorb(Candidate& a, Candidate&& b) {
   }
   if (x.date.empty() || (x.date_text.empty() && !y.date_text.empty())) x.date = y.date, x.date_text = y.date_text;
   if (!x.location) x.location = y.location;
-  if (!x.attribution) x.attribution = y.attribution;
+  // Who reported it comes from a statement of it, not from a bare reference ("… after the attack, sources said").
+  // (After a swap, y holds the reference's fields: they never fill the statement's source.)
+  if (!x.attribution && !verbal_takes_lead && b.asserted && !b.nominal) x.attribution = y.attribution;
   if (!x.fatalities || (y.fatalities && *y.fatalities > *x.fatalities)) x.fatalities = y.fatalities ? y.fatalities : x.fatalities;
   if (!x.injuries || (y.injuries && *y.injuries > *x.injuries)) x.injuries = y.injuries ? y.injuries : x.injuries;
   for (auto& c : y.context)

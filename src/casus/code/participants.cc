@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "casus/text/utf8.h"
+
 namespace casus::code {
 
 using doc::Deprel;
@@ -169,7 +171,20 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
   return std::nullopt;
 }
 
+bool ParticipantResolver::in_dateline(TokenIdx h) const {
+  // "TEHRAN – Iran's Supreme Leader …": the place the story was filed from opens the sentence, up to a dash.
+  if (doc_.meta.dateline.empty() || h >= tree_.first() + 8) return false;
+  std::string head = text::lower(std::string_view(doc_.text).substr(doc_.tokens.begin[tree_.first()], 40));
+  if (head.rfind(text::lower(doc_.meta.dateline), 0) != 0) return false;
+  for (TokenIdx t = tree_.first(); t <= h; ++t) {
+    std::string_view w = doc_.token_text(t);
+    if (w == "-" || w == "\u2013" || w == "\u2014" || w == "--" || w == "(") return false;
+  }
+  return true;
+}
+
 std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
+  if (in_dateline(h)) return std::nullopt;
   if (auto ev = event_reference(h)) {
     // "the attacks by the Houthis" as a subject: the attackers act.
     if (auto p = agentive(h, 1)) return p;
@@ -189,11 +204,18 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
 }
 
 std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plover category) const {
+  if (in_dateline(h)) return std::nullopt;
   if (auto ev = event_reference(h)) {
     if (auto p = agentive(h, 1)) {
       // "condemned Iran's attack": Iran is the recipient.
       return p;
     }
+    // An act stands for its doer as the target of blame, demands, threats and punishment ("condemned the
+    // airstrike", "sanctioned over the crackdown"); refusing to enter a war or backing a deal targets no doer.
+    bool blames = category == doc::Plover::kAccuse || category == doc::Plover::kRequest ||
+                  category == doc::Plover::kThreaten || category == doc::Plover::kSanction ||
+                  category == doc::Plover::kCoerce || category == doc::Plover::kAssault;
+    if (!blames) return std::nullopt;
     return ev;
   }
   if (auto p = agentive(h, 0)) return p;

@@ -56,6 +56,8 @@ class ParticipantResolver {
   // "we", "our", "I" inside a quote: the speaker (for "we", the state a government speaker speaks for).
   std::optional<doc::Entity> first_person(doc::TokenIdx h) const;
   std::string_view head_lemma(doc::TokenIdx h) const { return tree_.lemma(h); }
+  // Is h part of the dateline that opens the document's first paragraph ("TEHRAN –")?
+  bool in_dateline(doc::TokenIdx h) const;
 
   const doc::Document& doc_;
   const SentenceTree& tree_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 #include "casus/text/utf8.h"
@@ -378,13 +379,47 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           std::string country;
           for (TokenIdx t = a; t < h; ++t)
             if (int32_t mm = match_of[t - v.first]; mm >= 0) country = resolve_match(matches[mm]).country;
+          // The head noun says what kind of thing is meant: "the group" is no state, "the country" no militia.
+          const bool state_noun = in(head_lower, {"country", "kingdom", "republic", "state", "nation", "government",
+                                                  "regime", "administration"});
+          const bool body_noun = !state_noun && lower != "two";
           int32_t ante = -1;
           const auto& pool = lower == "two" ? people : groups;
-          for (auto it = pool.rbegin(); it != pool.rend(); ++it)
-            if (country.empty() || d.mentions[*it].entity.country == country) {
+          for (auto it = pool.rbegin(); it != pool.rend(); ++it) {
+            const doc::Entity& cand = d.mentions[*it].entity;
+            const bool is_state = cand.kb_id.rfind("country:", 0) == 0;
+            if (lower != "two" && cand.kb_id.rfind("agent:", 0) == 0) continue;  // "officials" are no group
+            if (state_noun && !is_state) continue;
+            if (body_noun && is_state) continue;
+            if (country.empty() || cand.country == country) {
               ante = *it;
               break;
             }
+          }
+          // "Hamas chief Ismail Haniyeh … the group": the organisation a recently named person leads.
+          std::optional<doc::Entity> led;
+          if (ante < 0 && body_noun)
+            for (auto it = people.rbegin(); it != people.rend() && !led; ++it)
+              for (const kb::Role* role : kb.roles_at(d.mentions[*it].entity.kb_id, date))
+                if (role->org.rfind("org:", 0) == 0)
+                  if (const kb::Entry* org = kb.find_id(role->org)) {
+                    doc::Entity e;
+                    e.name = org->name;
+                    e.kb_id = org->id;
+                    e.country = org->country;
+                    e.type = kb.type_at(*org, date);
+                    if (country.empty() || e.country == country) led = std::move(e);
+                    break;
+                  }
+          if (led) {
+            doc::Entity e = std::move(*led);
+            e.text = resolution_phrase(d, a, b);
+            e.start = d.tokens.begin_cp[a];
+            e.end = d.tokens.end_cp[b - 1];
+            int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
+            groups.push_back(idx);
+            continue;
+          }
           if (ante >= 0) {
             doc::Entity e = d.mentions[ante].entity;
             e.text = resolution_phrase(d, a, b);
