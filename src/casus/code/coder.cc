@@ -403,7 +403,7 @@ void Coder::code(doc::Document& d) const {
           if (!participant(h) || h == m.trigger) continue;
           auto p = actor_role ? participants.actor(h) : participants.recipient(h, e.category);
           if (!p) continue;
-          if (p->event_ref != doc::Plover::kNone) {
+          if (p->event_ref != doc::Plover::kNone || p->statement_ref) {
             refs.push_back({0, actor_role, std::move(*p)});
             continue;
           }
@@ -638,6 +638,16 @@ void Coder::code(doc::Document& d) const {
   for (const auto& p : pending) {
     Candidate& c = cands[p.candidate];
     int32_t source = -1;
+    if (p.ref.statement_ref) {
+      // The latest party that acted or spoke in this or the two sentences before.
+      for (size_t i = p.candidate; source < 0 && i-- > 0;)
+        if (!cands[i].event.actor.empty() && cands[i].event.sentence + 2 >= c.event.sentence) source = int32_t(i);
+      if (source >= 0) {
+        auto& into = p.actor_role ? c.event.actor : c.event.recipient;
+        for (const auto& a : cands[source].event.actor) into.push_back(a);
+      }
+      continue;
+    }
     for (size_t i = 0; i < cands.size(); ++i)
       if (i != p.candidate && cands[i].trigger_token == p.ref.token && !cands[i].event.actor.empty()) source = int32_t(i);
     for (size_t i = p.candidate; source < 0 && i-- > 0;)
@@ -717,6 +727,8 @@ void Coder::code(doc::Document& d) const {
     }
     for (const auto& f : focus) {
       if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
+      // Aid goes to a state or people, not to the agencies that ask for it.
+      if (e.category == doc::Plover::kAid && (f.type == "IGO" || f.type == "NGO")) continue;
       doc::Entity r = f;
       r.inferred = true;
       e.recipient.push_back(std::move(r));

@@ -49,7 +49,7 @@ bool takes_physical_recipient(doc::Plover c) {
   // Protests are against someone: "outside the embassy", "at Palestine Square" are places, and a stormed
   // residence stands for its owner (the possessor fallback finds "his residence" → him).
   return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kThreaten ||
-         c == doc::Plover::kMobilize;
+         c == doc::Plover::kMobilize || c == doc::Plover::kRetreat;  // withdrawing from a place
 }
 
 std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) const {
@@ -191,6 +191,16 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
     return ev;
   }
   auto p = agentive(h, 0);
+  // "The statement condemned …", "the communique said …": the issuer, named in an earlier sentence.
+  if (!p && doc_.tokens.upos[h] == UPos::kNoun &&
+      in(head_lemma(h), {"statement", "communique", "communiqué", "declaration", "letter", "resolution"})) {
+    Participant ref;
+    auto [a, b] = tree_.np_span(h);
+    ref.entity = mention::unresolved_entity(doc_, index_, a, b);
+    ref.token = h;
+    ref.statement_ref = true;
+    return ref;
+  }
   // A modifier of a nominal trigger ("consulate strike", "Israeli strikes", "Hamas attacks") names the actor only
   // when it names a specific party: a state, organisation, person or group, not a generic noun.
   Deprel r = doc_.tokens.deprel[h];

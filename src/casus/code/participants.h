@@ -25,6 +25,7 @@ struct Participant {
   doc::TokenIdx token = 0;                           // head token the entity was read from
   doc::Plover event_ref = doc::Plover::kNone;        // set: the phrase names an event of this category, not an actor
   bool agentive = false;                             // could be an actor (see above)
+  bool statement_ref = false;                        // "the statement condemned …": whoever issued it
 };
 
 // Who "we" and "I" are inside direct quotes: the quote's speaker, per token of the document.
