@@ -56,6 +56,22 @@ std::vector<lexicon::TriggerMatch> one_reading_per_trigger(std::vector<lexicon::
   return out;
 }
 
+// The country a story is about: its dateline's, else the state its mentions name most (at least twice).
+std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
+  if (!d.meta.dateline.empty()) {
+    kb::Resolution r = kb.resolve(d.meta.dateline, date);
+    if (r.found() && !r.country.empty()) return r.country;
+  }
+  std::map<std::string, size_t> counts;
+  for (const auto& m : d.mentions)
+    if (m.kind == doc::MentionKind::kActor && m.entity.kb_id.rfind("country:", 0) == 0) ++counts[m.entity.country];
+  std::string best;
+  size_t n = 1;
+  for (const auto& [c, k] : counts)
+    if (k > n) best = c, n = k;
+  return best;
+}
+
 // Resolved states, organisations and groups the document names, most mentioned first (ties: first named), each
 // with the text and offsets of its first mention.
 std::vector<doc::Entity> document_focus(const doc::Document& d) {
@@ -310,6 +326,7 @@ void Coder::code(doc::Document& d) const {
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
 
   const PlaceFinder places(d, kb_, resolve_date);
+  const std::string story_country = document_country(d, kb_, resolve_date);
   d.quotes = find_quotes(d, index, lexicon_.cues());
   const QuoteSpeakers speakers(d, d.quotes);
 
@@ -509,13 +526,16 @@ void Coder::code(doc::Document& d) const {
 
       e.location = places.find(tree, index, s, m.trigger);
       // Local actors: students, police or protesters the text gives no nationality are of the country the event
-      // takes place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN).
-      if (e.location && !e.location->country.empty())
-        for (auto* side : {&e.actor, &e.recipient})
-          for (doc::Entity& x : *side)
-            if (x.country.empty() && (x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) && x.type != "IGO" &&
-                x.type != "NGO" && x.type != "MED")
-              x.country = e.location->country;
+      // takes place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN); state agents
+      // (soldiers, police, officials) with no place named are of the country the story is about.
+      for (auto* side : {&e.actor, &e.recipient})
+        for (doc::Entity& x : *side) {
+          if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
+              x.type == "NGO" || x.type == "MED")
+            continue;
+          if (e.location && !e.location->country.empty()) x.country = e.location->country;
+          else if (x.type == "MIL" || x.type == "COP" || x.type == "GOV") x.country = story_country;
+        }
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.

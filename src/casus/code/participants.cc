@@ -95,6 +95,18 @@ std::optional<doc::Entity> ParticipantResolver::first_person(TokenIdx h) const {
 
 std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) const {
   UPos u = doc_.tokens.upos[h];
+  // "The main opposition party, the army-backed Union Solidarity and Development Party, claimed …": a common
+  // noun with a named apposition is that name.
+  if (u == UPos::kNoun && depth == 0)
+    for (TokenIdx c : tree_.children(h)) {
+      if (doc_.tokens.deprel[c] != Deprel::kAppos) continue;
+      int32_t m = index_.head_mention(c);
+      bool named = doc_.tokens.upos[c] == UPos::kPropn ||
+                   (m >= 0 && !doc_.mentions[m].entity.kb_id.empty() &&
+                    doc_.mentions[m].entity.kb_id.rfind("agent:", 0) != 0);
+      if (named)
+        if (auto p = agentive(c, 1)) return p;
+    }
   if (u == UPos::kPron) {
     if (auto e = first_person(h)) {
       Participant p;
