@@ -56,6 +56,41 @@ std::vector<lexicon::TriggerMatch> one_reading_per_trigger(std::vector<lexicon::
   return out;
 }
 
+bool is_conflict(doc::Plover c) {
+  return c == doc::Plover::kAssault || c == doc::Plover::kCoerce || c == doc::Plover::kMobilize ||
+         c == doc::Plover::kThreaten || c == doc::Plover::kSanction || c == doc::Plover::kProtest;
+}
+
+// The party most often on the other side of `actors` in the document's conflict events (as their target, or as
+// the one targeting them); nullopt when they have no stated conflict.
+std::optional<doc::Entity> adversary(const std::vector<Candidate>& events, const std::vector<doc::Entity>& actors) {
+  auto ours = [&](const doc::Entity& x) {
+    return std::any_of(actors.begin(), actors.end(), [&](const doc::Entity& a) { return same_party(a, x); });
+  };
+  std::map<std::string, std::pair<size_t, const doc::Entity*>> counts;
+  auto count = [&](const doc::Entity& x) {
+    if (x.inferred || ours(x) || (x.kb_id.empty() && x.country.empty())) return;
+    auto& slot = counts[x.kb_id.empty() ? x.text : x.kb_id];
+    ++slot.first;
+    slot.second = &x;
+  };
+  for (const auto& c : events) {
+    const doc::Event& e = c.event;
+    if (!is_conflict(e.category) || e.aux == doc::Aux::kNegation) continue;
+    bool acting = std::any_of(e.actor.begin(), e.actor.end(), ours);
+    bool targeted = std::any_of(e.recipient.begin(), e.recipient.end(), ours);
+    if (acting) for (const auto& r : e.recipient) count(r);
+    if (targeted) for (const auto& a : e.actor) count(a);
+    if (acting && c.reciprocal) for (const auto& a : e.actor) count(a);
+  }
+  const doc::Entity* best = nullptr;
+  size_t n = 0;
+  for (const auto& [_, v] : counts)
+    if (v.first > n) n = v.first, best = v.second;
+  if (!best) return std::nullopt;
+  return *best;
+}
+
 // The country a story is about: its dateline's, else the state its mentions name most (at least twice).
 std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   if (!d.meta.dateline.empty()) {
@@ -733,10 +768,21 @@ void Coder::code(doc::Document& d) const {
   std::vector<doc::Entity> focus = document_focus(d);
   for (auto& c : events) {
     doc::Event& e = c.event;
-    if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult ||
-        e.category == doc::Plover::kMobilize)  // forces are readied; whom against is rarely the focus
-      continue;
+    if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
+    // Forces readied, threats and attacks with no stated target are aimed at the actor's adversary in the
+    // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
+    // having clashed with Israel).
+    if (is_conflict(e.category)) {
+      if (auto foe = adversary(events, e.actor)) {
+        doc::Entity r = *foe;
+        r.inferred = true;
+        e.recipient.push_back(std::move(r));
+        e.confidence *= 0.9;
+        continue;
+      }
+      if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
+    }
     // A domestic protest with no stated target is against the country's government: its head at the date.
     if (e.category == doc::Plover::kProtest) {
       if (auto gov = government_of_place(e, resolve_date)) {
