@@ -332,13 +332,35 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           if (!is_pronoun_form(lower)) continue;
           // Coreference: he/she → last person; it/its → last group/state; they/their → last group or agent.
           int32_t ante = -1;
+          std::optional<doc::Entity> body;
           if (in(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
             if (!people.empty()) ante = people.back();
           } else {
-            ante = group_antecedent(s, h, in(lower, {"it", "its", "itself"}));
+            // "Houthi spokesman Yahya Sarea said it had deployed drones": a spokesman's "it" is his organisation.
+            for (auto it = people.rbegin(); it != people.rend() && !body; ++it) {
+              const doc::Mention& pm = d.mentions[*it];
+              if (pm.sentence != s || pm.first_token > h) break;
+              bool subject = false;
+              for (TokenIdx t = pm.first_token; t < pm.last_token; ++t)
+                if (d.tokens.deprel[t] == Deprel::kNsubj) subject = true;
+              if (!subject) continue;
+              for (const kb::Role* role : kb.roles_at(pm.entity.kb_id, date))
+                if (role->role == "spokesperson" || role->role == "group_leader" || role->role == "group_military_leader")
+                  if (const kb::Entry* org = kb.find_id(role->org)) {
+                    doc::Entity e;
+                    e.name = org->name;
+                    e.kb_id = org->id;
+                    e.country = org->country;
+                    e.type = kb.type_at(*org, date);
+                    body = std::move(e);
+                    ante = *it;
+                    break;
+                  }
+            }
+            if (!body) ante = group_antecedent(s, h, in(lower, {"it", "its", "itself"}));
           }
           if (ante < 0) continue;
-          doc::Entity e = d.mentions[ante].entity;
+          doc::Entity e = body ? *body : d.mentions[ante].entity;
           e.text = std::string(d.token_text(h));
           e.start = d.tokens.begin_cp[h];
           e.end = d.tokens.end_cp[h];
