@@ -517,6 +517,10 @@ void Coder::code(doc::Document& d) const {
             outside = true;
         if (!outside) e.aux = doc::Aux::kNone;
       }
+      // Journalists asking questions make no demands ("VOA asked the National Security Council whether …").
+      if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
+          std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) { return a.type == "MED"; }))
+        continue;
       // "Nobody warned us": no one did it.
       if (int32_t subj = tree.child(m.trigger, Deprel::kNsubj);
           subj >= 0 && in(tree.lemma(static_cast<TokenIdx>(subj)), {"nobody", "none", "no-one", "noone"}))
@@ -724,8 +728,8 @@ void Coder::code(doc::Document& d) const {
     for (size_t j = i; j-- > 0;) {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;
-      // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services.
-      if (!prev.mode.empty() && !c.event.mode.empty() && prev.mode != c.event.mode) continue;
+      // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services or fired in the air.
+      if (prev.mode != c.event.mode) continue;
       for (const auto& a : prev.actor)
         if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(),
                          [&](const doc::Entity& r) { return same_party(a, r); }))

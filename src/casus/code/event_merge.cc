@@ -163,6 +163,9 @@ bool same_party(const doc::Entity& a, const doc::Entity& b) {
   if (!sa.empty() && sa == b.country && state_organ_type(b.type)) return true;
   if (!sb.empty() && sb == a.country && state_organ_type(a.type)) return true;
   if (a.kb_id.empty() && b.kb_id.empty()) return without_article(a.text) == without_article(b.text);
+  // Within one document a generic agent is the specific one of its kind: "protesters" ~ "Hong Kong protesters".
+  auto generic = [](const doc::Entity& e) { return e.kb_id.rfind("agent:", 0) == 0 && e.country.empty(); };
+  if ((generic(a) || generic(b)) && !a.type.empty() && a.type == b.type && !state_organ_type(a.type)) return true;
   return false;
 }
 
@@ -200,7 +203,8 @@ std::vector<Candidate> merge_candidates(std::vector<Candidate> cands) {
     if (c.event.actor.empty() && c.needs_actor) continue;
     if (c.event.actor.empty() && c.event.recipient.empty() && c.event.category != doc::Plover::kAssault) continue;
     // A visit or reception needs someone visited ("Lula received 48.4%" is no meeting).
-    if (c.event.category == doc::Plover::kConsult && !c.reciprocal && c.event.recipient.empty()) continue;
+    if (c.event.category == doc::Plover::kConsult && !c.reciprocal && (c.event.recipient.empty() || c.event.actor.empty()))
+      continue;
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
