@@ -238,6 +238,25 @@ std::string threat_mode(const doc::Event& act) {
   }
 }
 
+// "Some countries including the US and UK": the members a group phrase names (they act too).
+std::vector<TokenIdx> included_members(const SentenceTree& tree, TokenIdx h) {
+  std::vector<TokenIdx> out;
+  for (TokenIdx c : tree.children(h)) {
+    Deprel r = tree.urel(c);
+    TokenIdx first = tree.last();
+    if ((r == Deprel::kAcl || r == Deprel::kNmod) && (tree.lemma(c) == "include" || tree.lemma(c) == "including")) {
+      for (TokenIdx g : tree.children(c))
+        if (tree.urel(g) == Deprel::kObj) first = g;
+    } else if (r == Deprel::kNmod) {
+      for (TokenIdx g : tree.children(c))
+        if (tree.urel(g) == Deprel::kCase && in(tree.lemma(g), {"include", "including", "like"})) first = c;
+    }
+    if (first != tree.last())
+      for (TokenIdx m : tree.conjuncts(first)) out.push_back(m);
+  }
+  return out;
+}
+
 // Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
 bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
@@ -450,7 +469,12 @@ void Coder::code(doc::Document& d) const {
 
       std::set<std::string> seen;
       std::vector<PendingRef> refs;
-      auto collect = [&](const std::vector<TokenIdx>& heads, bool actor_role, std::vector<doc::Entity>& into) {
+      auto collect = [&](const std::vector<TokenIdx>& bound, bool actor_role, std::vector<doc::Entity>& into) {
+        std::vector<TokenIdx> heads;
+        for (TokenIdx h : bound) {
+          heads.push_back(h);
+          for (TokenIdx m : included_members(tree, h)) heads.push_back(m);
+        }
         for (TokenIdx h : heads) {
           if (!participant(h) || h == m.trigger) continue;
           auto p = actor_role ? participants.actor(h) : participants.recipient(h, e.category);

@@ -60,6 +60,12 @@ std::vector<EvaluativeReport> evaluative_reports(const doc::Document& d, size_t 
         judgement = t;
     if (judgement == tree.last()) continue;
 
+    // "condemned what he called the massacre": the enclosing accusation already codes it.
+    bool inside_accusation = false;
+    for (const Candidate* k : coded)
+      if (k->event.category == doc::Plover::kAccuse && k->trigger_token != v && tree.dominates(k->trigger_token, v))
+        inside_accusation = true;
+    if (inside_accusation) continue;
     int32_t subj = attribution.speaker_head(v);
     if (subj < 0) continue;
     auto speaker = participants.actor(static_cast<TokenIdx>(subj));

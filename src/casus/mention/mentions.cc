@@ -97,6 +97,23 @@ bool is_temporal_name(std::string_view w) {
 
 bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// Two to four proper-name words, none of them a word institutions, places or media are named with.
+bool looks_like_person_name(const doc::Document& d, TokenIdx a, TokenIdx b) {
+  size_t names = 0;
+  for (TokenIdx t = a; t < b; ++t) {
+    std::string lower = text::lower(d.token_text(t));
+    if (d.tokens.upos[t] == UPos::kPropn) ++names;
+    if (in(lower, {"square", "party", "army", "council", "ministry", "university", "hospital", "agency", "front",
+                   "movement", "organization", "organisation", "union", "association", "news", "tv", "times",
+                   "post", "street", "city", "province", "state", "republic", "force", "forces", "group", "bank",
+                   "company", "court", "committee", "commission", "institute", "center", "centre", "airport",
+                   "port", "gate", "hotel", "palace", "house", "road", "bridge", "river", "sea", "island",
+                   "mountains", "valley", "region", "district", "brigade", "brigades", "corps", "guard"}))
+      return false;
+  }
+  return names >= 2 && names <= 4 && b - a <= 5;
+}
+
 // Lower-case words inside names and titles: "Secretary of State", "Mohammed bin Salman", "Saudi Arabia's".
 bool is_name_connector(std::string_view lower) {
   return in(lower, {"of", "'s", "’s", "bin", "bint", "ibn", "al", "al-", "el", "de", "da", "di", "van", "von", "la",
@@ -499,7 +516,10 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             groups.push_back(idx);
         } else if (u == UPos::kPropn && !is_temporal_name(lower)) {
           // Unresolved proper name: kept with an empty name so curators can grow the KB (casus kb unknown).
-          add(s, a, b, doc::MentionKind::kActor, make_entity(d, a, b, kb::Resolution{}), h);
+          int32_t idx = add(s, a, b, doc::MentionKind::kActor, make_entity(d, a, b, kb::Resolution{}), h);
+          // A two-to-four word name with no institution word is likely a person ("Ahmed al-Mansouri"): "he"
+          // may refer to it.
+          if (looks_like_person_name(d, a, b)) people.push_back(idx);
         }
       }
     }
