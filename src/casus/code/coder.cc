@@ -431,8 +431,12 @@ void Coder::code(doc::Document& d) const {
         for (TokenIdx t = tree.first(); t < tree.last(); ++t)
           if (a != m.trigger && tree.dominates(a, t)) accused[t - tree.first()] = true;
     }
-    times_by_sentence[s] = find_time_expressions(d, s, d.meta.published, {future_sentence});
+    // Bare weekdays and dates resolve forward only inside a future clause: "announced on Sunday that he will extend
+    // the curfew" — Sunday is past (it modifies "announced"), the extension is future.
+    times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
     const auto& times = times_by_sentence[s];
+    std::vector<TimeExpression> future_times;
+    if (future_sentence) future_times = find_time_expressions(d, s, d.meta.published, {true});
 
     // Tokens of time expressions are never participants ("on Tuesday" is not a recipient).
     std::vector<bool> is_time(tree.last() - tree.first(), false);
@@ -572,6 +576,11 @@ void Coder::code(doc::Document& d) const {
 
       // Date: a cue in the sentence, else the last cue of the paragraph so far.
       const TimeExpression* te = pick_time(times, tree, m.trigger);
+      if (te && m.aux_hint == doc::Aux::kFuture && !future_times.empty()) {
+        // Under the future event's own clause, the forward reading.
+        for (const auto& f : future_times)
+          if (f.first == te->first && f.last == te->last && tree.dominates(m.trigger, te->first)) te = &f;
+      }
       if (!te) te = carried_time;
       if (!te && d.meta.published && e.aux != doc::Aux::kHistorical) {
         // No time cue: news reports what happened by its publication, so the event is dated to it (the coding
@@ -596,8 +605,11 @@ void Coder::code(doc::Document& d) const {
           if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
               x.type == "NGO" || x.type == "MED")
             continue;
-          if (e.location && !e.location->country.empty()) x.country = e.location->country;
-          else if (x.type == "MIL" || x.type == "COP" || x.type == "GOV") x.country = story_country;
+          const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV";
+          // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
+          if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
+            x.country = e.location->country;
+          else if (state_agent) x.country = story_country;
         }
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
