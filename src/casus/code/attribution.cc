@@ -1,4 +1,5 @@
 #include "casus/code/attribution.h"
+#include "casus/util/words.h"
 
 #include <algorithm>
 
@@ -8,12 +9,9 @@ using doc::Deprel;
 using doc::TokenIdx;
 
 namespace {
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 // Nouns that name a source without naming a person.
 bool is_source_noun(std::string_view lemma) {
-  return in(lemma, {"official", "source", "officer", "diplomat", "aide", "person", "people", "insider", "adviser",
+  return one_of(lemma, {"official", "source", "officer", "diplomat", "aide", "person", "people", "insider", "adviser",
                     "advisor", "commander", "member", "spokesman", "spokesperson", "figure", "representative",
                     "analyst", "observer", "resident", "witness", "authority", "leader", "minister", "agent",
                     "negotiator", "envoy", "lawmaker", "legislator", "militant", "fighter", "security"});
@@ -115,7 +113,7 @@ std::vector<std::string> AttributionFinder::relays(int32_t verb) const {
     bool relay_context = false;
     for (int guard = 0; h >= 0 && guard < 4; ++guard) {
       std::string_view lemma = tree.lemma(static_cast<TokenIdx>(h));
-      if (cues.is_reporting_verb(lemma) || in(lemma, {"quote", "report", "interview", "statement", "accord",
+      if (cues.is_reporting_verb(lemma) || one_of(lemma, {"quote", "report", "interview", "statement", "accord",
                                                       "according", "tell", "broadcast", "channel", "agency"})) {
         relay_context = true;
         break;
@@ -152,7 +150,7 @@ bool AttributionFinder::self_reported(TokenIdx trigger, const std::vector<TokenI
   // "announced a military operation", "claimed responsibility": the trigger is itself a report.
   for (TokenIdx t : trigger_tokens)
     if (t != trigger && cues.is_reporting_verb(tree.lemma(t)) && doc.tokens.upos[t] == doc::UPos::kVerb) return true;
-  if (doc.tokens.upos[trigger] == doc::UPos::kVerb && in(tree.lemma(trigger), {"announce", "claim", "confirm"}))
+  if (doc.tokens.upos[trigger] == doc::UPos::kVerb && one_of(tree.lemma(trigger), {"announce", "claim", "confirm"}))
     return true;
   // "hailed the deal and said …", "Speaking to reporters, Lam criticised …": a reporting verb sharing the subject.
   int32_t clause = static_cast<int32_t>(trigger);
@@ -160,7 +158,7 @@ bool AttributionFinder::self_reported(TokenIdx trigger, const std::vector<TokenI
   for (TokenIdx k : tree.children(static_cast<TokenIdx>(clause))) {
     Deprel r = doc::deprel_universal(doc.tokens.deprel[k]);
     if ((r == Deprel::kConj || r == Deprel::kAdvcl) && doc.tokens.upos[k] == doc::UPos::kVerb &&
-        (cues.is_reporting_verb(tree.lemma(k)) || in(tree.lemma(k), {"speak", "address", "write"})) &&
+        (cues.is_reporting_verb(tree.lemma(k)) || one_of(tree.lemma(k), {"speak", "address", "write"})) &&
         speaker_head(k) < 0)
       return true;
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -41,22 +42,17 @@ std::optional<int64_t> parse_count(std::string_view w, std::string_view next) {
 
 namespace {
 
-bool any_of(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (auto x : words)
-    if (w == x) return true;
-  return false;
-}
 
 bool is_kill_word(std::string_view w) {
-  return any_of(w, {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "dying", "slain", "massacred",
+  return one_of(w, {"killed", "killing", "kill", "kills", "dead", "died", "deaths", "dying", "slain", "massacred",
                     "lost"});
 }
 bool is_injure_word(std::string_view w) {
-  return any_of(w, {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"});
+  return one_of(w, {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"});
 }
 // Words allowed between a number and the verb/participle: "13 US service members were killed".
 bool is_filler(std::string_view w) {
-  return any_of(w, {"people", "persons", "civilians", "soldiers", "troops", "members", "service", "us", "u.s.",
+  return one_of(w, {"people", "persons", "civilians", "soldiers", "troops", "members", "service", "us", "u.s.",
                     "american", "americans", "israelis", "palestinians", "children", "women", "men", "others",
                     "were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of",
                     "them", "whom", "including", "fighters", "militants", "police", "officers", "policemen",
@@ -65,7 +61,7 @@ bool is_filler(std::string_view w) {
                     "personnel", "guards", "migrants", "refugees", "protesters", "demonstrators", "pupils"});
 }
 bool is_approx(std::string_view w) {
-  return any_of(w, {"least", "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over",
+  return one_of(w, {"least", "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over",
                     "than", "more", "up", "to", "estimated", "an", "as", "many"});
 }
 

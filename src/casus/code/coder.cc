@@ -18,6 +18,7 @@
 #include "casus/mention/mentions.h"
 #include "casus/text/utf8.h"
 #include "casus/util/hash.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -26,9 +27,6 @@ using doc::TokenIdx;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 std::string entity_key(const doc::Entity& e) { return e.kb_id.empty() ? text::lower(e.text) : e.kb_id; }
 
@@ -143,7 +141,7 @@ std::vector<doc::Entity> document_focus(const doc::Document& d) {
 bool continues(const SentenceTree& tree, TokenIdx t) {
   int32_t h = tree.head(t);
   return h >= 0 && tree.rel(t) == Deprel::kXcomp &&
-         in(tree.lemma(static_cast<TokenIdx>(h)), {"continue", "keep", "remain", "maintain"});
+         one_of(tree.lemma(static_cast<TokenIdx>(h)), {"continue", "keep", "remain", "maintain"});
 }
 
 // An anaphoric event: "X followed suit" / "X did the same" repeats the latest stated event of the document with X
@@ -216,7 +214,7 @@ bool conditional(const SentenceTree& tree, TokenIdx t) {
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kAdvcl) continue;
     for (TokenIdx g : tree.children(c))
-      if (tree.urel(g) == Deprel::kMark && in(tree.lemma(g), {"unless", "if"})) return true;
+      if (tree.urel(g) == Deprel::kMark && one_of(tree.lemma(g), {"unless", "if"})) return true;
   }
   return false;
 }
@@ -249,7 +247,7 @@ std::vector<TokenIdx> included_members(const SentenceTree& tree, TokenIdx h) {
         if (tree.urel(g) == Deprel::kObj) first = g;
     } else if (r == Deprel::kNmod) {
       for (TokenIdx g : tree.children(c))
-        if (tree.urel(g) == Deprel::kCase && in(tree.lemma(g), {"include", "including", "like"})) first = c;
+        if (tree.urel(g) == Deprel::kCase && one_of(tree.lemma(g), {"include", "including", "like"})) first = c;
     }
     if (first != tree.last())
       for (TokenIdx m : tree.conjuncts(first)) out.push_back(m);
@@ -262,7 +260,7 @@ bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
     if (!tree.dominates(trigger, t)) continue;
     std::string_view w = tree.lower(t);
-    if (in(w, {"$", "€", "£", "us$", "dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})) return true;
+    if (one_of(w, {"$", "€", "£", "us$", "dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan"})) return true;
   }
   return false;
 }
@@ -282,7 +280,7 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
   // Light and occurrence verbs state what their object names: "launched attacks", "had the backing of",
   // "drew recognition from", "explosions were heard", "sparked a firefight".
   if (r == Deprel::kObj)
-    return in(head_lemma, {"report", "confirm", "hear", "see", "spark", "trigger", "witness", "record", "cause",
+    return one_of(head_lemma, {"report", "confirm", "hear", "see", "spark", "trigger", "witness", "record", "cause",
                            "claim", "carry", "conduct", "launch", "mount", "stage", "wage", "unleash", "execute",
                            "perpetrate", "commit", "begin", "start", "continue", "resume", "intensify", "escalate",
                            "step", "hold", "have", "receive", "get", "win", "enjoy", "draw", "gain", "secure",
@@ -291,16 +289,16 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
-    if (r == Deprel::kObl && in(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    if (r == Deprel::kObl && one_of(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
     // "resulted in protests", "led to clashes": the consequence is stated as having happened.
-    if (in(tree.lemma(c), {"in", "to"}) && in(head_lemma, {"result", "lead", "culminate", "escalate", "erupt", "turn"}))
+    if (one_of(tree.lemma(c), {"in", "to"}) && one_of(head_lemma, {"result", "lead", "culminate", "escalate", "erupt", "turn"}))
       return true;
     // "has been involved in the heaviest clashes with Israel".
-    if (r == Deprel::kObl && in(tree.lemma(c), {"in"}) &&
-        in(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
+    if (r == Deprel::kObl && one_of(tree.lemma(c), {"in"}) &&
+        one_of(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
       return true;
     // "in retaliation for an Israeli strike": the cause is stated as having happened.
-    if (tree.lemma(c) == "for" && in(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
+    if (tree.lemma(c) == "for" && one_of(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
   }
   return false;
 }
@@ -551,7 +549,7 @@ void Coder::code(doc::Document& d) const {
         continue;
       // "Nobody warned us": no one did it.
       if (int32_t subj = tree.child(m.trigger, Deprel::kNsubj);
-          subj >= 0 && in(tree.lemma(static_cast<TokenIdx>(subj)), {"nobody", "none", "no-one", "noone"}))
+          subj >= 0 && one_of(tree.lemma(static_cast<TokenIdx>(subj)), {"nobody", "none", "no-one", "noone"}))
         continue;
       const auto& info = lexicon_.category(e.category);
       // A pledge with a sum is aid whatever its tense ("Denmark said it would give an extra $38 million").

@@ -1,4 +1,5 @@
 #include "casus/code/evaluation.h"
+#include "casus/util/words.h"
 
 #include <algorithm>
 
@@ -9,19 +10,16 @@ using doc::TokenIdx;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 // Verbs that characterise an object: "described the attack as reckless", "called it a crime".
 bool is_characterising_verb(std::string_view lemma) {
-  return in(lemma, {"describe", "call", "brand", "label", "consider", "term", "dub", "characterize",
+  return one_of(lemma, {"describe", "call", "brand", "label", "consider", "term", "dub", "characterize",
                     "characterise", "deem", "regard", "view"});
 }
 
 // Claims of wrongdoing are allegations; judgements of an act are disapproval.
 bool is_allegation_word(std::string_view lemma) {
-  return in(lemma, {"fraud", "trump", "fabricated", "lie", "baseless", "scared", "interference", "meddling",
+  return one_of(lemma, {"fraud", "trump", "fabricated", "lie", "baseless", "scared", "interference", "meddling",
                     "sabotage", "destabilize", "destabilise", "torture", "abuse"});
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -12,18 +13,15 @@ using doc::UPos;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 // Nouns that refer back to some event without naming its kind ("condemned the act", "after the incident").
 bool is_generic_event_noun(std::string_view lemma) {
-  return in(lemma, {"act", "incident", "action", "operation", "move", "crime", "atrocity", "massacre", "aggression",
+  return one_of(lemma, {"act", "incident", "action", "operation", "move", "crime", "atrocity", "massacre", "aggression",
                     "escalation", "provocation"});
 }
 
 bool is_temporal_name(std::string_view w) {
-  return in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+  return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                 "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december"});
 }
@@ -62,18 +60,23 @@ std::optional<Participant> ParticipantResolver::event_reference(TokenIdx h) cons
   if (c != doc::Plover::kAssault && c != doc::Plover::kCoerce && c != doc::Plover::kProtest &&
       c != doc::Plover::kSanction && c != doc::Plover::kThreaten && c != doc::Plover::kMobilize)
     return std::nullopt;
+  Participant p = phrase(h);
+  p.event_ref = c;
+  return p;
+}
+
+Participant ParticipantResolver::phrase(TokenIdx h) const {
   Participant p;
   auto [a, b] = tree_.np_span(h);
   p.entity = mention::unresolved_entity(doc_, index_, a, b);
   p.token = h;
-  p.event_ref = c;
   return p;
 }
 
 std::optional<doc::Entity> ParticipantResolver::first_person(TokenIdx h) const {
   std::string_view w = tree_.lower(h);
-  bool plural = in(w, {"we", "us", "our", "ours", "ourselves"});
-  if (!plural && !in(w, {"i", "me", "my", "myself"})) return std::nullopt;
+  bool plural = one_of(w, {"we", "us", "our", "ours", "ourselves"});
+  if (!plural && !one_of(w, {"i", "me", "my", "myself"})) return std::nullopt;
   const doc::Entity* speaker = speakers_.speaker_at(h);
   if (!speaker) return std::nullopt;
   doc::Entity e = *speaker;
@@ -116,7 +119,7 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
       return p;
     }
     // "we", "I" with no known speaker name nobody.
-    if (in(tree_.lower(h), {"we", "us", "our", "i", "me", "my", "you", "your"})) return std::nullopt;
+    if (one_of(tree_.lower(h), {"we", "us", "our", "i", "me", "my", "you", "your"})) return std::nullopt;
   }
   int32_t m = index_.head_mention(h);
   if (m < 0) {
@@ -173,7 +176,7 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
     bool owner = r == Deprel::kNmodPoss;
     if (r == Deprel::kNmod || r == Deprel::kAmod || r == Deprel::kCompound) {
       for (TokenIdx g : tree_.children(c))
-        if (doc_.tokens.deprel[g] == Deprel::kCase && in(tree_.lemma(g), {"of", "by"})) owner = true;
+        if (doc_.tokens.deprel[g] == Deprel::kCase && one_of(tree_.lemma(g), {"of", "by"})) owner = true;
       // A nationality adjective or a name as modifier: "the Iranian attack", "the Hamas offensive".
       if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) owner = true;
     }
@@ -205,11 +208,8 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
   auto p = agentive(h, 0);
   // "The statement condemned …", "the communique said …": the issuer, named in an earlier sentence.
   if (!p && doc_.tokens.upos[h] == UPos::kNoun &&
-      in(head_lemma(h), {"statement", "communique", "communiqué", "declaration", "letter", "resolution"})) {
-    Participant ref;
-    auto [a, b] = tree_.np_span(h);
-    ref.entity = mention::unresolved_entity(doc_, index_, a, b);
-    ref.token = h;
+      one_of(head_lemma(h), {"statement", "communique", "communiqué", "declaration", "letter", "resolution"})) {
+    Participant ref = phrase(h);
     ref.statement_ref = true;
     return ref;
   }

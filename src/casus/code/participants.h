@@ -54,6 +54,8 @@ class ParticipantResolver {
  private:
   std::optional<Participant> agentive(doc::TokenIdx h, int depth) const;
   std::optional<Participant> event_reference(doc::TokenIdx h) const;
+  // The unresolved noun phrase headed by h, as a participant.
+  Participant phrase(doc::TokenIdx h) const;
   // "we", "our", "I" inside a quote: the speaker (for "we", the state a government speaker speaks for).
   std::optional<doc::Entity> first_person(doc::TokenIdx h) const;
   std::string_view head_lemma(doc::TokenIdx h) const { return tree_.lemma(h); }

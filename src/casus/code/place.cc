@@ -4,6 +4,7 @@
 #include <string>
 
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -12,9 +13,6 @@ using doc::TokenIdx;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 }  // namespace
 
@@ -33,7 +31,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     bool locative = false;
     for (TokenIdx c : tree.children(t))
       if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
-          in(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
+          one_of(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
                              "off", "over"}))
         locative = true;
     if (!locative) continue;

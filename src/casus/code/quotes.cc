@@ -5,6 +5,7 @@
 #include "casus/code/attribution.h"
 #include "casus/code/tree.h"
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -71,9 +72,6 @@ size_t word_count(std::string_view s) {
   return n;
 }
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 bool first_or_second_person(std::string_view lower) {
   for (std::string_view p : {"we", "us", "our", "you", "your", "i", "me", "my"})
@@ -164,7 +162,7 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
         if (!d.has(doc::kLayerParse) || d.tokens.upos[t] != doc::UPos::kVerb) continue;
         auto handing = [&](std::string_view w) {
           return cues.is_reporting_verb(w) ||
-                 in(w, {"deliver", "delivers", "delivered", "send", "sent", "convey", "conveyed", "give", "gave",
+                 one_of(w, {"deliver", "delivers", "delivered", "send", "sent", "convey", "conveyed", "give", "gave",
                         "pass", "passed", "relay", "relayed", "write", "wrote", "hand", "handed", "bring", "brought"});
         };
         if (pass == 0 && !handing(tree.lemma(t)) && !handing(tree.lower(t))) continue;

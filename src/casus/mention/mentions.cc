@@ -6,6 +6,7 @@
 #include <string>
 
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::mention {
 
@@ -15,21 +16,18 @@ using doc::UPos;
 
 namespace {
 
-bool in(std::string_view w, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 bool is_nominal(UPos u) { return u == UPos::kNoun || u == UPos::kPropn || u == UPos::kPron || u == UPos::kNum; }
 
 // Words that name a group in a definite description ("the group", "the militant movement").
 bool is_group_noun(std::string_view w) {
-  return in(w, {"group", "movement", "militia", "organization", "organisation", "faction", "party", "alliance",
+  return one_of(w, {"group", "movement", "militia", "organization", "organisation", "faction", "party", "alliance",
                 "coalition", "force", "forces", "rebels", "militants", "army", "government", "country", "kingdom",
                 "republic", "state", "regime", "bloc", "agency", "outlet", "network", "administration"});
 }
 
 bool is_title_noun(std::string_view w) {
-  return in(w, {"leader", "president", "minister", "chief", "commander", "secretary", "spokesman", "spokeswoman",
+  return one_of(w, {"leader", "president", "minister", "chief", "commander", "secretary", "spokesman", "spokeswoman",
                 "spokesperson", "premier", "king", "emir", "prince", "ayatollah", "chancellor", "envoy", "general",
                 "head", "prime"});
 }
@@ -90,7 +88,7 @@ std::string resolution_phrase(const doc::Document& d, TokenIdx a, TokenIdx b) {
 
 // Weekday and month names are tagged PROPN but name times, not actors.
 bool is_temporal_name(std::string_view w) {
-  return in(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+  return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                 "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."});
 }
@@ -98,12 +96,22 @@ bool is_temporal_name(std::string_view w) {
 bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 // Two to four proper-name words, none of them a word institutions, places or media are named with.
+// The entity a KB entry stands for at a date (no text: the caller sets the phrase).
+doc::Entity entry_entity(const kb::KnowledgeBase& kb, const kb::Entry& entry, const Date& date) {
+  doc::Entity e;
+  e.name = entry.name;
+  e.kb_id = entry.id;
+  e.country = entry.country;
+  e.type = kb.type_at(entry, date);
+  return e;
+}
+
 bool looks_like_person_name(const doc::Document& d, TokenIdx a, TokenIdx b) {
   size_t names = 0;
   for (TokenIdx t = a; t < b; ++t) {
     std::string lower = text::lower(d.token_text(t));
     if (d.tokens.upos[t] == UPos::kPropn) ++names;
-    if (in(lower, {"square", "party", "army", "council", "ministry", "university", "hospital", "agency", "front",
+    if (one_of(lower, {"square", "party", "army", "council", "ministry", "university", "hospital", "agency", "front",
                    "movement", "organization", "organisation", "union", "association", "news", "tv", "times",
                    "post", "street", "city", "province", "state", "republic", "force", "forces", "group", "bank",
                    "company", "court", "committee", "commission", "institute", "center", "centre", "airport",
@@ -116,14 +124,14 @@ bool looks_like_person_name(const doc::Document& d, TokenIdx a, TokenIdx b) {
 
 // Lower-case words inside names and titles: "Secretary of State", "Mohammed bin Salman", "Saudi Arabia's".
 bool is_name_connector(std::string_view lower) {
-  return in(lower, {"of", "'s", "’s", "bin", "bint", "ibn", "al", "al-", "el", "de", "da", "di", "van", "von", "la",
+  return one_of(lower, {"of", "'s", "’s", "bin", "bint", "ibn", "al", "al-", "el", "de", "da", "di", "van", "von", "la",
                     "le", "-"});
 }
 
 // Title words that may precede a name in one capitalised run ("UK Prime Minister Rishi Sunak").
 bool is_title_word(std::string_view lower) {
   return is_title_noun(lower) ||
-         in(lower, {"executive", "counsellor", "counselor", "state", "foreign", "defense", "defence", "interior",
+         one_of(lower, {"executive", "counsellor", "counselor", "state", "foreign", "defense", "defence", "interior",
                     "crown", "supreme", "deputy", "vice", "senior", "major", "lieutenant", "colonel", "admiral",
                     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen.", "sen.", "rep.", "gov.", "governor",
                     "senator", "ambassador", "mayor", "sheikh", "secretary-general", "director", "general",
@@ -134,7 +142,7 @@ bool is_title_word(std::string_view lower) {
 }  // namespace
 
 bool is_pronoun_form(std::string_view w) {
-  return in(w, {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "himself", "herself",
+  return one_of(w, {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "himself", "herself",
                 "itself", "themselves"});
 }
 
@@ -350,7 +358,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           // Coreference: he/she → last person; it/its → last group/state; they/their → last group or agent.
           int32_t ante = -1;
           std::optional<doc::Entity> body;
-          if (in(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
+          if (one_of(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
             if (!people.empty()) ante = people.back();
           } else {
             // "Houthi spokesman Yahya Sarea said it had deployed drones": a spokesman's "it" is his organisation.
@@ -364,17 +372,12 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               for (const kb::Role* role : kb.roles_at(pm.entity.kb_id, date))
                 if (role->role == "spokesperson" || role->role == "group_leader" || role->role == "group_military_leader")
                   if (const kb::Entry* org = kb.find_id(role->org)) {
-                    doc::Entity e;
-                    e.name = org->name;
-                    e.kb_id = org->id;
-                    e.country = org->country;
-                    e.type = kb.type_at(*org, date);
-                    body = std::move(e);
+                    body = entry_entity(kb, *org, date);
                     ante = *it;
                     break;
                   }
             }
-            if (!body) ante = group_antecedent(s, h, in(lower, {"it", "its", "itself"}));
+            if (!body) ante = group_antecedent(s, h, one_of(lower, {"it", "its", "itself"}));
           }
           if (ante < 0) continue;
           doc::Entity e = body ? *body : d.mentions[ante].entity;
@@ -398,7 +401,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         std::string head_lower = text::lower(d.lemma(h).empty() ? d.token_text(h) : d.lemma(h));
         bool definite = d.tokens.upos[a] == UPos::kDet && text::lower(d.token_text(a)) == "the";
         // "a Hezbollah commander", "two Hamas officials": someone unnamed of that body, not the title's holder.
-        bool indefinite = in(text::lower(d.token_text(a)), {"a", "an", "one", "another", "some", "several", "two",
+        bool indefinite = one_of(text::lower(d.token_text(a)), {"a", "an", "one", "another", "some", "several", "two",
                                                               "three", "four", "many"});
         if (indefinite && res.found() && res.entry->kind == kb::EntryKind::kPerson && res.via == "title") {
           kb::Resolution body;
@@ -419,7 +422,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           for (TokenIdx t = a; t < h; ++t)
             if (int32_t mm = match_of[t - v.first]; mm >= 0) country = resolve_match(matches[mm]).country;
           // The head noun says what kind of thing is meant: "the group" is no state, "the country" no militia.
-          const bool state_noun = in(head_lower, {"country", "kingdom", "republic", "state", "nation", "government",
+          const bool state_noun = one_of(head_lower, {"country", "kingdom", "republic", "state", "nation", "government",
                                                   "regime", "administration"});
           const bool body_noun = !state_noun && lower != "two";
           int32_t ante = -1;
@@ -442,11 +445,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               for (const kb::Role* role : kb.roles_at(d.mentions[*it].entity.kb_id, date))
                 if (role->org.rfind("org:", 0) == 0)
                   if (const kb::Entry* org = kb.find_id(role->org)) {
-                    doc::Entity e;
-                    e.name = org->name;
-                    e.kb_id = org->id;
-                    e.country = org->country;
-                    e.type = kb.type_at(*org, date);
+                    doc::Entity e = entry_entity(kb, *org, date);
                     if (country.empty() || e.country == country) led = std::move(e);
                     break;
                   }
