@@ -83,6 +83,11 @@ bool compatible(const Candidate& a, const Candidate& b) {
   // the incident the document is about: its targets join that incident's.
   if ((y.category == doc::Plover::kAssault || y.category == doc::Plover::kCoerce) && (y.actor.empty() || x.actor.empty()))
     subset_ok = true;
+  // Restatements of one attack in other sentences name the attacker again but its victims differently ("struck a
+  // bus", "killed dozens of children", "hit a market"): the same attacker, the same incident.
+  if (y.category == doc::Plover::kAssault && x.sentence != y.sentence && same_parties(x.actor, y.actor) &&
+      !x.actor.empty())
+    subset_ok = true;
   if (!subset_ok && (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)))
     return false;
   // Two fully specified statements in one sentence are two actions ("launched drones and missiles" gives two
