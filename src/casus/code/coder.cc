@@ -800,6 +800,14 @@ void Coder::code(doc::Document& d) const {
   }
 
   std::vector<Candidate> events = merge_candidates(std::move(cands));
+  // "The strike will take place on January 24": in a story about a labour strike a bare "strike" is that strike.
+  const bool labour_strike = std::any_of(events.begin(), events.end(), [](const Candidate& c) {
+    return c.event.category == doc::Plover::kProtest && c.event.mode == "strike";
+  });
+  if (labour_strike)
+    std::erase_if(events, [](const Candidate& c) {
+      return c.event.rule == "ASSAULT.strike.n" && c.event.actor.empty() && c.event.mode.empty();
+    });
   // A recipient the sentence leaves implicit is, by the convention of human coders, the party the document is
   // about ("Japan pledged $65 million" at a conference on Afghanistan): the most mentioned resolved state,
   // organisation or group that is not among the actors. Marked inferred, so users can keep or drop it.
