@@ -46,6 +46,22 @@ bool nominal_root(const doc::Document& d, TokenIdx r, TokenIdx first, TokenIdx l
 size_t repair_participle_clauses(doc::Document& d) {
   if (!d.has(doc::kLayerParse) || !d.has(doc::kLayerTags)) return 0;
   size_t repaired = 0;
+  // "killed 1,200 people and seized 240 hostages": a verb the parser coordinated with the object noun of an
+  // earlier verb is coordinated with that verb (a noun has no verb conjuncts).
+  for (TokenIdx t = 0; t < d.tokens.size(); ++t) {
+    if (d.tokens.upos[t] != UPos::kVerb || d.tokens.deprel[t] != Deprel::kConj) continue;
+    int32_t n = d.tokens.head[t];
+    if (n < 0 || (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn)) continue;
+    int32_t v = d.tokens.head[n];
+    Deprel nr = d.tokens.deprel[n];
+    if (v < 0 || d.tokens.upos[v] != UPos::kVerb || (nr != Deprel::kObj && nr != Deprel::kObl) || v > n) continue;
+    d.tokens.head[t] = v;
+    if (d.xpos(t) == "VBN" && d.xpos(v) == "VBD") {  // same tense and voice as the verb it joins
+      d.tokens.xpos[t] = d.strings.intern("VBD");
+      d.tokens.feats[t] = d.strings.intern(finite_past(d.feats(t)));
+    }
+    ++repaired;
+  }
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
     if (last - first < 4) continue;

@@ -7,6 +7,9 @@
 // sentence's root is a noun phrase whose only verb is such a participle — no auxiliary, no subject of its own,
 // no "by" agent after it — the participle is the main verb: it becomes the root, in the past tense and active
 // voice, the noun phrase its subject, and what followed it its dependents.
+//
+// A second, smaller repair: a verb coordinated with an earlier verb's object noun ("killed 1,200 people and
+// seized 240 hostages" → seized conj of people) is coordinated with that verb, in its tense.
 #pragma once
 
 #include "casus/doc/document.h"

@@ -85,8 +85,8 @@ bool compatible(const Candidate& a, const Candidate& b) {
     subset_ok = true;
   // Restatements of one attack in other sentences name the attacker again but its victims differently ("struck a
   // bus", "killed dozens of children", "hit a market"): the same attacker, the same incident.
-  if (y.category == doc::Plover::kAssault && x.sentence != y.sentence && same_parties(x.actor, y.actor) &&
-      !x.actor.empty())
+  if (y.category == doc::Plover::kAssault && (x.sentence != y.sentence || a.nominal || b.nominal) &&
+      same_parties(x.actor, y.actor) && !x.actor.empty())
     subset_ok = true;
   if (!subset_ok && (!parties_compatible(x.actor, y.actor) || !parties_compatible(x.recipient, y.recipient)))
     return false;
@@ -168,9 +168,17 @@ bool same_party(const doc::Entity& a, const doc::Entity& b) {
   if (!sa.empty() && sa == b.country && state_organ_type(b.type)) return true;
   if (!sb.empty() && sb == a.country && state_organ_type(a.type)) return true;
   if (a.kb_id.empty() && b.kb_id.empty()) return without_article(a.text) == without_article(b.text);
-  // Within one document a generic agent is the specific one of its kind: "protesters" ~ "Hong Kong protesters".
+  // Within one document a generic agent is the specific one of its kind: "protesters" ~ "Hong Kong protesters"
+  // (the same word in both phrases), never merely another party of its type ("civilians" ≁ "hostages").
   auto generic = [](const doc::Entity& e) { return e.kb_id.rfind("agent:", 0) == 0 && e.country.empty(); };
-  if ((generic(a) || generic(b)) && !a.type.empty() && a.type == b.type && !state_organ_type(a.type)) return true;
+  auto names_it = [](const doc::Entity& g, const doc::Entity& other) {
+    std::string word = text::lower(g.text);
+    if (auto sp = word.rfind(' '); sp != std::string::npos) word = word.substr(sp + 1);
+    return word.size() > 3 && text::lower(other.text).find(word) != std::string::npos;
+  };
+  if (!a.type.empty() && a.type == b.type && !state_organ_type(a.type) &&
+      ((generic(a) && names_it(a, b)) || (generic(b) && names_it(b, a))))
+    return true;
   return false;
 }
 

@@ -168,6 +168,12 @@ bool is_passive(const Tree& tree, TokenIdx t) {
   // drones" (a subject, or a "have" auxiliary) is active whatever the feature says.
   if (tree.doc().feat(t, "Voice") == "Pass") {
     if (tree.has_child(t, Deprel::kNsubj)) return false;
+    // "killed 1,200 people and seized 240 hostages": a conjunct shares its first conjunct's voice.
+    if (tree.rel(t) == Deprel::kConj && tree.head(t) >= 0) {
+      auto h = static_cast<TokenIdx>(tree.head(t));
+      if (tree.upos(h) == UPos::kVerb && tree.has_child(h, Deprel::kNsubj) && !tree.has_child(h, Deprel::kAuxPass))
+        return false;
+    }
     auto [b, e] = tree.kids(t);
     for (auto p = b; p != e; ++p)
       if (tree.rel(*p) == Deprel::kAux && iequal(tree.lemma(*p), "have")) return false;

@@ -507,6 +507,26 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               // State agents keep the agent's type (troops → MIL); a group's agents are the group.
               if (o.kb_id.rfind("country:", 0) != 0) entity.type = o.type;
             }
+            // "Gunmen from Hamas", "fighters of the Houthis": a named body after the head owns them too.
+            if (entity.kb_id.rfind("agent:", 0) == 0)
+              for (TokenIdx c : v.children[h - v.first]) {
+                if (d.tokens.deprel[c] != Deprel::kNmod) continue;
+                bool from = false;
+                for (TokenIdx g : v.children[c - v.first])
+                  if (d.tokens.deprel[g] == Deprel::kCase && one_of(text::lower(d.token_text(g)), {"from", "of"}))
+                    from = true;
+                int32_t mm = match_of[c - v.first];
+                if (!from || mm < 0) continue;
+                kb::Resolution mr = resolve_match(matches[mm]);
+                if (!mr.found() || (mr.entry->kind != kb::EntryKind::kOrganization &&
+                                    mr.entry->kind != kb::EntryKind::kCountry))
+                  continue;
+                entity.name = mr.name;
+                entity.kb_id = mr.kb_id;
+                if (entity.country.empty()) entity.country = mr.country;
+                if (mr.entry->kind != kb::EntryKind::kCountry) entity.type = mr.type;
+                break;
+              }
           }
           int32_t idx = add(s, a, b, kind_of(res.entry), std::move(entity), h);
           const kb::Entry* e = res.entry;
