@@ -424,6 +424,15 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           // The head noun says what kind of thing is meant: "the group" is no state, "the country" no militia.
           const bool state_noun = one_of(head_lower, {"country", "kingdom", "republic", "state", "nation", "government",
                                                   "regime", "administration"});
+          // "The army", "the military", "the police" are a state's forces (the story country's, assigned by the
+          // coder), not the last armed group named.
+          if (one_of(head_lower, {"army", "military", "force", "forces", "navy", "police"})) {
+            kb::Resolution own = kb.resolve(resolution_phrase(d, a, b), date);
+            if (own.found()) {
+              add(s, a, b, kind_of(own.entry), make_entity(d, a, b, own), h);
+              continue;
+            }
+          }
           const bool body_noun = !state_noun && lower != "two";
           int32_t ante = -1;
           const auto& pool = lower == "two" ? people : groups;
