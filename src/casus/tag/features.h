@@ -32,6 +32,7 @@ struct TokenInfo {
   uint32_t amb = 0;          // ambiguity class: UPOS bitmask seen in training (0 = unknown word)
   uint8_t wordnet = 0;       // WordNet POS bitmask reachable by morphology (1 noun, 2 verb, 4 adj, 8 adv)
   uint8_t flags = 0;         // kFlag* bits
+  bool open_class_only = false;  // unknown word that looks like content (not a feature; restricts decoding)
 };
 
 inline constexpr uint8_t kFlagDigit = 1, kFlagHyphen = 2, kFlagUpperInitial = 4, kFlagAllUpper = 8,

@@ -16,6 +16,22 @@ namespace {
 
 inline uint64_t nonzero(uint64_t k) { return k ? k : 1; }
 
+}  // namespace
+
+std::vector<uint8_t> open_classes(const std::vector<TagClass>& classes) {
+  std::vector<uint8_t> open;
+  for (const auto& c : classes) {
+    using doc::UPos;
+    const bool closed = c.upos == UPos::kAdp || c.upos == UPos::kAux || c.upos == UPos::kCconj ||
+                        c.upos == UPos::kDet || c.upos == UPos::kPart || c.upos == UPos::kPron ||
+                        c.upos == UPos::kSconj;
+    open.push_back(closed ? 0 : 1);
+  }
+  return open;
+}
+
+namespace {
+
 void put_varint(ByteWriter& w, uint32_t v) {
   while (v >= 0x80) {
     w.u8(static_cast<uint8_t>(v | 0x80));
@@ -128,7 +144,7 @@ bool WeightTable::deserialize(ByteReader& r, size_t n_classes) {
 // ---------------------------------------------------------------- decoding
 
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, uint8_t* out) {
+                 size_t n, const uint8_t* right, uint8_t* out, const uint8_t* open_to_unknown) {
   uint32_t feats[kMaxFeatures];
   int32_t scores[256];
   Context ctx;
@@ -149,10 +165,13 @@ void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* 
     int k = extract_features(ctx, feats);
     std::memset(scores, 0, sizeof(int32_t) * n_classes);
     weights.score(feats, k, scores);
-    size_t best = 0;
-    for (size_t c = 1; c < n_classes; ++c)
-      if (scores[c] > scores[best]) best = c;
-    out[i] = static_cast<uint8_t>(best);
+    const bool unknown = open_to_unknown && ctx.tok->open_class_only;
+    size_t best = n_classes;
+    for (size_t c = 0; c < n_classes; ++c) {
+      if (unknown && !open_to_unknown[c]) continue;
+      if (best == n_classes || scores[c] > scores[best]) best = c;
+    }
+    out[i] = static_cast<uint8_t>(best == n_classes ? 0 : best);
   }
 }
 
@@ -168,20 +187,25 @@ void TaggerImpl::lookup(std::string_view form, TokenInfo& info, uint8_t& sole) c
   char buf[64];
   if (form.size() > sizeof(buf)) {
     info.wordnet = 0;
+    info.open_class_only = true;
     return;
   }
   for (size_t i = 0; i < form.size(); ++i) buf[i] = ascii_lower(form[i]);
   info.wordnet = lemmatizer.wordnet_mask(std::string_view(buf, form.size()));
+  // An unseen word WordNet knows, or a long, hyphenated or digit-bearing one, is content: closed classes are lists
+  // training saw whole. Short unknown words stay unrestricted — in web text they are mostly misspelt function words
+  // ("thier", "arond").
+  info.open_class_only = info.wordnet != 0 || form.size() >= 8 || (info.flags & (kFlagDigit | kFlagHyphen));
 }
 
 void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out,
                         uint8_t* scratch_tags) const {
   if (passes.size() == 1) {
-    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, out);
+    decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, out, open_to_unknown.data());
     return;
   }
-  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, scratch_tags);
-  decode_pass(passes[1], classes.size(), infos, sole, n, scratch_tags, out);
+  decode_pass(passes[0], classes.size(), infos, sole, n, nullptr, scratch_tags, open_to_unknown.data());
+  decode_pass(passes[1], classes.size(), infos, sole, n, scratch_tags, out, open_to_unknown.data());
 }
 
 // ---------------------------------------------------------------- section format
@@ -240,6 +264,7 @@ Result<std::shared_ptr<TaggerImpl>> TaggerImpl::deserialize(std::string_view byt
     c.xpos = std::string(r.str());
     impl->classes.push_back(std::move(c));
   }
+  impl->open_to_unknown = open_classes(impl->classes);
   uint32_t n_passes = r.u32();
   if (r.failed() || n_passes < 1 || n_passes > 2) return corrupt("bad pass count");
   impl->passes.resize(n_passes);

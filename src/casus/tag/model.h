@@ -100,6 +100,10 @@ struct TaggerImpl {
   FlatMap<uint64_t, LexEntry> lexicon;     // lower-form hash → entry
   MorphModel morph;                        // UD feature bundles
   Lemmatizer lemmatizer;
+  // Per class: may a word the lexicon does not know take it? Closed classes (adpositions, determiners, pronouns,
+  // conjunctions, auxiliaries, particles) are lists training saw whole, so an unseen word is never one of them:
+  // news vocabulary missing from EWT ("airstrike", "drone-strike") otherwise drifts to SCONJ or ADP by context.
+  std::vector<uint8_t> open_to_unknown;
 
   // Fills amb/wordnet/sole for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
@@ -121,7 +125,11 @@ struct TaggerAccess {
 };
 
 // Greedy decoding of one pass. right = first-pass tags (pass 2) or nullptr (pass 1).
+// TaggerImpl::open_to_unknown for a class list.
+std::vector<uint8_t> open_classes(const std::vector<TagClass>& classes);
+
+// open_to_unknown: per class, may an unknown word (amb 0) take it; nullptr = any class.
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
-                 size_t n, const uint8_t* right, uint8_t* out);
+                 size_t n, const uint8_t* right, uint8_t* out, const uint8_t* open_to_unknown = nullptr);
 
 }  // namespace casus::tag
