@@ -89,6 +89,26 @@ std::optional<doc::Entity> adversary(const std::vector<Candidate>& events, const
   return *best;
 }
 
+// The party that carries out the document's attacks (most often; ties: first), other than `actors`: whom a
+// condemnation with no stated object condemns ("the director condemned what he called the massacre").
+std::optional<doc::Entity> main_attacker(const std::vector<Candidate>& events, const std::vector<doc::Entity>& actors) {
+  std::map<std::string, std::pair<size_t, const doc::Entity*>> counts;
+  const doc::Entity* best = nullptr;
+  size_t n = 0;
+  for (const auto& c : events) {
+    const doc::Event& e = c.event;
+    if (e.category != doc::Plover::kAssault || e.aux == doc::Aux::kNegation || c.reciprocal) continue;
+    for (const auto& a : e.actor) {
+      if (a.inferred || (a.kb_id.empty() && a.country.empty())) continue;
+      if (std::any_of(actors.begin(), actors.end(), [&](const doc::Entity& x) { return same_party(a, x); })) continue;
+      auto& slot = counts[a.kb_id.empty() ? a.text : a.kb_id];
+      if (++slot.first > n) n = slot.first, best = &a;
+    }
+  }
+  if (!best) return std::nullopt;
+  return *best;
+}
+
 // The country a story is about: its dateline's, else the state its mentions name most (at least twice).
 std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   if (!d.meta.dateline.empty()) {
@@ -828,6 +848,16 @@ void Coder::code(doc::Document& d) const {
         continue;
       }
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
+    }
+    // A condemnation with no stated object, in a story of attacks, condemns the attacker.
+    if (e.category == doc::Plover::kAccuse && e.mode == "disapprove") {
+      if (auto attacker = main_attacker(events, e.actor)) {
+        doc::Entity r = *attacker;
+        r.inferred = true;
+        e.recipient.push_back(std::move(r));
+        e.confidence *= 0.9;
+        continue;
+      }
     }
     // A domestic protest with no stated target is against the country's government: its head at the date.
     if (e.category == doc::Plover::kProtest) {
