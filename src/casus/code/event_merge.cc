@@ -67,6 +67,12 @@ bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& y = b.event;
   if (x.category != y.category || x.aux != y.aux) return false;
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
+  // Two statements in different sentences, one giving a mode the other lacks, are different acts ("seized power"
+  // and "closed the borders") — unless one is a reference to the other ("the coup"). Attacks restate with and
+  // without a weapon, meetings as a visit and a meeting: those may still merge.
+  if (x.mode.empty() != y.mode.empty() && x.sentence != y.sentence && !a.nominal && !b.nominal &&
+      x.category != doc::Plover::kAssault && x.category != doc::Plover::kConsult)
+    return false;
   // Only dates a phrase gave count (a default publication date says nothing about which incident it is).
   if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").

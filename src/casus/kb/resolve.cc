@@ -33,6 +33,10 @@ const std::unordered_map<std::string, std::vector<std::string>>& title_roles() {
         {"finance_minister"});
     add({"prime minister", "premier", "pm", "chancellor", "head of government"}, {"head_of_government"});
     add({"president", "head of state", "king", "emir", "monarch", "sultan", "queen"}, {"head_of_state"});
+    // After a coup the junta's leader is the head of state the KB lists ("the country's coup leader").
+    add({"coup leader", "junta leader", "junta chief", "junta head", "military ruler", "interim president",
+         "transitional president", "interim leader", "transitional leader"},
+        {"head_of_state"});
     add({"supreme leader", "leader of the revolution"}, {"supreme_leader"});
     add({"leader", "chief", "head", "ruler"},
         {"supreme_leader", "group_leader", "igo_head", "party_leader", "head_of_government", "head_of_state"});

@@ -510,6 +510,17 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                 if (mr.found() && mr.entry->kind != kb::EntryKind::kPlace) o = make_entity(d, t, t + 1, mr);
               }
               if (o.kb_id.empty() || o.kb_id.rfind("agent:", 0) == 0) continue;
+              // "The country's coup leader", "the group's chief": a title of the described state or body is its
+              // holder, as if the name had been written.
+              if (t + 1 < h && one_of(d.token_text(t + 1), {"'s", "’s", "'S"}) && !o.name.empty()) {
+                kb::Resolution holder =
+                    kb.resolve(o.name + "'s " + resolution_phrase(d, t + 2, b), date);
+                if (holder.found() && holder.entry->kind == kb::EntryKind::kPerson) {
+                  entity = make_entity(d, a, b, holder);
+                  res = holder;
+                  break;
+                }
+              }
               entity.name = o.name;
               entity.kb_id = o.kb_id;
               if (entity.country.empty()) entity.country = o.country;
