@@ -716,7 +716,8 @@ void Coder::code(doc::Document& d) const {
       if (h < 0 || tree.urel(t) != Deprel::kAdvcl || d.xpos(t) != "VBG" || tree.child(t, Deprel::kNsubj) >= 0) continue;
       for (size_t j = sentence_cands; j < cands.size(); ++j)
         if (j != i && cands[j].trigger_token == static_cast<TokenIdx>(h) &&
-            cands[j].event.category == cands[i].event.category && cands[i].content_of < 0)
+            cands[j].event.category == cands[i].event.category && cands[i].content_of < 0 &&
+            !distinct_acts(cands[j], cands[i]))
           cands[i].content_of = static_cast<int32_t>(j);
     }
     // An event inside another's action ("threatened to break relations", "agreed to resume ties", "called on Iran
@@ -836,6 +837,25 @@ void Coder::code(doc::Document& d) const {
     doc::Event& e = c.event;
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
+    // A seizure of power with no stated target ("the military seized control in a coup") is against the
+    // government of the country: the state, since the head the KB lists on the day may be the new ruler.
+    if (e.rule == "COERCE.seize.power") {
+      std::string c = e.location ? e.location->country : std::string();
+      for (const auto& a : e.actor)
+        if (c.empty() && !a.country.empty()) c = a.country;
+      if (const kb::Entry* state = c.empty() ? nullptr : kb_.find_id("country:" + c)) {
+        doc::Entity g;
+        g.start = g.end = e.trigger_start;
+        g.name = state->name;
+        g.kb_id = state->id;
+        g.country = c;
+        g.type = "GOV";
+        g.inferred = true;
+        e.recipient.push_back(std::move(g));
+        e.confidence *= 0.9;
+        continue;
+      }
+    }
     // Forces readied, threats and attacks with no stated target are aimed at the actor's adversary in the
     // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
     // having clashed with Israel).

@@ -67,12 +67,7 @@ bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& y = b.event;
   if (x.category != y.category || x.aux != y.aux) return false;
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
-  // Two statements in different sentences, one giving a mode the other lacks, are different acts ("seized power"
-  // and "closed the borders") — unless one is a reference to the other ("the coup"). Attacks restate with and
-  // without a weapon, meetings as a visit and a meeting: those may still merge.
-  if (x.mode.empty() != y.mode.empty() && x.sentence != y.sentence && !a.nominal && !b.nominal &&
-      x.category != doc::Plover::kAssault && x.category != doc::Plover::kConsult)
-    return false;
+  if (distinct_acts(a, b)) return false;
   // Only dates a phrase gave count (a default publication date says nothing about which incident it is).
   if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
@@ -161,6 +156,13 @@ void absorb(Candidate& a, Candidate&& b) {
 
 }  // namespace
 
+bool distinct_acts(const Candidate& a, const Candidate& b) {
+  const doc::Event& x = a.event;
+  const doc::Event& y = b.event;
+  return x.mode.empty() != y.mode.empty() && x.category != doc::Plover::kAssault &&
+         x.category != doc::Plover::kConsult;
+}
+
 bool same_party(const doc::Entity& a, const doc::Entity& b) {
   // "Ukrainian citizens" resolve to country:UKR with type CVL: a part of the country, not its state.
   auto state_of = [](const doc::Entity& e) -> std::string {
@@ -203,7 +205,9 @@ std::vector<Candidate> merge_candidates(std::vector<Candidate> cands) {
     // An actor read from another candidate's trigger: the same action.
     if (int32_t src = cands[i].actor_from; into < 0 && src >= 0 && static_cast<size_t>(src) < i) {
       int32_t l = leader[src];
-      if (cands[l].event.category == cands[i].event.category && cands[l].event.aux == cands[i].event.aux) into = l;
+      if (cands[l].event.category == cands[i].event.category && cands[l].event.aux == cands[i].event.aux &&
+          !distinct_acts(cands[l], cands[i]))
+        into = l;
     }
     // Otherwise the most recent compatible cluster.
     for (auto it = leaders.rbegin(); into < 0 && it != leaders.rend(); ++it)

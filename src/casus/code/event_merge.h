@@ -42,6 +42,11 @@ struct Candidate {
 // Merges and filters candidates (in document order): the survivors, one per event, in text order.
 std::vector<Candidate> merge_candidates(std::vector<Candidate> candidates);
 
+// Two statements of one category, one giving a mode the other lacks: different acts, never merged ("seized
+// power, detaining her", "the coup" and "the blackout"). Attacks and meetings excepted (restated with and without
+// a weapon or a host).
+bool distinct_acts(const Candidate& a, const Candidate& b);
+
 // Same actor for merging: equal KB ids, a state and an organ of it ("Israel" ~ "Israeli military"), or the same
 // unresolved text.
 bool same_party(const doc::Entity& a, const doc::Entity& b);

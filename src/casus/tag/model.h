@@ -104,12 +104,20 @@ struct TaggerImpl {
   // conjunctions, auxiliaries, particles) are lists training saw whole, so an unseen word is never one of them:
   // news vocabulary missing from EWT ("airstrike", "drone-strike") otherwise drifts to SCONJ or ADP by context.
   std::vector<uint8_t> open_to_unknown;
+  // Class ids for the grammatical repairs decode() applies (kNoClass when the model lacks the class).
+  static constexpr uint8_t kNoClass = 0xFF;
+  uint8_t noun_singular = kNoClass;  // NOUN/NN
+
+  // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
+  void index_classes();
 
   // Fills amb/wordnet/sole for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
   // scratch_tags: n entries (first-pass tags when there are two passes).
   void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch_tags) const;
+  // Grammatical repairs of decoded tags that the treebank's gold annotation never violates.
+  void repair(uint8_t* tags, size_t n) const;
 
   std::string serialize() const;
   static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,
@@ -125,9 +133,6 @@ struct TaggerAccess {
 };
 
 // Greedy decoding of one pass. right = first-pass tags (pass 2) or nullptr (pass 1).
-// TaggerImpl::open_to_unknown for a class list.
-std::vector<uint8_t> open_classes(const std::vector<TagClass>& classes);
-
 // open_to_unknown: per class, may an unknown word (amb 0) take it; nullptr = any class.
 void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* infos, const uint8_t* sole,
                  size_t n, const uint8_t* right, uint8_t* out, const uint8_t* open_to_unknown = nullptr);

@@ -277,7 +277,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     impl->classes.push_back(TagClass{static_cast<doc::UPos>(k.first), k.second});
   }
   const size_t n_classes = impl->classes.size();
-  impl->open_to_unknown = open_classes(impl->classes);
+  impl->index_classes();
   auto gold_class = [&](const doc::Document& d, size_t t) {
     auto it = class_id.find({static_cast<uint8_t>(d.tokens.upos[t]), std::string(d.xpos(t))});
     return it == class_id.end() ? uint8_t{0} : it->second;
