@@ -29,6 +29,9 @@ struct TrainArgs {
   float parser_prune = 0.0f;
   std::string parser_tags = "jackknife";  // tags the parser learns from
   int folds = 4;
+  // Parser training data as tagged CoNLL-U: written after tagging (to reuse across parser-only runs, since the
+  // jackknife costs `folds` tagger trainings) or read instead of tagging.
+  std::string save_parser_train, parser_train_tagged;
   bool no_wordnet = false;
   std::string command_line;
 };
@@ -172,7 +175,14 @@ int run_train(const TrainArgs& args) {
       return kExitUsage;
     }
     std::vector<doc::Document> parser_train;
-    if (args.parser_tags == "gold") {
+    if (!args.parser_train_tagged.empty()) {
+      auto pre = read_treebank(args.parser_train_tagged);
+      if (!pre) {
+        print_error("train: --parser-train-tagged: " + pre.status().to_string());
+        return kExitUsage;
+      }
+      parser_train = std::move(pre.value());
+    } else if (args.parser_tags == "gold") {
       parser_train = *train_docs;
     } else if (args.parser_tags == "jackknife" && args.folds >= 2) {
       // Each fold is tagged by a tagger trained on the other folds, so the parser sees tagging errors of the
@@ -211,12 +221,23 @@ int run_train(const TrainArgs& args) {
       }
       parser_train = std::move(tagged.value());
     }
+    if (!args.save_parser_train.empty()) {
+      std::string text;
+      for (const auto& d : parser_train) doc::write_conllu(d, text);
+      Status st = write_file_atomic(args.save_parser_train, text);
+      if (!st.is_ok()) {
+        print_error("train: --save-parser-train: " + st.to_string());
+        return kExitUsage;
+      }
+    }
     parse::TrainOptions popt;
     popt.seed = args.seed;
     if (args.parser_epochs > 0) popt.epochs = args.parser_epochs;
     else if (args.epochs > 0) popt.epochs = args.epochs;
     popt.prune_threshold = args.parser_prune;
-    popt.data_description = data + " (" + args.parser_tags + " tags)";
+    popt.data_description = args.parser_train_tagged.empty()
+                                ? data + " (" + args.parser_tags + " tags)"
+                                : base_name(args.parser_train_tagged) + " (pre-tagged)";
     ContainerWriter pw("model.en", "");
     Status st = parse::train(parser_train, *dev_tagged, popt, pw, std::cerr);
     if (!st.is_ok()) {
@@ -300,6 +321,11 @@ Verb add_train_verb(CLI::App& app) {
                   "predicted (final tagger), gold")
       ->check(CLI::IsMember({"jackknife", "predicted", "gold"}));
   cmd->add_option("--folds", args->folds, "Jackknife folds");
+  cmd->add_option("--save-parser-train", args->save_parser_train,
+                  "Write the parser's (tagged) training data as CoNLL-U, for reuse with --parser-train-tagged");
+  cmd->add_option("--parser-train-tagged", args->parser_train_tagged,
+                  "Train the parser on this already tagged CoNLL-U (e.g. from --save-parser-train) instead of "
+                  "tagging --train");
   cmd->add_flag("--no-wordnet", args->no_wordnet, "Lemma rules from the treebank only");
   return {cmd, [args, cmd] {
             std::string line = "casus train";
@@ -309,7 +335,8 @@ Verb add_train_verb(CLI::App& app) {
                                                                   {"--out", args->out},
                                                                   {"--components", args->components},
                                                                   {"--base", args->base},
-                                                                  {"--parser-tags", args->parser_tags}})
+                                                                  {"--parser-tags", args->parser_tags},
+                                                                  {"--parser-train-tagged", args->parser_train_tagged}})
               if (!value.empty()) line += " " + flag + " " + value;
             line += " --seed " + std::to_string(args->seed);
             if (args->epochs) line += " --epochs " + std::to_string(args->epochs);

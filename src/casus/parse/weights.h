@@ -21,7 +21,7 @@ class CompactWeights {
   // Adds the weights of every feature to scores[kNumActions].
   void score(const std::vector<uint64_t>& features, float* scores) const;
   size_t n_features() const { return n_features_; }
-  size_t n_entries() const { return actions_.size(); }
+  size_t n_entries() const { return n_entries_; }
 
   // Section payload (see docs/formats/model.md, "parser.weights").
   std::string serialize() const;
@@ -46,18 +46,28 @@ class CompactWeights {
 
  private:
   size_t slot_of(uint32_t fp) const { return (fp * 0x9E3779B1u) >> shift_; }
-  // Builds the open-addressing table from fingerprints sorted ascending and their row lengths.
-  void build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts);
+  // Builds the open-addressing table and the packed rows from fingerprints sorted ascending, their row lengths
+  // and the (action, value) entries laid out in the same order.
+  void build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts,
+                   const std::vector<uint8_t>& actions, const std::vector<int16_t>& values);
+  // Entry e of the row starting at rows_[begin]: action in the low byte, value in the high half.
+  static uint8_t entry_action(uint32_t e) { return static_cast<uint8_t>(e); }
+  static int16_t entry_value(uint32_t e) { return static_cast<int16_t>(e >> 16); }
+
+  // One slot is 8 bytes: the key and its row in the same cache line, so a lookup costs two memory accesses
+  // (slot, row) instead of five with separate arrays, and both can be prefetched for all features of a state.
+  struct Slot {
+    uint32_t key;    // fingerprint, 0 = empty
+    uint32_t begin;  // index into rows_: rows_[begin] is the row length, the entries follow
+  };
 
   uint32_t shift_ = 32;
   size_t mask_ = 0;
   size_t n_features_ = 0;
+  size_t n_entries_ = 0;
   float scale_ = 1.0f;
-  std::vector<uint32_t> keys_;   // fingerprint per slot, 0 = empty
-  std::vector<uint32_t> begin_;  // row start per slot (index into actions_/values_)
-  std::vector<uint8_t> count_;   // row length per slot
-  std::vector<uint8_t> actions_;
-  std::vector<int16_t> values_;  // rows laid out in ascending fingerprint order
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> rows_;  // per feature in ascending fingerprint order: length, then packed entries
 };
 
 // Averaged perceptron (Collins 2002) with lazy averaging: each weight remembers when it last changed.
