@@ -134,6 +134,15 @@ CompactWeights CompactWeights::build(const std::vector<Triple>& input) {
   return w;
 }
 
+void CompactWeights::append_triples(float factor, std::vector<Triple>& out) const {
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    const uint32_t* row = &rows_[slot.begin];
+    for (uint32_t e = 1; e <= row[0]; ++e)
+      out.push_back({uint64_t{slot.key} << 32, entry_action(row[e]), factor * scale_ * entry_value(row[e])});
+  }
+}
+
 CompactWeights CompactWeights::pruned(float min_abs) const {
   std::vector<Triple> triples;
   for (const Slot& slot : slots_) {
@@ -219,11 +228,52 @@ Result<CompactWeights> CompactWeights::deserialize(std::string_view bytes, const
   return w;
 }
 
+uint32_t TrainWeights::find(uint64_t f) const {
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t slot = slot_of(f);; slot = (slot + 1) & mask) {
+    if (slot_keys_[slot] == f) return slot_rows_[slot];
+    if (slot_keys_[slot] == 0) return kNoRow;
+  }
+}
+
+uint32_t TrainWeights::find_or_add(uint64_t f) {
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t slot = slot_of(f);; slot = (slot + 1) & mask) {
+    if (slot_keys_[slot] == f) return slot_rows_[slot];
+    if (slot_keys_[slot] == 0) {
+      const auto row = static_cast<uint32_t>(rows_.size());
+      slot_keys_[slot] = f;
+      slot_rows_[slot] = row;
+      rows_.emplace_back();
+      keys_.push_back(f);
+      if (rows_.size() * 2 > slot_keys_.size()) grow();  // load factor ≤ 1/2
+      return row;
+    }
+  }
+}
+
+void TrainWeights::grow() {
+  std::vector<uint64_t> old_keys = std::move(slot_keys_);
+  std::vector<uint32_t> old_rows = std::move(slot_rows_);
+  slot_keys_.assign(old_keys.size() * 2, 0);
+  slot_rows_.assign(old_keys.size() * 2, kNoRow);
+  --shift_;
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    size_t slot = slot_of(old_keys[i]);
+    while (slot_keys_[slot] != 0) slot = (slot + 1) & mask;
+    slot_keys_[slot] = old_keys[i];
+    slot_rows_[slot] = old_rows[i];
+  }
+}
+
 void TrainWeights::score(const std::vector<uint64_t>& features, float* scores) const {
+  for (uint64_t f : features) __builtin_prefetch(&slot_keys_[slot_of(f)]);
   for (uint64_t f : features) {
-    auto it = index_.find(f);
-    if (it == index_.end()) continue;
-    for (const Entry& e : rows_[it->second]) scores[e.action] += e.weight;
+    const uint32_t r = find(f);
+    if (r == kNoRow) continue;
+    for (const Entry& e : rows_[r]) scores[e.action] += e.weight;
   }
 }
 
@@ -241,12 +291,7 @@ void TrainWeights::bump(std::vector<Entry>& row, Action a, float delta) {
 
 void TrainWeights::update(const std::vector<uint64_t>& features, Action good, Action bad) {
   for (uint64_t f : features) {
-    auto [it, inserted] = index_.try_emplace(f, static_cast<uint32_t>(rows_.size()));
-    if (inserted) {
-      rows_.emplace_back();
-      keys_.push_back(f);
-    }
-    auto& row = rows_[it->second];
+    auto& row = rows_[find_or_add(f)];
     bump(row, good, 1.0f);
     bump(row, bad, -1.0f);
   }
