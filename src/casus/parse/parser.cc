@@ -118,7 +118,9 @@ Status average_parsers(const std::vector<const ContainerReader*>& models, float 
   std::vector<CompactWeights::Triple> triples;
   uint64_t label_mask = 0;
   std::string clusters;
-  for (const ContainerReader* m : models) {
+  std::string full = description + "; members:";
+  for (size_t i = 0; i < models.size(); ++i) {
+    const ContainerReader* m = models[i];
     auto p = Parser::load(*m);
     if (!p) return p.status();
     auto c = m->section("parser.clusters");
@@ -126,11 +128,12 @@ Status average_parsers(const std::vector<const ContainerReader*>& models, float 
     if (clusters.empty()) clusters = std::string(*c);
     else if (clusters != *c) return Status(Code::kModelVersion, "average_parsers: the models' word classes differ");
     label_mask |= p->impl_->label_mask;
+    full += " (" + std::to_string(i + 1) + ") " + p->impl_->description;
     p->impl_->weights.append_triples(1.0f / static_cast<float>(models.size()), triples);
   }
   CompactWeights avg = CompactWeights::build(triples);
   if (prune > 0) avg = avg.pruned(prune);
-  out.add("parser.config", serialize_config(label_mask, description), false);
+  out.add("parser.config", serialize_config(label_mask, full), false);
   out.add("parser.clusters", clusters, true);
   out.add("parser.weights", avg.serialize(), true);
   return Status::ok();
