@@ -8,6 +8,7 @@
 
 #include "casus/parse/parser.h"
 #include "casus/parse/parser_impl.h"
+#include "casus/text/utf8.h"
 
 namespace casus::parse {
 
@@ -71,9 +72,15 @@ int cost_of(const State& st, const GoldTree& gold, Action a, int move_cost[3]) {
 }  // namespace
 
 void append_sentence_words(const doc::Document& d, std::vector<std::vector<uint64_t>>& out) {
+  std::string folded;
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     std::vector<uint64_t> words;
-    for (doc::TokenIdx t = d.sentences.first[s]; t < d.sentences.last[s]; ++t) words.push_back(word_hash(d.form(t)));
+    for (doc::TokenIdx t = d.sentences.first[s]; t < d.sentences.last[s]; ++t) {
+      // The same keys as build_atoms looks up: typographic punctuation folded to the treebank's ASCII.
+      std::string_view form = d.form(t);
+      if (text::fold_typography(form, folded)) form = folded;
+      words.push_back(word_hash(form));
+    }
     if (!words.empty()) out.push_back(std::move(words));
   }
 }
