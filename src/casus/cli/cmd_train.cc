@@ -29,7 +29,17 @@ struct TrainArgs {
   float parser_prune = 0.0f;
   std::string parser_tags = "jackknife";  // tags the parser learns from
   int folds = 4;
+  int jackknife_passes = 1;
+  // Parser training data as tagged CoNLL-U: written after tagging (to reuse across parser-only runs, since the
+  // jackknife costs `folds` tagger trainings) or read instead of tagging.
+  std::string save_parser_train, parser_train_tagged;
+  // Unannotated text (CoNLL-U, forms only) clustered with the training forms into the parser's word classes.
+  std::string cluster_text;
+  // Models whose parsers are averaged into the output's parser instead of training one.
+  std::string parser_average;
+  int cluster_coarse = 0, cluster_fine = 0, cluster_min_count = 0;  // 0 = parse::ClusterOptions defaults
   bool no_wordnet = false;
+  bool no_compress = false;  // quick experiments: zstd-19 of ~30 MB takes minutes
   std::string command_line;
 };
 
@@ -152,19 +162,49 @@ int run_train(const TrainArgs& args) {
       return kExitUsage;
     }
     for (const auto& [name, payload] : tr->sections()) {
-      out.add(name, payload, true);
+      out.add(name, payload, !args.no_compress);
       tagger_only.add(name, payload, false);
     }
   } else {
     for (const auto& [name, payload] : base->sections())
       if (name.rfind("tagger.", 0) == 0 || name.rfind("lemma.", 0) == 0) {
-        out.add(name, payload, true);
+        out.add(name, payload, !args.no_compress);
         tagger_only.add(name, payload, false);
       }
   }
   const std::string tagger_bytes = tagger_only.serialize();
 
-  if (train_parser) {
+  if (train_parser && !args.parser_average.empty()) {
+    std::vector<ContainerReader> readers;
+    std::stringstream list(args.parser_average);
+    std::string path;
+    std::string description = "parser: average of";
+    while (std::getline(list, path, ',')) {
+      if (path.empty()) continue;
+      auto r = ContainerReader::open(path, "model.en");
+      if (!r) {
+        print_error("train: --parser-average: " + r.status().to_string());
+        return kExitUsage;
+      }
+      description += " " + base_name(path);
+      readers.push_back(std::move(r.value()));
+    }
+    std::vector<const ContainerReader*> models;
+    for (const auto& r : readers) models.push_back(&r);
+    ContainerWriter pw("model.en", "");
+    if (args.parser_prune > 0) description += ", pruned below " + std::to_string(args.parser_prune);
+    Status st = parse::average_parsers(models, args.parser_prune, description, pw);
+    if (!st.is_ok()) {
+      print_error("train: --parser-average: " + st.to_string());
+      return kExitUsage;
+    }
+    auto pr = ContainerReader::from_bytes(pw.serialize(), "model.en", "(averaged parser)");
+    if (!pr) {
+      print_error("train: --parser-average: " + pr.status().to_string());
+      return kExitUsage;
+    }
+    for (const auto& [name, payload] : pr->sections()) out.add(name, payload, !args.no_compress && name != "parser.config");
+  } else if (train_parser) {
     // Dev is always parsed with predicted tags, as at run time.
     auto dev_tagged = tag_copies(tagger_bytes, dev_docs);
     if (!dev_tagged) {
@@ -172,7 +212,14 @@ int run_train(const TrainArgs& args) {
       return kExitUsage;
     }
     std::vector<doc::Document> parser_train;
-    if (args.parser_tags == "gold") {
+    if (!args.parser_train_tagged.empty()) {
+      auto pre = read_treebank(args.parser_train_tagged);
+      if (!pre) {
+        print_error("train: --parser-train-tagged: " + pre.status().to_string());
+        return kExitUsage;
+      }
+      parser_train = std::move(pre.value());
+    } else if (args.parser_tags == "gold") {
       parser_train = *train_docs;
     } else if (args.parser_tags == "jackknife" && args.folds >= 2) {
       // Each fold is tagged by a tagger trained on the other folds, so the parser sees tagging errors of the
@@ -184,8 +231,8 @@ int run_train(const TrainArgs& args) {
         else if (args.epochs > 0) topt.epochs = args.epochs;
         topt.use_wordnet = !args.no_wordnet;
         topt.verbose = false;
-        // One tagging pass, uncompressed: 2x faster per fold, and its errors are what the parser must survive.
-        topt.passes = 1;
+        // One tagging pass by default (2x faster per fold); --jackknife-passes 2 tags like the shipped tagger.
+        topt.passes = args.jackknife_passes;
         topt.compress_sections = false;
         ContainerWriter fw("model.en", "");
         auto rest = sentences_of(*train_docs, fold, args.folds, false);
@@ -211,12 +258,53 @@ int run_train(const TrainArgs& args) {
       }
       parser_train = std::move(tagged.value());
     }
+    if (!args.save_parser_train.empty()) {
+      std::string text;
+      for (const auto& d : parser_train) doc::write_conllu(d, text);
+      Status st = write_file_atomic(args.save_parser_train, text);
+      if (!st.is_ok()) {
+        print_error("train: --save-parser-train: " + st.to_string());
+        return kExitUsage;
+      }
+    }
     parse::TrainOptions popt;
+    if (!args.cluster_text.empty() || !base || !base->has("parser.clusters")) {
+      // Word classes from the training forms plus the extra text; a parser-only retrain keeps the base's.
+      std::vector<std::vector<uint64_t>> text;
+      for (const auto& d : *train_docs) parse::append_sentence_words(d, text);
+      std::stringstream files(args.cluster_text);
+      std::string file;
+      while (std::getline(files, file, ',')) {
+        if (file.empty()) continue;
+        auto extra = read_treebank(file);
+        if (!extra) {
+          print_error("train: --cluster-text: " + extra.status().to_string());
+          return kExitUsage;
+        }
+        for (const auto& d : *extra) parse::append_sentence_words(d, text);
+      }
+      if (args.cluster_coarse > 0) popt.cluster_options.coarse = args.cluster_coarse;
+      if (args.cluster_fine > 0) popt.cluster_options.fine = args.cluster_fine;
+      if (args.cluster_min_count > 0) popt.cluster_options.min_count = args.cluster_min_count;
+      popt.clusters = parse::WordClusters::train(text, popt.cluster_options, &std::cerr);
+    } else {
+      auto section = base->section("parser.clusters");
+      auto clusters = section ? parse::WordClusters::deserialize(*section, "parser.clusters")
+                              : Result<parse::WordClusters>(section.status());
+      if (!clusters) {
+        print_error("train: --base: " + clusters.status().to_string());
+        return kExitUsage;
+      }
+      popt.clusters = std::move(clusters.value());
+      std::cerr << "parser clusters: " << popt.clusters.size() << " words, from " << args.base << "\n";
+    }
     popt.seed = args.seed;
     if (args.parser_epochs > 0) popt.epochs = args.parser_epochs;
     else if (args.epochs > 0) popt.epochs = args.epochs;
     popt.prune_threshold = args.parser_prune;
-    popt.data_description = data + " (" + args.parser_tags + " tags)";
+    popt.data_description = args.parser_train_tagged.empty()
+                                ? data + " (" + args.parser_tags + " tags)"
+                                : base_name(args.parser_train_tagged) + " (pre-tagged)";
     ContainerWriter pw("model.en", "");
     Status st = parse::train(parser_train, *dev_tagged, popt, pw, std::cerr);
     if (!st.is_ok()) {
@@ -228,10 +316,10 @@ int run_train(const TrainArgs& args) {
       print_error("train: parser: " + pr.status().to_string());
       return kExitUsage;
     }
-    for (const auto& [name, payload] : pr->sections()) out.add(name, payload, name != "parser.config");
+    for (const auto& [name, payload] : pr->sections()) out.add(name, payload, !args.no_compress && name != "parser.config");
   } else {
     for (const auto& [name, payload] : base->sections())
-      if (name.rfind("parser.", 0) == 0) out.add(name, payload, name != "parser.config");
+      if (name.rfind("parser.", 0) == 0) out.add(name, payload, !args.no_compress && name != "parser.config");
   }
 
   // Provenance: data, command, build and the dev scores of the finished model.
@@ -300,7 +388,24 @@ Verb add_train_verb(CLI::App& app) {
                   "predicted (final tagger), gold")
       ->check(CLI::IsMember({"jackknife", "predicted", "gold"}));
   cmd->add_option("--folds", args->folds, "Jackknife folds");
+  cmd->add_option("--jackknife-passes", args->jackknife_passes, "Tagging passes of the jackknife taggers (1 or 2)")
+      ->check(CLI::Range(1, 2));
+  cmd->add_option("--cluster-text", args->cluster_text,
+                  "Comma list of CoNLL-U files (forms only) clustered with --train into the parser's word classes "
+                  "(default: reuse --base's classes when retraining the parser only, else --train alone)");
+  cmd->add_option("--cluster-coarse", args->cluster_coarse, "Coarse word classes (default 64)");
+  cmd->add_option("--cluster-fine", args->cluster_fine, "Fine word classes (default 512)");
+  cmd->add_option("--cluster-min-count", args->cluster_min_count, "Words rarer than this get no class (default 3)");
+  cmd->add_option("--parser-average", args->parser_average,
+                  "Comma list of models whose parsers (same feature set and word classes) are averaged into the "
+                  "output instead of training a parser");
+  cmd->add_option("--save-parser-train", args->save_parser_train,
+                  "Write the parser's (tagged) training data as CoNLL-U, for reuse with --parser-train-tagged");
+  cmd->add_option("--parser-train-tagged", args->parser_train_tagged,
+                  "Train the parser on this already tagged CoNLL-U (e.g. from --save-parser-train) instead of "
+                  "tagging --train");
   cmd->add_flag("--no-wordnet", args->no_wordnet, "Lemma rules from the treebank only");
+  cmd->add_flag("--no-compress", args->no_compress, "Write the sections uncompressed (quick experiments)");
   return {cmd, [args, cmd] {
             std::string line = "casus train";
             for (const auto& [flag, value] :
@@ -309,12 +414,19 @@ Verb add_train_verb(CLI::App& app) {
                                                                   {"--out", args->out},
                                                                   {"--components", args->components},
                                                                   {"--base", args->base},
-                                                                  {"--parser-tags", args->parser_tags}})
+                                                                  {"--parser-tags", args->parser_tags},
+                                                                  {"--parser-train-tagged", args->parser_train_tagged},
+                                                                  {"--cluster-text", args->cluster_text},
+                                                                  {"--parser-average", args->parser_average}})
               if (!value.empty()) line += " " + flag + " " + value;
             line += " --seed " + std::to_string(args->seed);
             if (args->epochs) line += " --epochs " + std::to_string(args->epochs);
             if (args->tagger_epochs) line += " --tagger-epochs " + std::to_string(args->tagger_epochs);
             if (args->parser_epochs) line += " --parser-epochs " + std::to_string(args->parser_epochs);
+            if (args->jackknife_passes != 1) line += " --jackknife-passes " + std::to_string(args->jackknife_passes);
+            if (args->cluster_coarse) line += " --cluster-coarse " + std::to_string(args->cluster_coarse);
+            if (args->cluster_fine) line += " --cluster-fine " + std::to_string(args->cluster_fine);
+            if (args->cluster_min_count) line += " --cluster-min-count " + std::to_string(args->cluster_min_count);
             args->command_line = line;
             (void)cmd;
             return run_train(*args);

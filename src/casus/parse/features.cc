@@ -50,9 +50,14 @@ uint64_t word_hash(std::string_view form) {
   return h;
 }
 
-void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last, SentenceAtoms& atoms) {
+void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last, const WordClusters& clusters,
+                 SentenceAtoms& atoms) {
   const int n = static_cast<int>(last - first);
   atoms.word.resize(n + 1);
+  atoms.coarse.resize(n + 1);
+  atoms.fine.resize(n + 1);
+  atoms.upos.resize(n + 1);
+  atoms.feats.resize(n + 1);
   atoms.tag.resize(n + 1);
   atoms.lemma.resize(n + 1);
   const bool has_tags = doc.has(doc::kLayerTags);
@@ -67,12 +72,22 @@ void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx la
     std::string_view xpos = has_tags ? doc.xpos(t) : std::string_view();
     if (xpos.empty() || xpos == "_") xpos = doc::upos_name(doc.tokens.upos[t]);
     atoms.tag[i] = fnv1a64(xpos) | 1;
+    atoms.upos[i] = mix64(has_tags ? static_cast<uint64_t>(doc.tokens.upos[t]) : 0, 0x75706f73ULL);
+    atoms.feats[i] = has_tags ? fnv1a64(doc.feats(t), 0x6665617473ULL) : 0;
     std::string_view lemma = has_lemmas ? doc.lemma(t) : std::string_view();
     atoms.lemma[i] = (lemma.empty() || lemma == "_") ? atoms.word[i] : word_hash(lemma);
+    // Spread the small class ids over 64 bits: `step` XORs an atom into the template id, so small integers in
+    // the first atom position would make templates collide (template 160 with class 4 = template 164 with 0).
+    atoms.coarse[i] = mix64(clusters.coarse(atoms.word[i]), 0x636f61727365ULL);
+    atoms.fine[i] = mix64(clusters.fine(atoms.word[i]), 0x66696e65ULL);
   }
   atoms.word[n] = kRootWord;
   atoms.tag[n] = kRootWord;
   atoms.lemma[n] = kRootWord;
+  atoms.upos[n] = kRootWord;
+  atoms.feats[n] = kRootWord;
+  atoms.coarse[n] = kRootWord;
+  atoms.fine[n] = kRootWord;
 }
 
 void extract_features(const State& st, const SentenceAtoms& a, std::vector<uint64_t>& out) {
@@ -81,6 +96,10 @@ void extract_features(const State& st, const SentenceAtoms& a, std::vector<uint6
   auto W = [&](int i) { return i == kNone ? kNoneAtom : a.word[i]; };
   auto P = [&](int i) { return i == kNone ? kNoneAtom : a.tag[i]; };
   auto L = [&](int i) { return i == kNone ? kNoneAtom : a.lemma[i]; };
+  auto U = [&](int i) { return i == kNone ? kNoneAtom : a.upos[i]; };
+  auto FE = [&](int i) { return i == kNone ? kNoneAtom : a.feats[i]; };
+  auto C = [&](int i) { return i == kNone ? kNoneAtom : a.coarse[i]; };
+  auto F = [&](int i) { return i == kNone ? kNoneAtom : a.fine[i]; };
   auto D = [&](int i) -> uint64_t { return i == kNone ? 255 : static_cast<uint64_t>(st.label(i)) + 1; };
   auto l1 = [&](int i) { return i == kNone ? kNone : st.left1(i); };
   auto l2 = [&](int i) { return i == kNone ? kNone : st.left2(i); };
@@ -137,7 +156,8 @@ void extract_features(const State& st, const SentenceAtoms& a, std::vector<uint6
   e.f(92, W(s1r)); e.f(93, P(s1r)); e.f(94, D(s1r));
   e.f(95, P(s0l2), D(s0l2)); e.f(96, P(s0r2), D(s0r2)); e.f(97, P(b0l2), D(b0l2));
   e.f(98, s0p, D(s0l), D(s0l2)); e.f(99, s0p, D(s0r), D(s0r2)); e.f(100, b0p, D(b0l), D(b0l2));
-  e.f(101, D(s0), s0p); e.f(102, D(s1), s1p); e.f(103, s1p, D(s1r), s0p);
+  // (Stack nodes never have a head in arc-hybrid, so no head-label templates for s0/s1.)
+  e.f(103, s1p, D(s1r), s0p);
   // Distances.
   const uint64_t d0 = dist(s0, b0), d1 = dist(s1, s0);
   e.f(110, s0w, d0); e.f(111, s0p, d0); e.f(112, b0w, d0); e.f(113, b0p, d0); e.f(114, s0w, b0w, d0);
@@ -153,6 +173,27 @@ void extract_features(const State& st, const SentenceAtoms& a, std::vector<uint6
   e.f(148, s1p, LS(s1));
   // Whether the buffer is empty matters for attaching to ROOT.
   e.f(150, b0 == kNone ? 1 : 0, s1 == n ? 1 : 0, s0p);
+  // Word classes (clusters.h): the templates above with classes in place of words and tags, where the word is
+  // too sparse and the predicted tag may be wrong.
+  const uint64_t s0c = C(s0), s1c = C(s1), b0c = C(b0), b1c = C(b1), s0f = F(s0), s1f = F(s1), b0f = F(b0);
+  e.f(160, s0f); e.f(161, b0f); e.f(162, s1f); e.f(163, F(b1));
+  e.f(164, s0c); e.f(165, b0c); e.f(166, s1c); e.f(167, b1c); e.f(168, C(b2)); e.f(169, C(s2));
+  e.f(170, s0f, b0f); e.f(171, s0c, b0c); e.f(172, s0c, b0p); e.f(173, s0p, b0c); e.f(174, s0f, b0p);
+  e.f(175, s0p, b0f); e.f(176, s0c, b0c, d0);
+  e.f(180, s1f, s0f); e.f(181, s1c, s0c); e.f(182, s1c, s0p); e.f(183, s1p, s0c); e.f(184, s1f, s0p);
+  e.f(185, s1p, s0f); e.f(186, s1c, s0c, d1);
+  e.f(190, s0c, b0c, b1c); e.f(191, s1c, s0c, b0c); e.f(192, s0p, b0c, b1p);
+  // UPOS and morphological features beside XPOS.
+  const uint64_t s0u = U(s0), s1u = U(s1), b0u = U(b0), b1u = U(b1);
+  e.f(200, s0u); e.f(201, b0u); e.f(202, s1u); e.f(203, b1u); e.f(204, s0u, b0u); e.f(205, s1u, s0u);
+  e.f(206, s0u, b0u, b1u); e.f(207, s1u, s0u, b0u); e.f(208, FE(s0)); e.f(209, FE(b0)); e.f(210, FE(s1));
+  e.f(211, FE(s0), b0u); e.f(212, s0w, b0u); e.f(213, s0u, b0w);
+  // The two candidate heads of s0 side by side: LEFT attaches s0 to b0, RIGHT to s1.
+  const uint64_t d2 = dist(s1, b0);
+  e.f(220, s1w, s0p, b0p); e.f(221, s1p, s0w, b0p); e.f(222, s1p, s0p, b0w); e.f(223, s1p, s0p, b0p, d2);
+  e.f(224, s1c, s0c, b0p); e.f(225, s1p, s0c, b0c); e.f(226, s1c, s0p, b0c); e.f(227, L(s1), s0p, L(b0));
+  e.f(228, s0p, D(s0l), D(s0r), b0p); e.f(229, s0p, LS(s0), RS(s0));
+  e.f(193, s0c, C(s0l), b0c); e.f(194, s0c, C(s0r), b0c); e.f(195, b0c, C(b0l)); e.f(196, s1c, C(s1r), s0c);
 }
 
 }  // namespace casus::parse

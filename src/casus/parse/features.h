@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "casus/doc/document.h"
+#include "casus/parse/clusters.h"
 #include "casus/parse/transition.h"
 
 namespace casus::parse {
 
 // Bump the text when templates, atoms, normalisation or hashing change.
-inline constexpr std::string_view kFeatureSetName = "casus.parse.arc-hybrid.zn2011+lemma.v1";
+inline constexpr std::string_view kFeatureSetName = "casus.parse.arc-hybrid.zn2011+lemma+clusters.v2";
 uint64_t feature_set_hash();
 
 // Atoms of one sentence, index n = ROOT. Built once per sentence from the document's tags.
@@ -22,14 +23,19 @@ struct SentenceAtoms {
   std::vector<uint64_t> word;   // normalised form (lower case, digits → 0)
   std::vector<uint64_t> tag;    // XPOS (falls back to UPOS when XPOS is absent)
   std::vector<uint64_t> lemma;  // lemma (lower case), falls back to the word
+  std::vector<uint64_t> upos;   // UPOS: separates AUX from VERB, DET from PRON where XPOS does not
+  std::vector<uint64_t> feats;  // UFeats string (VerbForm, PronType, Case…)
+  std::vector<uint64_t> coarse;  // coarse word class (clusters.h), 0 without one
+  std::vector<uint64_t> fine;    // fine word class, 0 without one
   int size() const { return static_cast<int>(word.size()) - 1; }
 };
 
 // Hash of a normalised word form: ASCII lower-cased, ASCII digits mapped to '0'.
 uint64_t word_hash(std::string_view form);
 
-// Fills atoms for tokens [first, last) of the document.
-void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last, SentenceAtoms& atoms);
+// Fills atoms for tokens [first, last) of the document; word classes from `clusters`.
+void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last, const WordClusters& clusters,
+                 SentenceAtoms& atoms);
 
 // Appends the feature hashes of the state to `out` (cleared first). Deterministic: same state, same list.
 void extract_features(const State& state, const SentenceAtoms& atoms, std::vector<uint64_t>& out);

@@ -31,7 +31,7 @@ TEST(Features, WordHashNormalisesCaseAndDigits) {
 TEST(Features, DeterministicAndStateDependent) {
   doc::Document d = one_sentence();
   SentenceAtoms atoms;
-  build_atoms(d, 0, 5, atoms);
+  build_atoms(d, 0, 5, WordClusters{}, atoms);
   ASSERT_EQ(atoms.size(), 5);
   EXPECT_EQ(atoms.lemma[3], word_hash("town"));
   State st(5);

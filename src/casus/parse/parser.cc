@@ -97,6 +97,11 @@ Result<Parser> Parser::load(const ContainerReader& model) {
                                            "' (hash " + hex64(feature_set_hash()) + "); retrain the parser");
   if (!(impl->label_mask & (uint64_t{1} << kRootLabel)) || (impl->label_mask >> doc::kNumDeprel) != 0)
     return Status(Code::kModelCorrupt, "parser.config: label set lacks 'root' or names unknown labels");
+  auto clusters = model.section("parser.clusters");
+  if (!clusters) return clusters.status();
+  auto c = WordClusters::deserialize(*clusters, "parser.clusters");
+  if (!c) return c.status();
+  impl->clusters = std::move(c.value());
   auto weights = model.section("parser.weights");
   if (!weights) return weights.status();
   auto w = CompactWeights::deserialize(*weights, "parser.weights");
@@ -107,6 +112,33 @@ Result<Parser> Parser::load(const ContainerReader& model) {
   return p;
 }
 
+Status average_parsers(const std::vector<const ContainerReader*>& models, float prune, const std::string& description,
+                       ContainerWriter& out) {
+  if (models.empty()) return Status(Code::kEmptyInput, "average_parsers: no models");
+  std::vector<CompactWeights::Triple> triples;
+  uint64_t label_mask = 0;
+  std::string clusters;
+  std::string full = description + "; members:";
+  for (size_t i = 0; i < models.size(); ++i) {
+    const ContainerReader* m = models[i];
+    auto p = Parser::load(*m);
+    if (!p) return p.status();
+    auto c = m->section("parser.clusters");
+    if (!c) return c.status();
+    if (clusters.empty()) clusters = std::string(*c);
+    else if (clusters != *c) return Status(Code::kModelVersion, "average_parsers: the models' word classes differ");
+    label_mask |= p->impl_->label_mask;
+    full += " (" + std::to_string(i + 1) + ") " + p->impl_->description;
+    p->impl_->weights.append_triples(1.0f / static_cast<float>(models.size()), triples);
+  }
+  CompactWeights avg = CompactWeights::build(triples);
+  if (prune > 0) avg = avg.pruned(prune);
+  out.add("parser.config", serialize_config(label_mask, full), false);
+  out.add("parser.clusters", clusters, true);
+  out.add("parser.weights", avg.serialize(), true);
+  return Status::ok();
+}
+
 void Parser::annotate(doc::Document& doc) const {
   CASUS_ASSERT(doc.has(doc::kLayerTokens | doc::kLayerSentences), "parser needs tokens and sentences");
   Scratch sc;
@@ -114,7 +146,7 @@ void Parser::annotate(doc::Document& doc) const {
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const doc::TokenIdx first = doc.sentences.first[s], last = doc.sentences.last[s];
     if (first >= last) continue;
-    build_atoms(doc, first, last, sc.atoms);
+    build_atoms(doc, first, last, impl_->clusters, sc.atoms);
     parse_atoms(impl_->weights, impl_->label_mask, sc);
     const int n = static_cast<int>(last - first);
     for (int i = 0; i < n; ++i) {
@@ -152,7 +184,8 @@ std::string Parser::describe() const {
   std::ostringstream out;
   out << "parser: arc-hybrid greedy, averaged perceptron; features " << kFeatureSetName << " (hash "
       << hex64(feature_set_hash()) << "); " << impl_->weights.n_features() << " features, "
-      << impl_->weights.n_entries() << " weights; labels " << std::popcount(impl_->label_mask) << "\n"
+      << impl_->weights.n_entries() << " weights; labels " << std::popcount(impl_->label_mask) << "; "
+      << impl_->clusters.size() << " words with classes\n"
       << impl_->description;
   return out.str();
 }

@@ -13,13 +13,14 @@
 #include <vector>
 
 #include "casus/doc/document.h"
+#include "casus/parse/clusters.h"
 #include "casus/util/container.h"
 #include "casus/util/status.h"
 
 namespace casus::parse {
 
 // Section format version of "parser.config"; Parser::load accepts exactly this one.
-inline constexpr uint32_t kParserSectionVersion = 1;
+inline constexpr uint32_t kParserSectionVersion = 2;  // 2: word clusters (section "parser.clusters")
 
 struct TrainOptions {
   int epochs = 15;
@@ -32,6 +33,10 @@ struct TrainOptions {
   float prune_threshold = 0.0f;
   std::string data_description;
   bool verbose = true;
+  // Word classes for the features; when empty, they are clustered from the training sentences' forms with
+  // `cluster_options` (see clusters.h; `casus train --cluster-text` adds unannotated text).
+  WordClusters clusters;
+  ClusterOptions cluster_options;
 };
 
 // Attachment scores of predicted against gold trees (same tokenization; LAS on the universal relation part).
@@ -66,7 +71,19 @@ class Parser {
   std::shared_ptr<const ParserImpl> impl_;
   friend Status train(const std::vector<doc::Document>&, const std::vector<doc::Document>&, const TrainOptions&,
                       ContainerWriter&, std::ostream&);
+  friend Status average_parsers(const std::vector<const ContainerReader*>&, float, const std::string&,
+                                ContainerWriter&);
 };
+
+// Averages the parsers of several models (same feature set and word classes, e.g. trained with other seeds or
+// other jackknife taggings) into one: a linear model, so the average scores like the ensemble's mean at the cost of
+// one parser. Adds "parser.config", "parser.clusters" and "parser.weights" to `out`.
+// Averaged weights below `prune` in magnitude are dropped (as TrainOptions::prune_threshold).
+Status average_parsers(const std::vector<const ContainerReader*>& models, float prune, const std::string& description,
+                       ContainerWriter& out);
+
+// Appends the parser's normalised word hashes of every sentence of `doc` (input for WordClusters::train).
+void append_sentence_words(const doc::Document& doc, std::vector<std::vector<uint64_t>>& out);
 
 // Trains on documents with gold trees; the tags in `train` are what the parser learns from (use predicted tags
 // for robustness), `dev` is parsed after every epoch (UAS/LAS printed to `log`) and the best epoch is kept.

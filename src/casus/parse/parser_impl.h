@@ -13,6 +13,7 @@ namespace casus::parse {
 
 struct ParserImpl {
   CompactWeights weights;
+  WordClusters clusters;
   uint64_t label_mask = 0;  // labels seen in training (bit = Deprel value)
   std::string description;
 };
@@ -36,5 +37,6 @@ void parse_atoms(const CompactWeights& weights, uint64_t label_mask, Scratch& sc
 
 // Section payloads.
 std::string serialize_config(uint64_t label_mask, const std::string& description);
+
 
 }  // namespace casus::parse

@@ -166,3 +166,60 @@ TEST(ParserLoad, CorruptFileAndWrongKindAreRefusedByTheContainer) {
 
 }  // namespace
 }  // namespace casus::parse
+
+namespace casus::parse {
+namespace {
+
+TEST(ParserAverage, AModelAveragedWithItselfParsesTheSame) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  ContainerWriter out("model.en", "averaged");
+  ASSERT_TRUE(average_parsers({&*reader, &*reader}, 0.0f, "average of two copies", out).is_ok());
+  auto avg = ContainerReader::from_bytes(out.serialize(), "model.en", "avg");
+  ASSERT_TRUE(avg.is_ok());
+  auto a = Parser::load(*reader);
+  auto b = Parser::load(*avg);
+  ASSERT_TRUE(a.is_ok() && b.is_ok()) << b.status().to_string();
+  Scores sa = a->evaluate(fixture()), sb = b->evaluate(fixture());
+  EXPECT_EQ(sa.heads, sb.heads);
+  EXPECT_EQ(sa.labeled_full, sb.labeled_full);
+  EXPECT_EQ(*avg->section("parser.clusters"), *reader->section("parser.clusters"));
+  // Pruning everything leaves a parser that still loads and gives one root per sentence.
+  ContainerWriter pruned("model.en", "pruned");
+  ASSERT_TRUE(average_parsers({&*reader}, 1e9f, "all pruned", pruned).is_ok());
+  auto p = ContainerReader::from_bytes(pruned.serialize(), "model.en", "pruned");
+  ASSERT_TRUE(p.is_ok());
+  auto c = Parser::load(*p);
+  ASSERT_TRUE(c.is_ok()) << c.status().to_string();
+  EXPECT_EQ(c->evaluate(fixture()).tokens, 130u);
+}
+
+TEST(ParserLoad, MissingClustersSectionIsNamed) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  ContainerWriter out("model.en", "no clusters");
+  for (const auto& [n, p] : reader->sections())
+    if (n != "parser.clusters") out.add(n, p, false);
+  auto edited = ContainerReader::from_bytes(out.serialize(), "model.en", "test");
+  ASSERT_TRUE(edited.is_ok());
+  auto parser = Parser::load(*edited);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelCorrupt);
+  EXPECT_NE(parser.status().message().find("parser.clusters"), std::string::npos) << parser.status().message();
+}
+
+TEST(ParserLoad, VersionOneModelsAskForRetraining) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  std::string config(*reader->section("parser.config"));
+  config[0] = 1;  // the section version of models before word classes
+  auto edited = ContainerReader::from_bytes(with_section("parser.config", config), "model.en", "test");
+  ASSERT_TRUE(edited.is_ok());
+  auto parser = Parser::load(*edited);
+  ASSERT_FALSE(parser.is_ok());
+  EXPECT_EQ(parser.status().code(), Code::kModelVersion);
+  EXPECT_NE(parser.status().message().find("retrain"), std::string::npos) << parser.status().message();
+}
+
+}  // namespace
+}  // namespace casus::parse

@@ -8,6 +8,7 @@
 
 #include "casus/parse/parser.h"
 #include "casus/parse/parser_impl.h"
+#include "casus/text/utf8.h"
 
 namespace casus::parse {
 
@@ -22,8 +23,8 @@ struct TrainSentence {
 // std::shuffle are implementation-defined, which would break --seed reproducibility across standard libraries).
 uint64_t draw(std::mt19937_64& rng, uint64_t bound) { return rng() % bound; }
 
-Status collect(const std::vector<doc::Document>& docs, std::vector<TrainSentence>& out, uint64_t& label_mask,
-               const char* what) {
+Status collect(const std::vector<doc::Document>& docs, const WordClusters& clusters, std::vector<TrainSentence>& out,
+               uint64_t& label_mask, const char* what) {
   for (const auto& d : docs) {
     if (!d.has(doc::kLayerTokens | doc::kLayerSentences | doc::kLayerParse))
       return Status(Code::kBadConllu, std::string(what) + ": a document has no dependency trees");
@@ -31,7 +32,7 @@ Status collect(const std::vector<doc::Document>& docs, std::vector<TrainSentence
       const doc::TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
       if (first >= last) continue;
       TrainSentence ts;
-      build_atoms(d, first, last, ts.atoms);
+      build_atoms(d, first, last, clusters, ts.atoms);
       const int n = static_cast<int>(last - first);
       bool ok = true;
       for (int i = 0; i < n; ++i) {
@@ -70,13 +71,34 @@ int cost_of(const State& st, const GoldTree& gold, Action a, int move_cost[3]) {
 
 }  // namespace
 
+void append_sentence_words(const doc::Document& d, std::vector<std::vector<uint64_t>>& out) {
+  std::string folded;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    std::vector<uint64_t> words;
+    for (doc::TokenIdx t = d.sentences.first[s]; t < d.sentences.last[s]; ++t) {
+      // The same keys as build_atoms looks up: typographic punctuation folded to the treebank's ASCII.
+      std::string_view form = d.form(t);
+      if (text::fold_typography(form, folded)) form = folded;
+      words.push_back(word_hash(form));
+    }
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+}
+
 Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc::Document>& dev_docs,
              const TrainOptions& options, ContainerWriter& out, std::ostream& log) {
   using Clock = std::chrono::steady_clock;
   const auto t_start = Clock::now();
+  auto impl = std::make_shared<ParserImpl>();
+  impl->clusters = options.clusters;
+  if (impl->clusters.empty()) {
+    std::vector<std::vector<uint64_t>> text;
+    for (const auto& d : train_docs) append_sentence_words(d, text);
+    impl->clusters = WordClusters::train(text, options.cluster_options, options.verbose ? &log : nullptr);
+  }
   std::vector<TrainSentence> data;
   uint64_t label_mask = uint64_t{1} << static_cast<int>(doc::Deprel::kRoot);
-  CASUS_RETURN_IF_ERROR(collect(train_docs, data, label_mask, "parser training data"));
+  CASUS_RETURN_IF_ERROR(collect(train_docs, impl->clusters, data, label_mask, "parser training data"));
   if (data.empty()) return Status(Code::kEmptyInput, "parser training data: no sentences with trees");
   size_t n_tokens = 0, n_nonproj = 0;
   for (const auto& ts : data) {
@@ -95,7 +117,6 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   std::vector<Action> valid;
   std::vector<int> costs;
 
-  auto impl = std::make_shared<ParserImpl>();
   impl->label_mask = label_mask;
   double best_las = -1;
   int best_epoch = 0;
@@ -191,6 +212,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
                 best_scores.uas(), best_scores.las(), total_secs);
   if (options.verbose) log << summary << "\n";
   out.add("parser.config", serialize_config(label_mask, summary), false);
+  out.add("parser.clusters", impl->clusters.serialize(), true);
   out.add("parser.weights", best.serialize(), true);
   return Status::ok();
 }

@@ -33,25 +33,48 @@ bool get_varint(ByteReader& r, uint32_t& v) {
 }  // namespace
 
 void CompactWeights::score(const std::vector<uint64_t>& features, float* scores) const {
-  if (keys_.empty()) return;
-  for (uint64_t f : features) {
-    const uint32_t fp = fingerprint(f);
-    size_t slot = slot_of(fp);
-    while (true) {
-      uint32_t k = keys_[slot];
-      if (k == fp) {
-        for (uint32_t e = begin_[slot], end = e + count_[slot]; e < end; ++e)
-          scores[actions_[e]] += scale_ * values_[e];
-        break;
+  if (slots_.empty()) return;
+  // Three passes so that the memory accesses of all features overlap instead of queueing one cache miss after
+  // another: the table (~30 MB) is far larger than the caches, and the misses dominate parsing time.
+  constexpr size_t kBatch = 64;
+  uint32_t fps[kBatch];
+  uint32_t pos[kBatch];
+  int32_t acc[kNumActions] = {};
+  for (size_t first = 0; first < features.size(); first += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - first);
+    for (size_t i = 0; i < n; ++i) {
+      fps[i] = fingerprint(features[first + i]);
+      pos[i] = static_cast<uint32_t>(slot_of(fps[i]));
+      __builtin_prefetch(&slots_[pos[i]]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      size_t slot = pos[i];
+      uint32_t found = UINT32_MAX;
+      while (true) {
+        const Slot& s = slots_[slot];
+        if (s.key == fps[i]) {
+          found = s.begin;
+          __builtin_prefetch(&rows_[found]);
+          break;
+        }
+        if (s.key == 0) break;
+        slot = (slot + 1) & mask_;
       }
-      if (k == 0) break;
-      slot = (slot + 1) & mask_;
+      pos[i] = found;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (pos[i] == UINT32_MAX) continue;
+      const uint32_t* row = &rows_[pos[i]];
+      for (uint32_t e = 1, end = 1 + row[0]; e < end; ++e) acc[entry_action(row[e])] += entry_value(row[e]);
     }
   }
+  for (int a = 0; a < kNumActions; ++a) scores[a] += scale_ * static_cast<float>(acc[a]);
 }
 
-void CompactWeights::build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts) {
+void CompactWeights::build_table(const std::vector<uint32_t>& fps, const std::vector<uint8_t>& counts,
+                                 const std::vector<uint8_t>& actions, const std::vector<int16_t>& values) {
   n_features_ = fps.size();
+  n_entries_ = actions.size();
   size_t slots = 16;
   uint32_t bits = 4;
   while (slots < n_features_ * 3 / 2 + 1) {  // load factor ≤ 2/3
@@ -60,17 +83,17 @@ void CompactWeights::build_table(const std::vector<uint32_t>& fps, const std::ve
   }
   shift_ = 32 - bits;
   mask_ = slots - 1;
-  keys_.assign(slots, 0);
-  begin_.assign(slots, 0);
-  count_.assign(slots, 0);
-  uint32_t begin = 0;
+  slots_.assign(slots, Slot{0, 0});
+  rows_.clear();
+  rows_.reserve(n_features_ + n_entries_);
+  size_t e = 0;
   for (size_t i = 0; i < fps.size(); ++i) {
     size_t slot = slot_of(fps[i]);
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = fps[i];
-    begin_[slot] = begin;
-    count_[slot] = counts[i];
-    begin += counts[i];
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = Slot{fps[i], static_cast<uint32_t>(rows_.size())};
+    rows_.push_back(counts[i]);
+    for (uint32_t k = 0; k < counts[i]; ++k, ++e)
+      rows_.push_back(uint32_t{actions[e]} | (uint32_t{static_cast<uint16_t>(values[e])} << 16));
   }
 }
 
@@ -94,6 +117,8 @@ CompactWeights CompactWeights::build(const std::vector<Triple>& input) {
   w.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   std::vector<uint32_t> fps;
   std::vector<uint8_t> counts;
+  std::vector<uint8_t> actions;
+  std::vector<int16_t> values;
   for (const auto& t : merged) {
     const int16_t q = static_cast<int16_t>(std::lround(t.weight / w.scale_));
     if (q == 0) continue;
@@ -102,48 +127,58 @@ CompactWeights CompactWeights::build(const std::vector<Triple>& input) {
       counts.push_back(0);
     }
     ++counts.back();
-    w.actions_.push_back(t.action);
-    w.values_.push_back(q);
+    actions.push_back(t.action);
+    values.push_back(q);
   }
-  w.build_table(fps, counts);
+  w.build_table(fps, counts, actions, values);
   return w;
+}
+
+void CompactWeights::append_triples(float factor, std::vector<Triple>& out) const {
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    const uint32_t* row = &rows_[slot.begin];
+    for (uint32_t e = 1; e <= row[0]; ++e)
+      out.push_back({uint64_t{slot.key} << 32, entry_action(row[e]), factor * scale_ * entry_value(row[e])});
+  }
 }
 
 CompactWeights CompactWeights::pruned(float min_abs) const {
   std::vector<Triple> triples;
-  for (size_t s = 0; s < keys_.size(); ++s) {
-    if (keys_[s] == 0) continue;
-    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) {
-      const float weight = scale_ * values_[e];
-      if (std::fabs(weight) >= min_abs) triples.push_back({uint64_t{keys_[s]} << 32, actions_[e], weight});
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    const uint32_t* row = &rows_[slot.begin];
+    for (uint32_t e = 1; e <= row[0]; ++e) {
+      const float weight = scale_ * entry_value(row[e]);
+      if (std::fabs(weight) >= min_abs) triples.push_back({uint64_t{slot.key} << 32, entry_action(row[e]), weight});
     }
   }
-  return build(triples);
+  return build(triples);  // build() sorts by fingerprint
 }
 
 // Layout (v2): u32 version, u64 n_features, f32 scale, u64 n_entries, then per feature in ascending fingerprint
 // order: varint(fingerprint delta), u8 row length; then all rows: u8 action[n_entries], i16 value[n_entries].
 // The hash table is rebuilt at load (a few ms), so the file holds no empty slots.
 std::string CompactWeights::serialize() const {
-  std::vector<size_t> slots;
-  for (size_t s = 0; s < keys_.size(); ++s)
-    if (keys_[s] != 0) slots.push_back(s);
-  std::sort(slots.begin(), slots.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+  std::vector<Slot> used;
+  for (const Slot& slot : slots_)
+    if (slot.key != 0) used.push_back(slot);
+  std::sort(used.begin(), used.end(), [](const Slot& a, const Slot& b) { return a.key < b.key; });
   ByteWriter w;
   w.u32(kWeightsVersion);
-  w.u64(slots.size());
+  w.u64(used.size());
   w.f32(scale_);
-  w.u64(actions_.size());
+  w.u64(n_entries_);
   uint32_t prev = 0;
-  for (size_t s : slots) {
-    put_varint(w, keys_[s] - prev);
-    prev = keys_[s];
-    w.u8(count_[s]);
+  for (const Slot& slot : used) {
+    put_varint(w, slot.key - prev);
+    prev = slot.key;
+    w.u8(static_cast<uint8_t>(rows_[slot.begin]));
   }
-  for (size_t s : slots)
-    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) w.u8(actions_[e]);
-  for (size_t s : slots)
-    for (uint32_t e = begin_[s]; e < begin_[s] + count_[s]; ++e) w.u16(static_cast<uint16_t>(values_[e]));
+  for (const Slot& slot : used)
+    for (uint32_t e = 1; e <= rows_[slot.begin]; ++e) w.u8(entry_action(rows_[slot.begin + e]));
+  for (const Slot& slot : used)
+    for (uint32_t e = 1; e <= rows_[slot.begin]; ++e) w.u16(static_cast<uint16_t>(entry_value(rows_[slot.begin + e])));
   return w.take();
 }
 
@@ -179,25 +214,66 @@ Result<CompactWeights> CompactWeights::deserialize(std::string_view bytes, const
   if (total != n_entries || r.remaining() != n_entries * 3)
     return Status(Code::kModelCorrupt, name + ": parser weights rows do not match the entry count");
   std::string_view acts = r.raw(n_entries), vals = r.raw(n_entries * 2);
-  w.actions_.assign(acts.begin(), acts.end());
-  w.values_.resize(n_entries);
+  std::vector<uint8_t> actions(acts.begin(), acts.end());
+  std::vector<int16_t> values(n_entries);
   if constexpr (std::endian::native == std::endian::little) {
-    std::memcpy(w.values_.data(), vals.data(), vals.size());
+    std::memcpy(values.data(), vals.data(), vals.size());
   } else {
     ByteReader v(vals);
-    for (auto& x : w.values_) x = static_cast<int16_t>(v.u16());
+    for (auto& x : values) x = static_cast<int16_t>(v.u16());
   }
-  for (uint8_t a : w.actions_)
+  for (uint8_t a : actions)
     if (a >= kNumActions) return Status(Code::kModelCorrupt, name + ": parser weights name an unknown action");
-  w.build_table(fps, counts);
+  w.build_table(fps, counts, actions, values);
   return w;
 }
 
+uint32_t TrainWeights::find(uint64_t f) const {
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t slot = slot_of(f);; slot = (slot + 1) & mask) {
+    if (slot_keys_[slot] == f) return slot_rows_[slot];
+    if (slot_keys_[slot] == 0) return kNoRow;
+  }
+}
+
+uint32_t TrainWeights::find_or_add(uint64_t f) {
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t slot = slot_of(f);; slot = (slot + 1) & mask) {
+    if (slot_keys_[slot] == f) return slot_rows_[slot];
+    if (slot_keys_[slot] == 0) {
+      const auto row = static_cast<uint32_t>(rows_.size());
+      slot_keys_[slot] = f;
+      slot_rows_[slot] = row;
+      rows_.emplace_back();
+      keys_.push_back(f);
+      if (rows_.size() * 2 > slot_keys_.size()) grow();  // load factor ≤ 1/2
+      return row;
+    }
+  }
+}
+
+void TrainWeights::grow() {
+  std::vector<uint64_t> old_keys = std::move(slot_keys_);
+  std::vector<uint32_t> old_rows = std::move(slot_rows_);
+  slot_keys_.assign(old_keys.size() * 2, 0);
+  slot_rows_.assign(old_keys.size() * 2, kNoRow);
+  --shift_;
+  const size_t mask = slot_keys_.size() - 1;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    size_t slot = slot_of(old_keys[i]);
+    while (slot_keys_[slot] != 0) slot = (slot + 1) & mask;
+    slot_keys_[slot] = old_keys[i];
+    slot_rows_[slot] = old_rows[i];
+  }
+}
+
 void TrainWeights::score(const std::vector<uint64_t>& features, float* scores) const {
+  for (uint64_t f : features) __builtin_prefetch(&slot_keys_[slot_of(f)]);
   for (uint64_t f : features) {
-    auto it = index_.find(f);
-    if (it == index_.end()) continue;
-    for (const Entry& e : rows_[it->second]) scores[e.action] += e.weight;
+    const uint32_t r = find(f);
+    if (r == kNoRow) continue;
+    for (const Entry& e : rows_[r]) scores[e.action] += e.weight;
   }
 }
 
@@ -215,12 +291,7 @@ void TrainWeights::bump(std::vector<Entry>& row, Action a, float delta) {
 
 void TrainWeights::update(const std::vector<uint64_t>& features, Action good, Action bad) {
   for (uint64_t f : features) {
-    auto [it, inserted] = index_.try_emplace(f, static_cast<uint32_t>(rows_.size()));
-    if (inserted) {
-      rows_.emplace_back();
-      keys_.push_back(f);
-    }
-    auto& row = rows_[it->second];
+    auto& row = rows_[find_or_add(f)];
     bump(row, good, 1.0f);
     bump(row, bad, -1.0f);
   }
