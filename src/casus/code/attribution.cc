@@ -171,6 +171,17 @@ bool AttributionFinder::self_reported(TokenIdx trigger, const std::vector<TokenI
 std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const std::vector<TokenIdx>& trigger_tokens,
                                                         const doc::Entity* actor) const {
   int32_t verb = reporting_verb_for(trigger);
+  // "Khamenei told Haniyeh that Iran would not enter the war, the officials said": a report inside a report is
+  // sourced by the outermost reporter with a speaker — the one the journalist heard it from. Relays of every
+  // level count ("a Hamas official told Reuters, as quoted by Al Arabiya").
+  std::vector<std::string> via = relays(verb);
+  for (int depth = 0; verb >= 0 && depth < 4; ++depth) {
+    int32_t outer = reporting_verb_for(static_cast<TokenIdx>(verb));
+    if (outer < 0 || outer == verb || speaker_head(static_cast<TokenIdx>(outer)) < 0) break;
+    verb = outer;
+    for (auto& r : relays(verb))
+      if (std::find(via.begin(), via.end(), r) == via.end()) via.push_back(std::move(r));
+  }
   std::optional<doc::Entity> speaker;
   int32_t head = -1;
   if (verb >= 0) {
@@ -195,7 +206,6 @@ std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const 
       }
     }
   }
-  std::vector<std::string> via = relays(verb);
   if (!speaker && via.empty()) return std::nullopt;
   doc::Attribution a;
   a.said_by = speaker;

@@ -1,5 +1,6 @@
 #include "casus/code/clause_repair.h"
 
+#include <algorithm>
 #include <string>
 
 #include "casus/text/utf8.h"
@@ -46,6 +47,34 @@ bool nominal_root(const doc::Document& d, TokenIdx r, TokenIdx first, TokenIdx l
 size_t repair_participle_clauses(doc::Document& d) {
   if (!d.has(doc::kLayerParse) || !d.has(doc::kLayerTags)) return 0;
   size_t repaired = 0;
+  // "…, three sources close to the group said", "people familiar with the matter said": the parser makes the
+  // adjective a clause of its own ("sources [are] close") complementing the subjectless reporting verb. The noun
+  // is the verb's subject, the adjective its modifier.
+  for (TokenIdx a = 0; a < d.tokens.size(); ++a) {
+    if (d.tokens.upos[a] != UPos::kAdj || d.tokens.deprel[a] != Deprel::kCcomp) continue;
+    std::string lower = text::lower(d.token_text(a));
+    if (lower != "close" && lower != "familiar" && lower != "knowledgeable" && lower != "privy") continue;
+    int32_t v = d.tokens.head[a];
+    if (v < 0 || static_cast<TokenIdx>(v) < a || d.tokens.upos[v] != UPos::kVerb) continue;
+    int32_t subject = -1;
+    bool verb_has_subject = false;
+    const TokenIdx lo = a > 40 ? a - 40 : 0, hi = std::min<TokenIdx>(static_cast<TokenIdx>(v) + 40, d.tokens.size());
+    for (TokenIdx t = lo; t < hi; ++t) {
+      if (d.tokens.head[t] == static_cast<int32_t>(a) && doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj)
+        subject = static_cast<int32_t>(t);
+      if (d.tokens.head[t] == v && doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj) verb_has_subject = true;
+    }
+    if (subject < 0 || verb_has_subject || static_cast<TokenIdx>(subject) > a) continue;
+    for (TokenIdx t = lo; t < hi; ++t)  // the adjective's other dependents stay with it; its subject's go up
+      if (d.tokens.head[t] == static_cast<int32_t>(a) && d.tokens.deprel[t] == Deprel::kPunct &&
+          t < static_cast<TokenIdx>(subject))
+        d.tokens.head[t] = v;
+    d.tokens.head[subject] = v;
+    d.tokens.deprel[subject] = Deprel::kNsubj;
+    d.tokens.head[a] = subject;
+    d.tokens.deprel[a] = Deprel::kAmod;
+    ++repaired;
+  }
   // "killed 1,200 people and seized 240 hostages": a verb the parser coordinated with the object noun of an
   // earlier verb is coordinated with that verb (a noun has no verb conjuncts).
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

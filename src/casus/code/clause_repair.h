@@ -9,7 +9,9 @@
 // voice, the noun phrase its subject, and what followed it its dependents.
 //
 // A second, smaller repair: a verb coordinated with an earlier verb's object noun ("killed 1,200 people and
-// seized 240 hostages" → seized conj of people) is coordinated with that verb, in its tense.
+// seized 240 hostages" → seized conj of people) is coordinated with that verb, in its tense. A third: "sources
+// close to the group said", parsed as a clause "sources [are] close" complementing a subjectless "said", gets the
+// noun back as the reporting verb's subject.
 #pragma once
 
 #include "casus/doc/document.h"

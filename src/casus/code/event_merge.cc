@@ -159,8 +159,10 @@ void absorb(Candidate& a, Candidate&& b) {
 bool distinct_acts(const Candidate& a, const Candidate& b) {
   const doc::Event& x = a.event;
   const doc::Event& y = b.event;
-  return x.mode.empty() != y.mode.empty() && x.category != doc::Plover::kAssault &&
-         x.category != doc::Plover::kConsult;
+  const bool material = x.category == doc::Plover::kCoerce || x.category == doc::Plover::kSanction ||
+                        x.category == doc::Plover::kRetreat || x.category == doc::Plover::kAid ||
+                        x.category == doc::Plover::kMobilize;
+  return material && x.mode.empty() != y.mode.empty();
 }
 
 bool same_party(const doc::Entity& a, const doc::Entity& b) {

@@ -42,9 +42,9 @@ struct Candidate {
 // Merges and filters candidates (in document order): the survivors, one per event, in text order.
 std::vector<Candidate> merge_candidates(std::vector<Candidate> candidates);
 
-// Two statements of one category, one giving a mode the other lacks: different acts, never merged ("seized
-// power, detaining her", "the coup" and "the blackout"). Attacks and meetings excepted (restated with and without
-// a weapon or a host).
+// Two material acts of one category (coercion, sanction, retreat, aid, mobilisation), one giving a mode the
+// other lacks: different acts, never merged ("seized power, detaining her", "the coup" and "the blackout").
+// Attacks restate with and without a weapon, statements with and without their content: those may be one.
 bool distinct_acts(const Candidate& a, const Candidate& b);
 
 // Same actor for merging: equal KB ids, a state and an organ of it ("Israel" ~ "Israeli military"), or the same

@@ -13,6 +13,21 @@ using doc::TokenIdx;
 
 namespace {
 
+// Does a preposition of place mark `t` ("in Gaza", "near the border")?
+bool locative_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t) {
+  for (TokenIdx c : tree.children(t))
+    if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
+        one_of(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
+                           "off", "over"}))
+      return true;
+  return false;
+}
+
+bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std::string_view word) {
+  for (TokenIdx c : tree.children(t))
+    if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase && tree.lemma(c) == word) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -28,12 +43,16 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     const kb::Entry* entry = mm.entity.kb_id.empty() ? nullptr : kb.find_id(mm.entity.kb_id);
     bool place_like = mm.kind == doc::MentionKind::kPlace || (entry && entry->kind == kb::EntryKind::kCountry);
     if (!place_like) continue;
-    bool locative = false;
-    for (TokenIdx c : tree.children(t))
-      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
-          one_of(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
-                             "off", "over"}))
-        locative = true;
+    bool locative = locative_case(d, tree, t);
+    // "at the Saudi city of Jazan", "in the northern province of Saada": the name after a place noun.
+    if (!locative && has_case(d, tree, t, "of")) {
+      int32_t h = tree.head(t);
+      locative = h >= 0 &&
+                 one_of(tree.lemma(static_cast<TokenIdx>(h)),
+                        {"city", "town", "village", "province", "region", "district", "governorate", "port", "capital",
+                         "state", "county", "oblast", "area", "enclave", "island", "camp"}) &&
+                 locative_case(d, tree, static_cast<TokenIdx>(h));
+    }
     if (!locative) continue;
     int score = tree.dominates(trigger, t) ? 2 : 1;
     if (mm.kind == doc::MentionKind::kPlace) score += 1;
