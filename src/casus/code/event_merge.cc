@@ -211,8 +211,15 @@ std::vector<Candidate> merge_candidates(std::vector<Candidate> cands) {
           !distinct_acts(cands[l], cands[i]))
         into = l;
     }
+    // The content of an allegation ("accused Syria of [carrying out a chemical attack]") is what someone claims,
+    // not a restatement of an event the text asserts: it joins no cluster by compatibility. (What is condemned is
+    // asserted: "condemned today's attack on …" details that attack.)
+    const bool claimed = cands[i].content_of >= 0 && static_cast<size_t>(cands[i].content_of) < i &&
+                         cands[cands[i].content_of].event.category == doc::Plover::kAccuse &&
+                         cands[cands[i].content_of].event.mode == "allege" &&
+                         cands[i].event.category != doc::Plover::kAccuse;
     // Otherwise the most recent compatible cluster.
-    for (auto it = leaders.rbegin(); into < 0 && it != leaders.rend(); ++it)
+    for (auto it = leaders.rbegin(); into < 0 && !claimed && it != leaders.rend(); ++it)
       if (compatible(cands[*it], cands[i])) into = static_cast<int32_t>(*it);
     if (into >= 0) {
       leader[i] = into;
