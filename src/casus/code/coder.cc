@@ -389,6 +389,18 @@ std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const
   return g;
 }
 
+void Coder::link_national_forces(doc::Entity& e) const {
+  if (e.country.empty() || e.type != "MIL") return;
+  // Agents ("soldiers") and the state named as a military ("Myanmar's military" resolves to the state, type MIL).
+  if (!one_of(e.kb_id, {"agent:army", "agent:military", "agent:troops", "agent:forces", "country:" + e.country}))
+    return;
+  if (text::lower(e.text).find("security") != std::string::npos) return;  // police as often as soldiers
+  const kb::Entry* forces = kb_.national_forces(e.country);
+  if (!forces) return;
+  e.name = forces->name;
+  e.kb_id = forces->id;
+}
+
 void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
@@ -898,6 +910,12 @@ void Coder::code(doc::Document& d) const {
       break;
     }
   }
+
+  // "Soldiers", "the army", "Myanmar's military" of a state are its national armed forces when the KB knows
+  // them: one actor for analysis, as human coders write MMRMIL / "Myanmar Armed Forces".
+  for (auto& c : events)
+    for (auto* parties : {&c.event.actor, &c.event.recipient})
+      for (auto& e : *parties) link_national_forces(e);
 
   d.events.clear();
   for (auto& c : events) d.events.push_back(std::move(c.event));

@@ -38,6 +38,9 @@ class Coder {
   // The government a protest in the event's country targets: the head of government (else of state) the KB
   // knows at the date, else the state itself; nullopt when the place is unknown or the protesters are foreign.
   std::optional<doc::Entity> government_of_place(const doc::Event& e, const Date& date) const;
+  // A generic state force (army, military, troops) of a known country becomes that state's national armed forces
+  // organisation when the KB has exactly one.
+  void link_national_forces(doc::Entity& e) const;
 
   const lexicon::Lexicon& lexicon_;
   const kb::KnowledgeBase& kb_;

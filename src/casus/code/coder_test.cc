@@ -91,6 +91,16 @@ TEST(Coder, ClashIsReciprocalAndResolvesDescriptionsAndAgents) {
   EXPECT_EQ(e.actor[1].type, "MIL");
 }
 
+TEST(Coder, StateForcesAreTheNationalArmedForcesOfTheKb) {
+  const kb::KnowledgeBase& kb = resources().kb;
+  ASSERT_NE(kb.national_forces("MMR"), nullptr);
+  EXPECT_EQ(kb.national_forces("MMR")->id, "org:tatmadaw");
+  EXPECT_EQ(kb.national_forces("ISR")->id, "org:idf");
+  EXPECT_EQ(kb.national_forces("IRQ")->id, "org:irq_armed_forces");  // not the Kurdistan Region's Peshmerga
+  EXPECT_EQ(kb.national_forces("USA")->id, "org:us_armed_forces");   // parent is the Pentagon, not the state
+  EXPECT_EQ(kb.national_forces("IRN"), nullptr);                     // army and Revolutionary Guards compete
+}
+
 TEST(Coder, IdsAreStableAcrossRuns) {
   doc::Document a = coded_fixture(), b = coded_fixture();
   ASSERT_EQ(a.events.size(), b.events.size());

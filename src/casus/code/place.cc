@@ -41,7 +41,9 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     if (m < 0) continue;
     const doc::Mention& mm = d.mentions[m];
     const kb::Entry* entry = mm.entity.kb_id.empty() ? nullptr : kb.find_id(mm.entity.kb_id);
-    bool place_like = mm.kind == doc::MentionKind::kPlace || (entry && entry->kind == kb::EntryKind::kCountry);
+    // A country named as a place ("in Iran"), not its people or forces ("at Indian troops").
+    bool place_like = mm.kind == doc::MentionKind::kPlace ||
+                      (entry && entry->kind == kb::EntryKind::kCountry && (mm.entity.type.empty() || mm.entity.type == "GOV"));
     if (!place_like) continue;
     bool locative = locative_case(d, tree, t);
     // "at the Saudi city of Jazan", "in the northern province of Saada": the name after a place noun.

@@ -59,6 +59,11 @@ const Entry* KnowledgeBase::country(std::string_view iso3) const {
   return find_id(std::string("country:") + std::string(iso3));
 }
 
+const Entry* KnowledgeBase::national_forces(std::string_view iso3) const {
+  auto it = impl_->national_forces.find(std::string(iso3));
+  return it == impl_->national_forces.end() ? nullptr : &impl_->entries[it->second];
+}
+
 Result<KnowledgeBase> KnowledgeBase::load(const std::string& kb_dir) {
   auto t0 = std::chrono::steady_clock::now();
   KnowledgeBase kb;

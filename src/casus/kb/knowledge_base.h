@@ -130,6 +130,8 @@ class KnowledgeBase {
   const std::vector<Membership>& memberships() const;
   const Entry* find_id(std::string_view id) const;
   const Entry* country(std::string_view iso3) const;
+  // The state's national armed forces ("Myanmar Armed Forces" for MMR), nullptr when the KB has none or several.
+  const Entry* national_forces(std::string_view iso3) const;
   const LoadStats& stats() const;
   const Matcher& matcher() const;
 

@@ -556,6 +556,31 @@ void Builder::finish() {
   }
   impl_.stats.aliases = impl_.matcher.aliases();
   impl_.stats.trie_nodes = impl_.matcher.nodes();
+
+  // A state's national armed forces: the armed_forces organisation described as "Armed forces of [the]
+  // <country name>" (not "… of the Kurdistan Region of Iraq"), else the state's only armed_forces organisation
+  // placed directly under it. None when several compete (Iran's army and Revolutionary Guards).
+  std::map<std::string, std::vector<uint32_t>> direct, described;
+  for (uint32_t i = 0; i < impl_.entries.size(); ++i) {
+    const Entry& e = impl_.entries[i];
+    if (e.kind != EntryKind::kOrganization || e.subkind != "armed_forces" || e.country.empty()) continue;
+    if (e.parent == "country:" + e.country) direct[e.country].push_back(i);
+    auto c = impl_.by_id.find("country:" + e.country);
+    if (c == impl_.by_id.end()) continue;
+    const std::string& name = impl_.entries[c->second].name;
+    for (std::string prefix : {"Armed forces of " + name, "Armed forces of the " + name}) {
+      if (e.description.rfind(prefix, 0) != 0) continue;
+      char next = e.description.size() > prefix.size() ? e.description[prefix.size()] : '\0';
+      if (next == '\0' || next == ',' || next == ';' || next == ' ' || next == '.' || next == '(') {
+        described[e.country].push_back(i);
+        break;
+      }
+    }
+  }
+  for (const auto& [iso3, list] : described)
+    if (list.size() == 1) impl_.national_forces[iso3] = list.front();
+  for (const auto& [iso3, list] : direct)
+    if (list.size() == 1 && !impl_.national_forces.count(iso3)) impl_.national_forces[iso3] = list.front();
   if (full_) collisions();
 }
 

@@ -18,6 +18,7 @@ struct KnowledgeBase::Impl {
   std::vector<std::vector<uint32_t>> roles_by_person;             // entry index → role indices
   std::unordered_map<std::string, std::vector<uint32_t>> roles_by_org;
   std::vector<std::string> role_title_keys;  // per role: folded title words joined by spaces
+  std::unordered_map<std::string, uint32_t> national_forces;  // ISO alpha-3 → entry of its armed forces
   Matcher matcher;
   LoadStats stats;
 };
