@@ -591,10 +591,20 @@ void Coder::code(doc::Document& d) const {
       // An announced or conditional coercive act is a threat: "will extend the curfew", "would blockade Paris",
       // "will withdraw its force unless …" (PLOVER THREATEN, with the act's kind as mode). Announced sanctions
       // stay SANCTION with aux future (the coding convention for sanctions).
+      // Only the actor's own side threatens: "Blinken said Russia will invade Ukraine" is a prediction, kept as
+      // the act with aux future.
+      auto predicted_by_other = [&] {
+        if (e.actor.empty()) return false;
+        auto a = attribution.find(m.trigger, m.trigger_tokens, &e.actor.front());
+        if (!a || !a->said_by || (a->said_by->kb_id.empty() && a->said_by->country.empty())) return false;
+        return std::none_of(e.actor.begin(), e.actor.end(),
+                            [&](const doc::Entity& x) { return same_party(*a->said_by, x); });
+      };
       if ((e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical) &&
           (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
            ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject) &&
-            conditional(tree, m.trigger)))) {
+            conditional(tree, m.trigger))) &&
+          !predicted_by_other()) {
         e.mode = threat_mode(e);
         e.category = doc::Plover::kThreaten;
         e.aux = doc::Aux::kNone;
