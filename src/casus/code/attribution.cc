@@ -21,12 +21,22 @@ bool is_source_noun(std::string_view lemma) {
 doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
   int32_t m = mentions.head_mention(head);
   if (m < 0) m = mentions.cover_mention(head);
+  // "TEHRAN – Three senior officials revealed": a dash before the head ends a dateline the parser attached to
+  // the speaker's phrase; the phrase starts after it.
+  auto after_dateline = [&](TokenIdx a) {
+    for (TokenIdx t = a; t < head; ++t)
+      if (one_of(doc.token_text(t), {"-", "\u2013", "\u2014", "--"})) a = t + 1;
+    return a;
+  };
   if (m >= 0) {
     doc::Entity e = doc.mentions[m].entity;
     // The speaker's own phrase is the most faithful text ("a Hamas official", not just "Hamas").
     auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
                                    Deprel::kCc, Deprel::kParataxis});
-    if (doc.mentions[m].first_token >= a && doc.mentions[m].last_token <= b && b - a <= 12) {
+    const TokenIdx untrimmed = a;
+    a = after_dateline(a);
+    const bool dateline_in_mention = doc.mentions[m].first_token >= untrimmed && doc.mentions[m].first_token < a;
+    if ((doc.mentions[m].first_token >= a || dateline_in_mention) && doc.mentions[m].last_token <= b && b - a <= 12) {
       e.text = std::string(span_text(doc, a, b));
       e.start = doc.tokens.begin_cp[a];
       e.end = doc.tokens.end_cp[b - 1];
@@ -36,6 +46,7 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
   auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
                                  Deprel::kCc, Deprel::kParataxis});
   if (b - a > 12) std::tie(a, b) = tree.np_span(head);
+  a = after_dateline(a);
   return mention::unresolved_entity(doc, mentions, a, b);
 }
 

@@ -67,6 +67,30 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[g] = Deprel::kAdvcl;
     ++repaired;
   }
+  // "the voices of Palestinian groups who are openly calling on Iran …": a clause whose subject is "who" or
+  // "which" right after a noun is that noun's relative clause, whatever the parser attached it to.
+  for (TokenIdx w = 1; w < d.tokens.size(); ++w) {
+    if (doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj) continue;
+    std::string lower = text::lower(d.token_text(w));
+    if (lower != "who" && lower != "which") continue;
+    int32_t v = d.tokens.head[w];
+    if (v < 0 || static_cast<TokenIdx>(v) < w || d.tokens.deprel[v] == Deprel::kAclRelcl) continue;
+    TokenIdx n = w - 1;
+    if (d.token_text(n) == "," && n > 0) --n;
+    if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
+    if (d.tokens.head[n] == v) continue;  // the noun is in the clause itself
+    // "… on a consulate in Damascus, Syria, which killed …": after a comma, a name in apposition (a place's
+    // country) is rarely what the clause describes; leave the parser's choice.
+    if (n + 1 < w && doc::deprel_universal(d.tokens.deprel[n]) == Deprel::kAppos) continue;
+    // Same sentence: the noun must not lie under the clause (no cycle).
+    bool cycle = false;
+    for (int32_t x = static_cast<int32_t>(n), guard = 0; x >= 0 && guard < 256; x = d.tokens.head[x], ++guard)
+      if (x == v) cycle = true;
+    if (cycle) continue;
+    d.tokens.head[v] = static_cast<int32_t>(n);
+    d.tokens.deprel[v] = Deprel::kAclRelcl;
+    ++repaired;
+  }
   // "…, three sources close to the group said", "people familiar with the matter said": the parser makes the
   // adjective a clause of its own ("sources [are] close") complementing the subjectless reporting verb. The noun
   // is the verb's subject, the adjective its modifier.

@@ -12,7 +12,8 @@
 // seized 240 hostages" → seized conj of people) is coordinated with that verb, in its tense. A third: "sources
 // close to the group said", parsed as a clause "sources [are] close" complementing a subjectless "said", gets the
 // noun back as the reporting verb's subject. A fourth: a gerund clause with "after", "before", "while" … hung on
-// the verb's object ("ordered the assault after accusing Syria") is the verb's adverbial clause.
+// the verb's object ("ordered the assault after accusing Syria") is the verb's adverbial clause. A fifth: a clause
+// whose subject is "who"/"which" right after a noun is that noun's relative clause.
 #pragma once
 
 #include "casus/doc/document.h"

@@ -168,7 +168,9 @@ bool continues(const SentenceTree& tree, TokenIdx t) {
 // as its actor (same category, mode and recipients). Nullopt when the sentence has no such phrase, no actor, or
 // nothing earlier to repeat.
 std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, const SentenceTree& tree,
-                                     const std::vector<Candidate>& earlier, const ParticipantResolver& participants) {
+                                     const std::vector<Candidate>& earlier,
+                                     const std::vector<lexicon::TriggerMatch>& matches,
+                                     const ParticipantResolver& participants) {
   for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
     // By words, not by tree: the parser often makes "suit" the root of "X followed suit".
     std::string_view lemma = tree.lemma(t);
@@ -187,11 +189,19 @@ std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, co
     // not the crowd's rally in between.
     auto state_like = [](const doc::Entity& x) { return x.type == "GOV" || x.type == "MIL" || x.type == "IGO"; };
     const bool states = state_like(actors.front());
+    // "followed suit in throwing support behind Guaido": the clause names the kind of act followed.
+    doc::Plover named = doc::Plover::kNone;
+    for (const auto& m : matches)
+      if (m.trigger != t && m.trigger != t + 1 && (tree.dominates(t, m.trigger) || tree.dominates(t + 1, m.trigger))) {
+        named = m.category;
+        break;
+      }
     const Candidate* source = nullptr;
-    for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
-      if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation &&
-          state_like(it->event.actor.front()) == states)
-        source = &*it;
+    for (int pass = named == doc::Plover::kNone ? 1 : 0; pass < 2 && !source; ++pass)
+      for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
+        if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation &&
+            state_like(it->event.actor.front()) == states && (pass == 1 || it->event.category == named))
+          source = &*it;
     if (!source) return std::nullopt;
     Candidate c = *source;
     doc::Event& e = c.event;
@@ -434,10 +444,10 @@ void Coder::code(doc::Document& d) const {
     if (sentence_source) last_source = std::move(sentence_source);
     sentence_source.reset();
     SentenceTree tree(d, s);
-    // "Canada and Brazil followed suit", "Britain did the same": the latest stated event, new actors.
-    if (auto copy = follow_suit(d, s, tree, cands, ParticipantResolver(d, tree, index, lexicon_, kb_, speakers)))
-      cands.push_back(std::move(*copy));
     auto matches = one_reading_per_trigger(lexicon_.match(d, s));
+    // "Canada and Brazil followed suit", "Britain did the same": the latest stated event, new actors.
+    if (auto copy = follow_suit(d, s, tree, cands, matches, ParticipantResolver(d, tree, index, lexicon_, kb_, speakers)))
+      cands.push_back(std::move(*copy));
     if (matches.empty()) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
       if (const TimeExpression* c = carriable(times_by_sentence[s])) carried_time = c;
