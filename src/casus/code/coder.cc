@@ -109,6 +109,31 @@ std::optional<doc::Entity> main_attacker(const std::vector<Candidate>& events, c
   return *best;
 }
 
+// Who pressed `actors` (protests, demands, threats against them; most often, ties: first): the party a concession
+// with no stated recipient answers ("the president agreed to resign" after protesters demanded it).
+std::optional<doc::Entity> pressing_party(const std::vector<Candidate>& events, const std::vector<doc::Entity>& actors) {
+  auto ours = [&](const doc::Entity& x) {
+    return std::any_of(actors.begin(), actors.end(), [&](const doc::Entity& a) { return same_party(a, x); });
+  };
+  std::map<std::string, size_t> counts;
+  const doc::Entity* best = nullptr;
+  size_t n = 0;
+  for (const auto& c : events) {
+    const doc::Event& e = c.event;
+    if (e.category != doc::Plover::kProtest && e.category != doc::Plover::kRequest &&
+        e.category != doc::Plover::kThreaten)
+      continue;
+    if (e.aux == doc::Aux::kNegation || std::none_of(e.recipient.begin(), e.recipient.end(), ours)) continue;
+    for (const auto& a : e.actor) {
+      if (a.inferred || ours(a)) continue;
+      size_t k = ++counts[a.kb_id.empty() ? a.text : a.kb_id];
+      if (k > n) n = k, best = &a;
+    }
+  }
+  if (!best) return std::nullopt;
+  return *best;
+}
+
 // The country a story is about: its dateline's, else the state its mentions name most (at least twice).
 std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   if (!d.meta.dateline.empty()) {
@@ -867,6 +892,10 @@ void Coder::code(doc::Document& d) const {
   std::vector<doc::Entity> focus = document_focus(d);
   for (auto& c : events) {
     doc::Event& e = c.event;
+    // A pronoun no antecedent resolved ("stormed his residence") names nobody: the recipient is still unknown.
+    std::erase_if(e.recipient, [](const doc::Entity& r) {
+      return r.kb_id.empty() && r.country.empty() && mention::is_pronoun_form(text::lower(r.text));
+    });
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
     // A seizure of power with no stated target ("the military seized control in a coup") is against the
@@ -905,6 +934,16 @@ void Coder::code(doc::Document& d) const {
     if (e.category == doc::Plover::kAccuse && e.mode == "disapprove") {
       if (auto attacker = main_attacker(events, e.actor)) {
         doc::Entity r = *attacker;
+        r.inferred = true;
+        e.recipient.push_back(std::move(r));
+        e.confidence *= 0.9;
+        continue;
+      }
+    }
+    // A concession with no stated recipient answers whoever pressed for it.
+    if (e.category == doc::Plover::kConcede) {
+      if (auto presser = pressing_party(events, e.actor)) {
+        doc::Entity r = *presser;
         r.inferred = true;
         e.recipient.push_back(std::move(r));
         e.confidence *= 0.9;

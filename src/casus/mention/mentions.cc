@@ -483,7 +483,11 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             const auto& pe = d.mentions[*it].entity;
             bool title_fits = false;
             for (const kb::Role* role : kb.roles_at(pe.kb_id, date))
-              if (text::lower(role->title).find(head_lower) != std::string::npos) title_fits = true;
+              if (text::lower(role->title).find(head_lower) != std::string::npos ||
+                  // "the leader" is whoever leads: a president, prime minister, supreme leader or group chief.
+                  (head_lower == "leader" && one_of(role->role, {"head_of_state", "head_of_government", "supreme_leader",
+                                                                 "group_leader", "party_leader", "opposition_leader"})))
+                title_fits = true;
             if (title_fits) {
               doc::Entity e = pe;
               e.text = resolution_phrase(d, a, b);
