@@ -74,10 +74,15 @@ size_t repair_participle_clauses(doc::Document& d) {
     std::string lower = text::lower(d.token_text(w));
     if (lower != "who" && lower != "which") continue;
     int32_t v = d.tokens.head[w];
-    if (v < 0 || static_cast<TokenIdx>(v) < w || d.tokens.deprel[v] == Deprel::kAclRelcl) continue;
+    if (v < 0 || static_cast<TokenIdx>(v) < w) continue;
     TokenIdx n = w - 1;
     if (d.token_text(n) == "," && n > 0) --n;
     if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
+    // Already a relative clause of a noun: the parser's choice stands (it may have seen the right antecedent).
+    if (d.tokens.deprel[v] == Deprel::kAclRelcl && d.tokens.head[v] >= 0 &&
+        (d.tokens.upos[d.tokens.head[v]] == UPos::kNoun || d.tokens.upos[d.tokens.head[v]] == UPos::kPropn ||
+         d.tokens.upos[d.tokens.head[v]] == UPos::kPron))
+      continue;
     if (d.tokens.head[n] == v) continue;  // the noun is in the clause itself
     // "… on a consulate in Damascus, Syria, which killed …": after a comma, a name in apposition (a place's
     // country) is rarely what the clause describes; leave the parser's choice.
@@ -118,6 +123,62 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.head[a] = subject;
     d.tokens.deprel[a] = Deprel::kAmod;
     ++repaired;
+  }
+  // "…, and had to be called in immediately, three sources close to the group said": EWT makes a sentence-final
+  // reporting clause the root and what it reports its ccomp; in long sentences the parser instead hangs "said"
+  // inside the report (a relative clause of some noun) and the report's last conjunct on "said". Undo: the
+  // reporting verb becomes the root, the old root its ccomp, and a ccomp of it opened by "and" a conjunct of
+  // the old root.
+  for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    int32_t root = -1;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] == doc::kRootHead) root = static_cast<int32_t>(t);
+    if (root < 0) continue;
+    for (TokenIdx v = first + 1; v < last; ++v) {
+      if (static_cast<int32_t>(v) == root || d.tokens.upos[v] != UPos::kVerb) continue;
+      std::string lemma = text::lower(d.lemma(v));
+      if (!one_of(lemma, {"say", "tell", "add", "report", "confirm", "state", "claim"})) continue;
+      Deprel vr = doc::deprel_universal(d.tokens.deprel[v]);
+      if (vr != Deprel::kAcl && vr != Deprel::kAdvcl && vr != Deprel::kConj && vr != Deprel::kCcomp) continue;
+      // Only punctuation may follow the verb, and its subject must sit between it and a comma.
+      bool final = true;
+      for (TokenIdx t = v + 1; t < last; ++t)
+        if (d.tokens.upos[t] != UPos::kPunct) final = false;
+      int32_t subj = -1;
+      for (TokenIdx t = first; t < v; ++t)
+        if (d.tokens.head[t] == static_cast<int32_t>(v) && doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj)
+          subj = static_cast<int32_t>(t);
+      if (!final || subj < 0) continue;
+      TokenIdx comma = static_cast<TokenIdx>(subj);
+      while (comma > first && d.token_text(comma) != ",") --comma;
+      if (comma == first || comma + 6 < static_cast<TokenIdx>(subj)) continue;
+      // The verb must not dominate the old root already (it is inside the report).
+      bool inside = false;
+      for (int32_t x = static_cast<int32_t>(v), guard = 0; x >= 0 && guard < 256; x = d.tokens.head[x], ++guard)
+        if (x == root) inside = true;
+      if (!inside) continue;
+      const int32_t old_head = d.tokens.head[v];
+      d.tokens.head[v] = doc::kRootHead;
+      d.tokens.deprel[v] = Deprel::kRoot;
+      d.tokens.head[root] = static_cast<int32_t>(v);
+      d.tokens.deprel[root] = Deprel::kCcomp;
+      (void)old_head;
+      for (TokenIdx c = first; c < v; ++c) {
+        if (d.tokens.head[c] != static_cast<int32_t>(v) || c == static_cast<TokenIdx>(root) ||
+            doc::deprel_universal(d.tokens.deprel[c]) != Deprel::kCcomp)
+          continue;
+        bool opened_by_and = false;
+        for (TokenIdx g = first; g < c; ++g)
+          if (d.tokens.head[g] == static_cast<int32_t>(c) && d.tokens.deprel[g] == Deprel::kCc) opened_by_and = true;
+        if (opened_by_and && static_cast<int32_t>(c) > root) {
+          d.tokens.head[c] = root;
+          d.tokens.deprel[c] = Deprel::kConj;
+        }
+      }
+      ++repaired;
+      break;
+    }
   }
   // "killed 1,200 people and seized 240 hostages": a verb the parser coordinated with the object noun of an
   // earlier verb is coordinated with that verb (a noun has no verb conjuncts).

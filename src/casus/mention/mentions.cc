@@ -478,24 +478,27 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           }
         }
         if ((!res.found() || bare_agent) && definite && is_title_noun(head_lower)) {
-          // "the supreme leader": the last person whose role title contains the head noun.
-          for (auto it = people.rbegin(); it != people.rend(); ++it) {
-            const auto& pe = d.mentions[*it].entity;
-            bool title_fits = false;
-            for (const kb::Role* role : kb.roles_at(pe.kb_id, date))
-              if (text::lower(role->title).find(head_lower) != std::string::npos ||
-                  // "the leader" is whoever leads: a president, prime minister, supreme leader or group chief.
-                  (head_lower == "leader" && one_of(role->role, {"head_of_state", "head_of_government", "supreme_leader",
-                                                                 "group_leader", "party_leader", "opposition_leader"})))
-                title_fits = true;
-            if (title_fits) {
-              doc::Entity e = pe;
-              e.text = resolution_phrase(d, a, b);
-              e.start = d.tokens.begin_cp[a];
-              e.end = d.tokens.end_cp[b - 1];
-              int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
-              d.mentions[idx].antecedent = *it;
-              break;
+          // "the supreme leader": the last person whose role title contains the head noun; failing that, for "the
+          // leader", the last person who leads (a president, prime minister, supreme leader or group chief).
+          for (int pass = 0; pass < 2 && index.by_head[h] < 0; ++pass) {
+            if (pass == 1 && head_lower != "leader") break;
+            for (auto it = people.rbegin(); it != people.rend(); ++it) {
+              const auto& pe = d.mentions[*it].entity;
+              bool title_fits = false;
+              for (const kb::Role* role : kb.roles_at(pe.kb_id, date))
+                if (pass == 0 ? text::lower(role->title).find(head_lower) != std::string::npos
+                              : one_of(role->role, {"head_of_state", "head_of_government", "supreme_leader",
+                                                    "group_leader", "party_leader", "opposition_leader"}))
+                  title_fits = true;
+              if (title_fits) {
+                doc::Entity e = pe;
+                e.text = resolution_phrase(d, a, b);
+                e.start = d.tokens.begin_cp[a];
+                e.end = d.tokens.end_cp[b - 1];
+                int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
+                d.mentions[idx].antecedent = *it;
+                break;
+              }
             }
           }
           if (index.by_head[h] >= 0) continue;
