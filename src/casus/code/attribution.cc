@@ -180,7 +180,7 @@ bool AttributionFinder::self_reported(TokenIdx trigger, const std::vector<TokenI
 }
 
 std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const std::vector<TokenIdx>& trigger_tokens,
-                                                        const doc::Entity* actor) const {
+                                                        const doc::Entity* actor, bool speech_act) const {
   int32_t verb = reporting_verb_for(trigger);
   // "Khamenei told Haniyeh that Iran would not enter the war, the officials said": a report inside a report is
   // sourced by the outermost reporter with a speaker — the one the journalist heard it from. Relays of every
@@ -200,7 +200,7 @@ std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const 
     if (head >= 0) speaker = entity_for(static_cast<TokenIdx>(head));
   }
   // The actor reports its own act ("Maduro announced …" gives said_by Maduro, as human coders do).
-  if (!speaker && actor && !actor->inferred && self_reported(trigger, trigger_tokens)) speaker = *actor;
+  if (!speaker && actor && !actor->inferred && (speech_act || self_reported(trigger, trigger_tokens))) speaker = *actor;
   // "according to X": X is the source (an outlet there is both said_by and via).
   for (const auto& hit : cues.find_phrases(doc, sentence)) {
     if (hit.kind != "source" || speaker) continue;

@@ -26,8 +26,10 @@ struct AttributionFinder {
   // Attribution of an event whose trigger is `trigger` (with the words the rule consumed); nullopt when the
   // sentence attributes nothing to anyone. `actor` (may be null) is the event's first actor: it is the source
   // when the event reports itself ("announced", "claimed", "in a statement", "hailed … and said").
+  // speech_act: the trigger is itself a public statement (condemn, accuse, warn: rules with flag=speech), so the
+  // actor is its own source when no reporter is named.
   std::optional<doc::Attribution> find(doc::TokenIdx trigger, const std::vector<doc::TokenIdx>& trigger_tokens = {},
-                                       const doc::Entity* actor = nullptr) const;
+                                       const doc::Entity* actor = nullptr, bool speech_act = false) const;
   bool self_reported(doc::TokenIdx trigger, const std::vector<doc::TokenIdx>& trigger_tokens) const;
   // The reporting verb whose clause contains `t` (or that reports it through parataxis), -1 when none.
   int32_t reporting_verb_for(doc::TokenIdx t) const;

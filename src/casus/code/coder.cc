@@ -689,7 +689,8 @@ void Coder::code(doc::Document& d) const {
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
-      e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front());
+      e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front(),
+                                       m.speech_act);
       // "…, the officials said. Iran would continue …, they added.": a pronoun source is the paragraph's last one.
       if (e.attribution && e.attribution->said_by && last_source &&
           mention::is_pronoun_form(text::lower(e.attribution->said_by->text))) {
