@@ -680,7 +680,9 @@ void Coder::code(doc::Document& d) const {
           if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
               x.type == "NGO" || x.type == "MED")
             continue;
-          const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV";
+          const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
+          // Delegates at a meeting come from anywhere: the venue names nobody's country.
+          if (e.category == doc::Plover::kConsult && !state_agent) continue;
           // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
           if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
             x.country = e.location->country;

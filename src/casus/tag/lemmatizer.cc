@@ -293,7 +293,16 @@ void Lemmatizer::lemmatize(std::string_view form, uint64_t lower_hash, doc::UPos
   bool proper = upos == doc::UPos::kPropn || upos == doc::UPos::kPunct || upos == doc::UPos::kNum ||
                 upos == doc::UPos::kSym || upos == doc::UPos::kX;
   if (!proper) {
-    if (uint8_t pos = inflected_pos(xpos); pos && wordnet_lemma(lower, pos, out)) return;
+    if (uint8_t pos = inflected_pos(xpos); pos) {
+      if (wordnet_lemma(lower, pos, out)) return;
+      // No exception or detachment rule explains the form, yet WordNet lists it as a verb itself: a base form the
+      // tagger read as inflected ("Air raid sirens" → raid/VBD), not an irregular past the learned suffixes
+      // would invent ("raid" → "ray" by analogy with paid → pay; real irregulars are in the exception lists).
+      if (pos == kWnVerb && (wn_mask(lower) & kWnVerb)) {
+        out.assign(lower);
+        return;
+      }
+    }
   }
   size_t max_k = std::min(kMaxSuffix, lower.size());
   for (size_t k = max_k + 1; k-- > 0;) {
