@@ -302,6 +302,66 @@ TEST_P(Store, ReportsOfOneIncidentMergeAndNearMissesStayApart) {
   EXPECT_EQ(count(c, "SELECT max(reports) FROM incidents"), 3);
 }
 
+// What the real coder writes: generic agents without a country, recipients guessed from the document (inferred),
+// dates that are only the publication day, officials of international organisations.
+TEST_P(Store, CoderReadingsLinkWithoutMergingNearMisses) {
+  EventStore store = open("coder_readings");
+  doc::Entity police = ent("Police", "police", "agent:police", "", "COP");
+  doc::Entity protesters = ent("protesters", "protesters", "agent:protesters", "", "CVL");
+  doc::Entity kenya = ent("Kenya", "Kenya", "country:KEN", "KEN", "GOV");
+  doc::Entity kenyans = ent("Kenyan demonstrators", "", "", "KEN", "");
+  doc::Entity guessed_kenya = kenya;
+  guessed_kenya.inferred = true;
+  doc::Entity uganda = ent("Ugandan police", "police", "agent:police", "UGA", "COP");
+  doc::Entity un = ent("The United Nations", "United Nations", "org:un", "", "IGO");
+  doc::Entity guterres = ent("UN chief Antonio Guterres", "António Guterres", "person:antonio_guterres", "PRT", "IGO");
+  doc::Entity israel = ent("Israel", "Israel", "country:ISR", "ISR", "GOV");
+  doc::Entity usa = ent("Washington", "United States", "country:USA", "USA", "GOV");
+  doc::Entity russia = ent("Russia", "Russia", "country:RUS", "RUS", "GOV");
+  doc::Entity eu = ent("The EU", "European Union", "org:eu", "", "IGO");
+  doc::Entity guessed_russia = russia;
+  guessed_russia.inferred = true;
+  std::vector<doc::Document> docs = {
+      report({"k1", "a.example", "2025-04-15", "Kenyan police arrested 30 protesters in Nairobi on Tuesday.",
+              doc::Plover::kCoerce, ent("Kenyan police", "police", "agent:police", "KEN", "COP"), kenyans,
+              "2025-04-15", "Nairobi", "KEN", std::nullopt}),
+      // "Police" without a country and a recipient the coder guessed: neither proves another incident.
+      report({"k2", "b.example", "2025-04-16", "Police detained thirty demonstrators, rights groups said.",
+              doc::Plover::kCoerce, police, guessed_kenya, "2025-04-16", "", "", std::nullopt}),
+      // Dated only by publication (no date phrase): it happened by then, so it joins Tuesday's arrests.
+      report({"k3", "c.example", "2025-04-16", "Kenya's police arrested dozens of protesters, witnesses said.",
+              doc::Plover::kCoerce, police, kenyans, "2025-04-16", "Nairobi", "KEN", std::nullopt}),
+      // Near-miss: the police of another state the same day.
+      report({"u1", "d.example", "2025-04-15", "Ugandan police arrested protesters in Kampala on Tuesday.",
+              doc::Plover::kCoerce, uganda, protesters, "2025-04-15", "Kampala", "UGA", std::nullopt}),
+      // The UN Secretary-General speaks for the UN, not for Portugal.
+      report({"n1", "a.example", "2025-10-20", "The United Nations called on Israel on Monday to allow aid in.",
+              doc::Plover::kRequest, un, israel, "2025-10-20", "", "", std::nullopt}),
+      report({"n2", "b.example", "2025-10-21", "UN chief Antonio Guterres urged Israel on Monday to open crossings.",
+              doc::Plover::kRequest, guterres, israel, "2025-10-20", "", "", std::nullopt}),
+      // Only a guess in common and another category of the family: not enough to merge.
+      report({"s1", "a.example", "2025-05-20", "Washington agreed with Moscow on Tuesday to resume flights.",
+              doc::Plover::kAgree, usa, russia, "2025-05-20", "", "", std::nullopt}),
+      report({"s2", "b.example", "2025-05-21", "The EU backed the plan, its statement said.", doc::Plover::kSupport, eu,
+              guessed_russia, "2025-05-21", "", "", std::nullopt}),
+  };
+  docs[0].events[0].date_text = "on Tuesday";  // dated by a phrase, not by its publication
+  docs[3].events[0].date_text = "on Tuesday";
+  ASSERT_TRUE(store.write(ptrs(docs)).is_ok());
+  Connection& c = store.connection();
+  auto incident_of = [&](const std::string& doc) {
+    return count(c, "SELECT r.incident FROM incident_reports r JOIN documents d ON d.id = r.document "
+                    "WHERE d.doc_id = '" + doc + "'");
+  };
+  EXPECT_EQ(incident_of("k2"), incident_of("k1"));
+  EXPECT_EQ(incident_of("k3"), incident_of("k1"));
+  EXPECT_NE(incident_of("u1"), incident_of("k1"));
+  EXPECT_EQ(incident_of("n2"), incident_of("n1"));
+  EXPECT_NE(incident_of("s2"), incident_of("s1"));
+  // The merged date stays the day a report gives, not the publication day of the undated one.
+  EXPECT_EQ(count(c, "SELECT count(*) FROM incidents WHERE date = '2025-04-15' AND reports = 3"), 1);
+}
+
 TEST_P(Store, QueryFiltersAndFormats) {
   EventStore store = open("query");
   auto docs = kyiv_reports();

@@ -37,14 +37,22 @@ std::vector<int64_t> buckets_of(int64_t lo, int64_t hi, int vague_days) {
   return out;
 }
 
-// Entity keys of one side: kb:<id> and c:<ISO3> are "strong" (they can disagree); n:<name> only helps to agree.
+// Keys of one entity: kb:<KB id> (a KB actor), c:<ISO3> (the state it belongs to), n:<lower-case name> (an
+// unresolved name) or n:agent:<noun> (a generic agent: "police", "protesters"). Agents are names, not identities:
+// "the police" of one report and "Kenya" of another may be the same side. The nationality of someone acting for
+// an international or non-governmental organisation (the UN Secretary-General) is not the side they act for. An
+// inferred entity's keys are marked "~": the coder's guess from the document's context.
 void entity_keys(const Report::Ent& e, std::set<std::string>& out) {
-  if (!e.kb_id.empty()) out.insert("kb:" + e.kb_id);
-  if (!e.country.empty()) out.insert("c:" + e.country);
-  if (e.kb_id.empty()) {
+  const std::string mark = e.inferred ? "~" : "";
+  if (e.kb_id.starts_with("agent:")) {
+    out.insert(mark + "n:" + e.kb_id);
+  } else if (!e.kb_id.empty()) {
+    out.insert(mark + "kb:" + e.kb_id);
+  } else {
     std::string n = lower(e.name.empty() ? e.text : e.name);
-    if (!n.empty()) out.insert("n:" + n);
+    if (!n.empty()) out.insert(mark + "n:" + n);
   }
+  if (!e.country.empty() && e.type != "IGO" && e.type != "NGO") out.insert(mark + "c:" + e.country);
 }
 
 std::set<std::string> side_keys(const std::vector<Report::Ent>& side) {
@@ -53,21 +61,51 @@ std::set<std::string> side_keys(const std::vector<Report::Ent>& side) {
   return out;
 }
 
-bool is_strong(const std::string& k) { return k.starts_with("kb:") || k.starts_with("c:"); }
+std::string_view unmarked(std::string_view k) { return k.starts_with('~') ? k.substr(1) : k; }
 
-enum class SideMatch { kMatch, kUnknown, kConflict };
-
-SideMatch compare_sides(const std::set<std::string>& a, const std::set<std::string>& b) {
-  bool a_strong = false, b_strong = false;
-  for (const auto& k : a) {
-    if (b.count(k)) return SideMatch::kMatch;
-    a_strong |= is_strong(k);
-  }
-  for (const auto& k : b) b_strong |= is_strong(k);
-  return a_strong && b_strong ? SideMatch::kConflict : SideMatch::kUnknown;
+// Keys that tell who a side is, so that two sides without a common one are different parties: a state, or a KB
+// actor that is not a person (a person may speak for their state, an IGO or a party) and not a guess.
+bool proves_identity(const std::string& k) {
+  return k.starts_with("c:") || (k.starts_with("kb:") && !k.starts_with("kb:person:"));
 }
 
-double side_score(SideMatch m) { return m == SideMatch::kMatch ? 1.0 : m == SideMatch::kUnknown ? 0.5 : 0.0; }
+// A shared key identifies the party unless it is a guess or a generic agent noun.
+bool specific(std::string_view k) { return !k.starts_with('~') && !k.starts_with("n:agent:"); }
+
+// kMatch: a specific key in common; kWeak: only an agent noun or an inferred entity in common; kConflict: both
+// name identified parties and none is shared; kUnknown: otherwise (a side empty, unresolved, or a guess).
+enum class SideMatch { kMatch, kWeak, kUnknown, kConflict };
+
+SideMatch compare_sides(const std::set<std::string>& a, const std::set<std::string>& b) {
+  bool a_proof = false, b_proof = false, shared_proof = false;
+  for (const auto& k : a)
+    if (proves_identity(k)) {
+      a_proof = true;
+      shared_proof |= b.count(k) > 0;
+    }
+  for (const auto& k : b) b_proof |= proves_identity(k);
+  if (a_proof && b_proof && !shared_proof) return SideMatch::kConflict;
+  std::map<std::string_view, bool> b_base;  // unmarked key → some form of it in b is specific
+  for (const auto& k : b) b_base[unmarked(k)] |= specific(k);
+  bool weak = false;
+  for (const auto& k : a) {
+    auto it = b_base.find(unmarked(k));
+    if (it == b_base.end()) continue;
+    if (specific(k) && it->second) return SideMatch::kMatch;
+    weak = true;
+  }
+  return weak ? SideMatch::kWeak : SideMatch::kUnknown;
+}
+
+double side_score(SideMatch m) {
+  switch (m) {
+    case SideMatch::kMatch: return 1.0;
+    case SideMatch::kWeak: return 0.75;
+    case SideMatch::kUnknown: return 0.5;
+    case SideMatch::kConflict: break;
+  }
+  return 0.0;
+}
 
 bool symmetric(doc::Plover p) {
   return p == doc::Plover::kAgree || p == doc::Plover::kConsult || p == doc::Plover::kCooperate;
@@ -92,7 +130,11 @@ std::vector<Report::Ent> entities_from_json(const Json& arr) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  for (const auto& j : arr) out.push_back({s(j, "text"), s(j, "name"), s(j, "kb_id"), s(j, "country"), s(j, "type")});
+  for (const auto& j : arr) {
+    auto inf = j.find("inferred");
+    out.push_back({s(j, "text"), s(j, "name"), s(j, "kb_id"), s(j, "country"), s(j, "type"),
+                   inf != j.end() && inf->is_boolean() && inf->get<bool>()});
+  }
   return out;
 }
 
@@ -152,6 +194,8 @@ Report report_from_row(const Row& row) {
   if (!rec.is_discarded()) {
     r.actor = entities_from_json(rec["actor"]);
     r.recipient = entities_from_json(rec["recipient"]);
+    auto dt = rec.find("date_text");
+    r.dated_by_publication = !r.date.empty() && r.date == r.published && (dt == rec.end() || !dt->is_string());
   }
   return r;
 }
@@ -214,7 +258,7 @@ std::string outlet_of(const std::string& source, const std::string& url) {
 
 bool Report::window(const LinkOptions& opt, int64_t& lo, int64_t& hi) const {
   auto a = day_of(date_start, false), b = day_of(date_end.empty() ? date_start : date_end, true);
-  if (a && b) {
+  if (a && b && !dated_by_publication) {
     lo = *a;
     hi = *b;
     return true;
@@ -246,12 +290,13 @@ Report report_from_event(const doc::Document& d, const doc::Event& e, int64_t do
   r.aux = e.aux;
   auto conv = [](const std::vector<doc::Entity>& in) {
     std::vector<Report::Ent> out;
-    for (const auto& a : in) out.push_back({a.text, a.name, a.kb_id, a.country, a.type});
+    for (const auto& a : in) out.push_back({a.text, a.name, a.kb_id, a.country, a.type, a.inferred});
     return out;
   };
   r.actor = conv(e.actor);
   r.recipient = conv(e.recipient);
   r.date = e.date;
+  r.dated_by_publication = !e.date.empty() && e.date_text.empty() && e.date == r.published;
   if (!e.date.empty()) {
     auto slash = e.date.find('/');
     auto lo = day_of(e.date.substr(0, slash), false);
@@ -296,8 +341,9 @@ Status IncidentLinker::link(const Report& r) {
   std::set<std::string> probe;
   for (const auto& k : keys) {
     if (k.starts_with("a|") || k.starts_with("r|")) {
-      probe.insert("a|" + k.substr(2));
-      probe.insert("r|" + k.substr(2));
+      // Either role, guessed or not: "~c:SRB" of one report finds "c:SRB" of another and the reverse.
+      const std::string base(unmarked(std::string_view(k).substr(2)));
+      for (const char* form : {"a|", "r|", "a|~", "r|~"}) probe.insert(form + base);
     } else {
       probe.insert(k);
     }
@@ -369,7 +415,9 @@ Status IncidentLinker::link(const Report& r) {
         place = 0.75;
       }
       // Evidence that it is the same incident, beyond time and category.
-      if (am != SideMatch::kMatch && rm != SideMatch::kMatch && !(place_match && same_category)) continue;
+      const bool any_side = am == SideMatch::kMatch || rm == SideMatch::kMatch ||
+                            (same_category && (am == SideMatch::kWeak || rm == SideMatch::kWeak));
+      if (!any_side && !(place_match && same_category)) continue;
       const bool vague = r_vague || *whi - *wlo + 1 > opt_.vague_window_days;
       if (vague && !(same_category && am == SideMatch::kMatch && rm == SideMatch::kMatch)) continue;
       const double score = 0.3 * cat + 0.2 * date + 0.2 * side_score(am) + 0.2 * side_score(rm) + 0.1 * place;
@@ -455,6 +503,8 @@ Status IncidentLinker::refresh(int64_t id) {
       mode = r.mode;
 
   // Best date: the most precise one (shortest interval); ties go to the one more reports give, then the earliest.
+  // A date a report stated outranks one that is only its publication day: the later outlet publishing on
+  // Wednesday does not move Tuesday's strike.
   const Report* best_date = nullptr;
   int64_t best_span = 0;
   std::map<std::string, int> date_count;
@@ -469,9 +519,14 @@ Status IncidentLinker::refresh(int64_t id) {
     }
     if (r.date_start.empty()) continue;
     int64_t span = *day_of(r.date_end, true) - *day_of(r.date_start, false);
-    if (!best_date || span < best_span ||
-        (span == best_span && (date_count[r.date] > date_count[best_date->date] ||
-                               (date_count[r.date] == date_count[best_date->date] && r.date_start < best_date->date_start)))) {
+    auto better = [&] {
+      if (!best_date) return true;
+      if (r.dated_by_publication != best_date->dated_by_publication) return !r.dated_by_publication;
+      if (span != best_span) return span < best_span;
+      if (date_count[r.date] != date_count[best_date->date]) return date_count[r.date] > date_count[best_date->date];
+      return r.date_start < best_date->date_start;
+    };
+    if (better()) {
       best_date = &r;
       best_span = span;
     }

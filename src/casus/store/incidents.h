@@ -50,6 +50,9 @@ std::string_view category_family(doc::Plover p);
 struct Report {
   struct Ent {
     std::string text, name, kb_id, country, type;
+    // Not named in the event's sentence: the coder took it from the document's context (docs/CODER.md). Such a
+    // guess may confirm a match but never proves that two reports name different parties.
+    bool inferred = false;
   };
   std::string event_id;
   int64_t document = 0;  // documents.id
@@ -59,13 +62,18 @@ struct Report {
   doc::Aux aux = doc::Aux::kNone;
   std::vector<Ent> actor, recipient;
   std::string date, date_start, date_end;
+  // The date is the document's publication day because no phrase dated the event (event-format: `date_text`
+  // null): the event happened by then, not necessarily on that day.
+  bool dated_by_publication = false;
   std::string location_name, location_country;
   std::optional<double> lat, lon;
   std::optional<int64_t> fatalities;
 
-  // Days since 1970 of the window the event happened in; false when there is no time anchor at all.
+  // Days since 1970 of the window the event happened in: its date, else (undated or dated by publication) the
+  // publication_lag_days before publication; false when there is no time anchor at all.
   bool window(const LinkOptions& opt, int64_t& lo, int64_t& hi) const;
-  // Role-prefixed keys: "a|kb:…", "a|c:USA", "a|n:gunmen", "r|…", and "p|<place>" (blocking and scoring).
+  // Role-prefixed keys: "a|kb:…", "a|c:USA", "a|n:gunmen", "a|n:agent:police", "r|…", inferred entities' keys
+  // marked "~" ("r|~c:SRB"), and "p|<place>" (blocking and scoring; docs/INCIDENTS.md).
   std::set<std::string> keys() const;
 };
 
