@@ -344,7 +344,17 @@ TEST_P(Store, CoderReadingsLinkWithoutMergingNearMisses) {
               doc::Plover::kAgree, usa, russia, "2025-05-20", "", "", std::nullopt}),
       report({"s2", "b.example", "2025-05-21", "The EU backed the plan, its statement said.", doc::Plover::kSupport, eu,
               guessed_russia, "2025-05-21", "", "", std::nullopt}),
+      // Same category, day and place, but "the rebels" are not the United States: an agent cannot prove it, and
+      // cannot make them the same scene either.
+      report({"y1", "a.example", "2024-01-12", "The United States struck targets in the Red Sea overnight.",
+              doc::Plover::kAssault, usa, ent("targets", "", "", "", ""), "2024-01-11/2024-01-12", "Red Sea", "",
+              std::nullopt}),
+      report({"y2", "b.example", "2024-01-12", "The strikes answered attacks by the rebels in the Red Sea.",
+              doc::Plover::kAssault, ent("the rebels", "rebels", "agent:rebels", "", "REB"),
+              ent("Houthi", "Houthis", "org:houthis", "YEM", "REB"), "2024-01-11/2024-01-12", "Red Sea", "",
+              std::nullopt}),
   };
+  docs.back().events[0].recipient[0].inferred = true;
   docs[0].events[0].date_text = "on Tuesday";  // dated by a phrase, not by its publication
   docs[3].events[0].date_text = "on Tuesday";
   ASSERT_TRUE(store.write(ptrs(docs)).is_ok());
@@ -358,6 +368,7 @@ TEST_P(Store, CoderReadingsLinkWithoutMergingNearMisses) {
   EXPECT_NE(incident_of("u1"), incident_of("k1"));
   EXPECT_EQ(incident_of("n2"), incident_of("n1"));
   EXPECT_NE(incident_of("s2"), incident_of("s1"));
+  EXPECT_NE(incident_of("y2"), incident_of("y1"));
   // The merged date stays the day a report gives, not the publication day of the undated one.
   EXPECT_EQ(count(c, "SELECT count(*) FROM incidents WHERE date = '2025-04-15' AND reports = 3"), 1);
 }

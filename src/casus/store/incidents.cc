@@ -73,8 +73,16 @@ bool proves_identity(const std::string& k) {
 bool specific(std::string_view k) { return !k.starts_with('~') && !k.starts_with("n:agent:"); }
 
 // kMatch: a specific key in common; kWeak: only an agent noun or an inferred entity in common; kConflict: both
-// name identified parties and none is shared; kUnknown: otherwise (a side empty, unresolved, or a guess).
-enum class SideMatch { kMatch, kWeak, kUnknown, kConflict };
+// name identified parties and none is shared; kDiffer: nothing in common and both name parties, but an agent, a
+// person or a guess on one side cannot prove they differ ("the rebels" against "the United States");
+// kUnknown: otherwise (a side empty or only unresolved names).
+enum class SideMatch { kMatch, kWeak, kUnknown, kDiffer, kConflict };
+
+// A key naming a kind of party rather than a bare unresolved name.
+bool names_party(const std::string& key) {
+  std::string_view k = unmarked(key);
+  return k.starts_with("kb:") || k.starts_with("c:") || k.starts_with("n:agent:");
+}
 
 SideMatch compare_sides(const std::set<std::string>& a, const std::set<std::string>& b) {
   bool a_proof = false, b_proof = false, shared_proof = false;
@@ -94,14 +102,18 @@ SideMatch compare_sides(const std::set<std::string>& a, const std::set<std::stri
     if (specific(k) && it->second) return SideMatch::kMatch;
     weak = true;
   }
-  return weak ? SideMatch::kWeak : SideMatch::kUnknown;
+  if (weak) return SideMatch::kWeak;
+  const bool a_party = std::any_of(a.begin(), a.end(), names_party);
+  const bool b_party = std::any_of(b.begin(), b.end(), names_party);
+  return a_party && b_party ? SideMatch::kDiffer : SideMatch::kUnknown;
 }
 
 double side_score(SideMatch m) {
   switch (m) {
     case SideMatch::kMatch: return 1.0;
     case SideMatch::kWeak: return 0.75;
-    case SideMatch::kUnknown: return 0.5;
+    case SideMatch::kUnknown:
+    case SideMatch::kDiffer: return 0.5;
     case SideMatch::kConflict: break;
   }
   return 0.0;
@@ -414,10 +426,13 @@ Status IncidentLinker::link(const Report& r) {
       } else if (!r.location_country.empty() && r.location_country == cand.country) {
         place = 0.75;
       }
-      // Evidence that it is the same incident, beyond time and category.
+      // Evidence that it is the same incident, beyond time and category: a side in common, or the same category
+      // at the same named place when the parties are unnamed or unresolved (not when they differ in kind).
       const bool any_side = am == SideMatch::kMatch || rm == SideMatch::kMatch ||
                             (same_category && (am == SideMatch::kWeak || rm == SideMatch::kWeak));
-      if (!any_side && !(place_match && same_category)) continue;
+      const bool same_scene =
+          place_match && same_category && am != SideMatch::kDiffer && rm != SideMatch::kDiffer;
+      if (!any_side && !same_scene) continue;
       const bool vague = r_vague || *whi - *wlo + 1 > opt_.vague_window_days;
       if (vague && !(same_category && am == SideMatch::kMatch && rm == SideMatch::kMatch)) continue;
       const double score = 0.3 * cat + 0.2 * date + 0.2 * side_score(am) + 0.2 * side_score(rm) + 0.1 * place;
