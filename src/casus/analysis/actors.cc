@@ -46,16 +46,22 @@ void Actors::remember(const std::string& key, const Party& p) {
 
 std::string Actors::key(const Party& p, int64_t day) {
   std::string k;
-  if (level_ == Level::kCountry) {
+  if (p.kb_id.empty()) {
+    // An unresolved phrase is nobody we know. Its country is where it was (the coder gives untyped phrases the
+    // country of the event's place: "two sites" in Syria, "ships" off Gaza) or whose it was ("Iran's proxies"),
+    // not the state itself.
+  } else if (level_ == Level::kCountry) {
     if (!p.country.empty()) k = "country:" + p.country;
-    else if (!p.kb_id.empty() && !p.kb_id.starts_with("agent:")) k = p.kb_id;
+    else if (!p.kb_id.starts_with("agent:") && !p.kb_id.starts_with("place:")) k = p.kb_id;
   } else if (p.kb_id.starts_with("person:") && !keep_people_) {
     if (kb_) {
       auto roles = kb_->roles_at(p.kb_id, Date::from_days(day));
       if (!roles.empty() && !roles.front()->org.empty()) k = roles.front()->org;
     }
     if (k.empty()) k = p.country.empty() ? p.kb_id : "country:" + p.country;
-  } else if (p.kb_id.empty() || p.kb_id.starts_with("agent:")) {
+  } else if (p.kb_id.starts_with("agent:") || p.kb_id.starts_with("place:")) {
+    // Generic agents ("Israeli troops") act for their state; a town named as a target ("missiles fired at Dnipro")
+    // stands for its country, as in the coding conventions, not for an actor of its own.
     if (!p.country.empty()) k = "country:" + p.country;
   } else {
     k = p.kb_id;

@@ -1,9 +1,11 @@
 // Who an event's side is, for counting: a canonical actor key per party.
 //
 // The coder gives each side a KB id when it resolved one. For analysis several of those are one actor:
-// - agent phrases with a country ("Israeli troops": agent:troops + ISR) are that state: country:ISR;
-// - unresolved names with a country are that state; unresolved names without one are unidentified ("") and left
-//   out of networks and fronts (they are still counted by category-only series);
+// - agent phrases with a country ("Israeli troops": agent:troops + ISR) are that state: country:ISR; so is a KB
+//   place named as a side ("missiles were fired at Dnipro": place:dnipro + UKR);
+// - unresolved names are unidentified ("") and left out of networks and fronts (they are still counted by
+//   category-only series), even with a country: that is the place's or the possessor's ("two sites" in Syria,
+//   "Iran's proxies"), not the state acting;
 // - people are rolled up to the body they hold a role in on the event's day (the Prime Minister of Israel acts
 //   for country:ISR, Hezbollah's Secretary-General for org:hezbollah), unless keep_people is set; a person
 //   without a role then is their country.

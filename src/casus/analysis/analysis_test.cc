@@ -279,6 +279,27 @@ TEST_F(AnalysisTest, FrontsBeforeTheSecondFrontAreNotMulti) {
   EXPECT_EQ((*find_coalition(*kb_, "resistance axis"))->id, "alliance:axis_of_resistance");
 }
 
+// Which sides are actors: KB actors are themselves, agents and places their state, unresolved phrases nobody even
+// when the coder gave them a country (the place's: "two sites" struck in Syria are not the Syrian state).
+TEST(ActorKeys, AgentsAndPlacesAreTheirStateUnresolvedPhrasesNobody) {
+  Actors actors(nullptr, Level::kActor);
+  Actors countries(nullptr, Level::kCountry);
+  int64_t day = *parse_day("2024-01-10");
+  Party hezbollah{"org:hezbollah", "Hezbollah", "LBN", "REB", "Hezbollah"};
+  Party troops{"agent:troops", "troops", "ISR", "MIL", "Israeli troops"};
+  Party dnipro{"place:dnipro", "Dnipro", "UKR", "", "Dnipro"};
+  Party sites{"", "", "SYR", "", "two sites"};
+  Party proxies{"", "", "IRN", "", "Iran's proxies"};
+  EXPECT_EQ(actors.key(hezbollah, day), "org:hezbollah");
+  EXPECT_EQ(actors.key(troops, day), "country:ISR");
+  EXPECT_EQ(actors.key(dnipro, day), "country:UKR");
+  EXPECT_EQ(actors.key(sites, day), "");
+  EXPECT_EQ(actors.key(proxies, day), "");
+  EXPECT_EQ(countries.key(hezbollah, day), "country:LBN");
+  EXPECT_EQ(countries.key(dnipro, day), "country:UKR");
+  EXPECT_EQ(countries.key(sites, day), "");
+}
+
 TEST(Theatres, FromKbPlaces) {
   auto k = kb::KnowledgeBase::load("kb");
   ASSERT_TRUE(k);

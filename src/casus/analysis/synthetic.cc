@@ -196,8 +196,11 @@ Result<SyntheticStoreStats> write_synthetic_store(const std::string& path, const
           e.mode = act.mode;
           e.actor.push_back(entity(a));
           e.recipient.push_back(entity(b));
-          // Most reports give the day; some leave it to the publication date.
-          if (rng.uniform() < 0.85) e.date = Date::from_days(incident_day).iso();
+          // Most reports give the day (in a phrase: the coder's date_text); some leave it to the publication date.
+          if (rng.uniform() < 0.85) {
+            e.date = Date::from_days(incident_day).iso();
+            e.date_text = "on " + e.date;
+          }
           if (where.text[0]) {
             doc::Place p;
             p.text = where.text;

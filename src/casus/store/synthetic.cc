@@ -158,6 +158,9 @@ SyntheticCorpus make_synthetic_corpus(const SyntheticOptions& opt) {
         e.recipient.push_back(entity(recipient, true));
         e.trigger_text = cat.verb;
         e.date = date;
+        // A report that dates the event does so with a phrase (the coder's date_text); one without a date is left
+        // to its publication day.
+        if (!date.empty()) e.date_text = "on " + date;
         if (!place.empty()) e.location = doc::Place{place, place, place_country, "", std::nullopt, std::nullopt};
         if (chance(0.3)) e.attribution = doc::Attribution{std::nullopt, {"Wire Service"}, chance(0.3)};
         e.fatalities = fatalities;
