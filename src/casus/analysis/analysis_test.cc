@@ -279,6 +279,41 @@ TEST_F(AnalysisTest, FrontsBeforeTheSecondFrontAreNotMulti) {
   EXPECT_EQ((*find_coalition(*kb_, "resistance axis"))->id, "alliance:axis_of_resistance");
 }
 
+// Labels when the records name only the adversary's territory, and civilians of a member state.
+TEST(Fronts, MemberHomeNamesFrontsFoughtOnAdversaryTerritory) {
+  auto k = kb::KnowledgeBase::load("kb");
+  ASSERT_TRUE(k);
+  Dataset d;
+  auto add = [&](const char* id, const char* day, Party a, Party b, const char* place, const char* country) {
+    Record r;
+    r.id = id;
+    r.day = r.last_day = *parse_day(day);
+    r.category = doc::Plover::kAssault;
+    r.score = -10;
+    r.place = place;
+    r.place_country = country;
+    r.actors = {std::move(a)};
+    r.recipients = {std::move(b)};
+    d.records.push_back(std::move(r));
+  };
+  Party hamas{"org:hamas", "Hamas", "PSE", "REB", "Gunmen from Hamas"};
+  Party iran{"country:IRN", "Iran", "IRN", "GOV", "Iran"};
+  Party israel{"country:ISR", "Israel", "ISR", "GOV", "Israel"};
+  Party children{"agent:children", "children", "SYR", "CVL", "12 children"};
+  add("1", "2023-10-07", hamas, israel, "southern Israel", "ISR");
+  add("2", "2024-04-13", iran, israel, "Israel", "ISR");
+  add("3", "2024-07-27", israel, children, "Golan Heights", "SYR");
+  auto rep = compute_fronts(d, *k, "Axis of Resistance", FrontsOptions{});
+  ASSERT_TRUE(rep) << rep.status().to_string();
+  std::map<std::string, std::string> label;
+  for (const auto& f : rep->fronts) label[f.member] = f.label;
+  EXPECT_EQ(label["org:hamas"], "Palestine");
+  EXPECT_EQ(label["country:IRN"], "Iran");
+  // Children killed in the Golan do not make Syria, a member until December 2024, a party to the war.
+  EXPECT_EQ(label.count("country:SYR"), 0u);
+  EXPECT_EQ(rep->fronts.size(), 2u);
+}
+
 // Which sides are actors: KB actors are themselves, agents and places their state, unresolved phrases nobody even
 // when the coder gave them a country (the place's: "two sites" struck in Syria are not the Syrian state).
 TEST(ActorKeys, AgentsAndPlacesAreTheirStateUnresolvedPhrasesNobody) {

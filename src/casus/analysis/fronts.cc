@@ -98,22 +98,32 @@ std::string state_of(const kb::KnowledgeBase& kb, const std::string& key) {
   return key;
 }
 
+// A party that acts for its state: anything but a generic agent, or an agent of a state kind (officials, troops,
+// police, courts, legislators).
+bool state_agent(const Party& p) {
+  if (!p.kb_id.starts_with("agent:")) return true;
+  return p.type == "GOV" || p.type == "MIL" || p.type == "COP" || p.type == "JUD" || p.type == "LEG";
+}
+
 struct FrontAcc {
   Front front;
   std::map<std::string, int64_t> theatres;
 };
 
-// The label of a front from where its records happened. The adversary's own territory names the front only when
-// nothing else does: Hezbollah's rockets on northern Israel and Israel's strikes in southern Lebanon are the
-// "Lebanon" front, not an "Israel" one. Theatres with at least a fifth of the records are named, most frequent
-// first, at most two ("Iraq/Syria").
-std::string front_label(const FrontAcc& acc, const std::string& adversary_home, const std::string& fallback) {
+// The label of a front from where its records happened. The adversary's own territory does not name the front:
+// Hezbollah's rockets on northern Israel and Israel's strikes in southern Lebanon are the "Lebanon" front, not an
+// "Israel" one. When the records name no other place, the member's home names it (Hamas's attack on southern
+// Israel is the Palestine front, Iran's barrage on Israel the Iran front: otherwise every front against Israel
+// would be one "Israel" theatre), and the adversary's territory only when the member has no home either.
+// Theatres with at least a fifth of the records are named, most frequent first, at most two ("Iraq/Syria").
+std::string front_label(const FrontAcc& acc, const std::string& adversary_home, const std::string& member_home) {
   std::vector<std::pair<std::string, int64_t>> t(acc.theatres.begin(), acc.theatres.end());
   int64_t other = 0;
   for (const auto& [name, n] : t)
     if (name != adversary_home) other += n;
-  if (other > 0)
-    t.erase(std::remove_if(t.begin(), t.end(), [&](const auto& p) { return p.first == adversary_home; }), t.end());
+  if (other == 0 && !member_home.empty()) return member_home;
+  t.erase(std::remove_if(t.begin(), t.end(), [&](const auto& p) { return p.first == adversary_home; }), t.end());
+  if (t.empty() && !adversary_home.empty()) return adversary_home;
   std::sort(t.begin(), t.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
@@ -127,7 +137,7 @@ std::string front_label(const FrontAcc& acc, const std::string& adversary_home, 
     label += name;
     ++named;
   }
-  return label.empty() ? fallback : label;
+  return label.empty() ? std::string("unknown") : label;
 }
 
 }  // namespace
@@ -218,7 +228,11 @@ Result<FrontsReport> compute_fronts(const Dataset& data, const kb::KnowledgeBase
       for (const auto& p : ps) {
         std::string k = actors.key(p, r.day);
         if (k.empty()) continue;
-        out.push_back({k, co.member_of(k, r.day)});
+        std::string member = co.member_of(k, r.day);
+        // Civilians, workers or militants of a member state are not that state at war: "12 children" killed in
+        // the Golan do not make Syria a party (as an adversary they still are: attacks on Israeli civilians).
+        if (!member.empty() && !state_agent(p)) continue;
+        out.push_back({k, std::move(member)});
       }
     };
     sides(r.actors, as);
@@ -282,8 +296,8 @@ Result<FrontsReport> compute_fronts(const Dataset& data, const kb::KnowledgeBase
     const kb::Entry* adv = kb.find_id(f.adversary);
     std::string home = adv && adv->kind == kb::EntryKind::kCountry ? adv->name : std::string();
     const kb::Entry* mem = kb.find_id(f.member);
-    std::string fallback = mem && !mem->country.empty() ? country_name(&kb, mem->country) : std::string("unknown");
-    f.label = front_label(acc, home, fallback);
+    std::string member_home = mem && !mem->country.empty() ? country_name(&kb, mem->country) : std::string();
+    f.label = front_label(acc, home, member_home);
     rep.fronts.push_back(std::move(f));
   }
   // Fronts whose labels share a place are one theatre (Houthis–USA "Red Sea/Yemen" and Houthis–Israel "Yemen"):
