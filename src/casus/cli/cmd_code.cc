@@ -217,8 +217,8 @@ int run_code(const CodeOptions& opt) {
     if (db) {
       auto st = db->stats();
       if (st)
-        s << "store " << opt.db << ": " << st->documents << " documents, " << st->events << " events, "
-          << st->quotes << " quotes, " << st->mentions << " mentions\n";
+        s << "store " << opt.db << ": " << st->documents << " documents, " << st->events << " events in "
+          << st->incidents << " incidents, " << st->quotes << " quotes, " << st->mentions << " mentions\n";
     }
   }
   return n_errors ? kExitSkipped : kExitOk;
