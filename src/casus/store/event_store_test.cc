@@ -353,8 +353,15 @@ TEST_P(Store, CoderReadingsLinkWithoutMergingNearMisses) {
               doc::Plover::kAssault, ent("the rebels", "rebels", "agent:rebels", "", "REB"),
               ent("Houthi", "Houthis", "org:houthis", "YEM", "REB"), "2024-01-11/2024-01-12", "Red Sea", "",
               std::nullopt}),
+      // Militants get the country of the place from the coder (BFA); JNIM is a Malian group: not a conflict.
+      report({"j1", "a.example", "2026-10-04", "Jihadists attacked an army post in Djibo on Sunday.",
+              doc::Plover::kAssault, ent("Jihadists", "militants", "agent:militants", "BFA", "REB"),
+              ent("army", "army", "agent:army", "BFA", "MIL"), "2026-10-04", "Djibo", "BFA", 30}),
+      report({"j2", "b.example", "2026-10-05", "JNIM fighters overran a base near Djibo on Sunday.",
+              doc::Plover::kAssault, ent("JNIM fighters", "JNIM", "org:jnim", "MLI", "REB"),
+              ent("Burkinabe soldiers", "Burkina Faso", "country:BFA", "BFA", "GOV"), "2026-10-04", "", "", 30}),
   };
-  docs.back().events[0].recipient[0].inferred = true;
+  docs[docs.size() - 3].events[0].recipient[0].inferred = true;
   docs[0].events[0].date_text = "on Tuesday";  // dated by a phrase, not by its publication
   docs[3].events[0].date_text = "on Tuesday";
   ASSERT_TRUE(store.write(ptrs(docs)).is_ok());
@@ -369,6 +376,7 @@ TEST_P(Store, CoderReadingsLinkWithoutMergingNearMisses) {
   EXPECT_EQ(incident_of("n2"), incident_of("n1"));
   EXPECT_NE(incident_of("s2"), incident_of("s1"));
   EXPECT_NE(incident_of("y2"), incident_of("y1"));
+  EXPECT_EQ(incident_of("j2"), incident_of("j1"));
   // The merged date stays the day a report gives, not the publication day of the undated one.
   EXPECT_EQ(count(c, "SELECT count(*) FROM incidents WHERE date = '2025-04-15' AND reports = 3"), 1);
 }

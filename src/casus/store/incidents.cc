@@ -41,7 +41,8 @@ std::vector<int64_t> buckets_of(int64_t lo, int64_t hi, int vague_days) {
 // unresolved name) or n:agent:<noun> (a generic agent: "police", "protesters"). Agents are names, not identities:
 // "the police" of one report and "Kenya" of another may be the same side. The nationality of someone acting for
 // an international or non-governmental organisation (the UN Secretary-General) is not the side they act for. An
-// inferred entity's keys are marked "~": the coder's guess from the document's context.
+// inferred entity's keys are marked "~": the coder's guess from the document's context; so is the country of a
+// non-state agent (below).
 void entity_keys(const Report::Ent& e, std::set<std::string>& out) {
   const std::string mark = e.inferred ? "~" : "";
   if (e.kb_id.starts_with("agent:")) {
@@ -52,7 +53,14 @@ void entity_keys(const Report::Ent& e, std::set<std::string>& out) {
     std::string n = lower(e.name.empty() ? e.text : e.name);
     if (!n.empty()) out.insert(mark + "n:" + n);
   }
-  if (!e.country.empty() && e.type != "IGO" && e.type != "NGO") out.insert(mark + "c:" + e.country);
+  if (e.country.empty() || e.type == "IGO" || e.type == "NGO") return;
+  // The country of a generic agent that is not a state's (militants, protesters, civilians) says where they were or
+  // came from, not whose side they are on — the coder gives local agents the country of the event's place, so
+  // "jihadists" in Djibo are BFA and JNIM is MLI. Only state agents' countries (troops, police, officials) are
+  // their side.
+  const bool state_kind = e.type == "GOV" || e.type == "MIL" || e.type == "COP" || e.type == "JUD" || e.type == "LEG";
+  const bool guessed = e.inferred || (e.kb_id.starts_with("agent:") && !state_kind);
+  out.insert((guessed ? "~" : "") + std::string("c:") + e.country);
 }
 
 std::set<std::string> side_keys(const std::vector<Report::Ent>& side) {
