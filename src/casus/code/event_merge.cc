@@ -1,6 +1,7 @@
 #include "casus/code/event_merge.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "casus/text/utf8.h"
@@ -106,6 +107,13 @@ void absorb(Candidate& a, Candidate&& b) {
   // The first verbal statement leads: it carries the trigger, sentence and rule.
   // Its own date, place and source come with it; the reference only fills what the statement lacks.
   const bool verbal_takes_lead = a.nominal && !b.nominal;
+  // Actors only a nominal or reciprocal reading offered ("Suu Kyi's detention" read with the possessor as actor,
+  // "the two met" listing the host).
+  std::set<std::string> nominal_actors;
+  for (const Candidate* c : {&a, &b})
+    if (c->nominal || c->reciprocal)  // a meeting lists its host among its actors too
+      for (const auto& e : c->event.actor)
+        if (!e.kb_id.empty()) nominal_actors.insert(e.kb_id);
   if (verbal_takes_lead) {
     std::swap(x.attribution, y.attribution);
     std::swap(x.location, y.location);
@@ -132,11 +140,17 @@ void absorb(Candidate& a, Candidate&& b) {
   std::sort(x.evidence_sentences.begin(), x.evidence_sentences.end());
   add_parties(x.actor, y.actor);
   add_parties(x.recipient, y.recipient);
-  // A party offered as actor by one statement and as recipient by another ("Suu Kyi's detention" read with the
-  // possessor as actor) is the recipient.
+  // A party offered as actor by a nominal reading and as recipient by another statement ("Suu Kyi's detention"
+  // read with the possessor as actor) is the recipient. An actor a verb's subject gave stays ("U.S. jets strike
+  // … after attacks on American troops" keeps the United States as the striker).
   std::erase_if(x.actor, [&](const doc::Entity& a) {
-    return !a.kb_id.empty() &&
+    return nominal_actors.count(a.kb_id) &&
            std::any_of(x.recipient.begin(), x.recipient.end(), [&](const doc::Entity& r) { return r.kb_id == a.kb_id; });
+  });
+  // The rest of the overlap came from merging a different act's target: the subject's party does not act on itself.
+  std::erase_if(x.recipient, [&](const doc::Entity& r) {
+    return !r.kb_id.empty() &&
+           std::any_of(x.actor.begin(), x.actor.end(), [&](const doc::Entity& a) { return a.kb_id == r.kb_id; });
   });
   if (x.mode.empty()) {
     x.mode = y.mode;

@@ -142,8 +142,8 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
     if (mm.kind == doc::MentionKind::kPlace || mm.kind == doc::MentionKind::kOutlet) {
       rejected = mm.kind == doc::MentionKind::kPlace;
       if (!rejected) return accept(e);  // outlets act too ("VOA reported")
-    } else if (bare_agent && lexicon_.noun_class(lemma) == lexicon::NounClass::kInstrument) {
-      rejected = true;  // "missiles", "drones": the instrument, not who fired them
+    } else if (bare_agent && e.country.empty() && lexicon_.noun_class(lemma) == lexicon::NounClass::kInstrument) {
+      rejected = true;  // "missiles", "drones": the instrument, not who fired them ("U.S. jets" name their owner)
     } else if (!e.kb_id.empty() || mm.antecedent >= 0) {
       return accept(e);
     } else if (u == UPos::kPropn || u == UPos::kPron || doc_.tokens.upos[mm.last_token - 1] == UPos::kPropn) {
