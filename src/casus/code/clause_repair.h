@@ -13,7 +13,8 @@
 // close to the group said", parsed as a clause "sources [are] close" complementing a subjectless "said", gets the
 // noun back as the reporting verb's subject. A fourth: a gerund clause with "after", "before", "while" … hung on
 // the verb's object ("ordered the assault after accusing Syria") is the verb's adverbial clause. A fifth: a clause
-// whose subject is "who"/"which" right after a noun is that noun's relative clause.
+// whose subject is "who"/"which" right after a noun is that noun's relative clause. A passive subject with a
+// "have" auxiliary and no passive one is an active subject ("it had targeted 16 people").
 #pragma once
 
 #include "casus/doc/document.h"

@@ -903,11 +903,28 @@ void Coder::code(doc::Document& d) const {
     if (c.reciprocal) continue;
     // A seizure of power with no stated target ("the military seized control in a coup") is against the
     // government of the country: the state, since the head the KB lists on the day may be the new ruler.
-    if (e.rule == "COERCE.seize.power") {
+    // The head of state it ousts is the one in office the day before (the KB may list the new ruler from the day
+    // itself), listed first.
+    if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n") {
       std::string c = e.location ? e.location->country : std::string();
       for (const auto& a : e.actor)
         if (c.empty() && !a.country.empty()) c = a.country;
       if (const kb::Entry* state = c.empty() ? nullptr : kb_.find_id("country:" + c)) {
+        auto day = Date::parse(e.date.substr(0, 10));
+        if (day && day->precision == DatePrecision::kDay) {
+          auto before = kb_.holders("head_of_state", state->id, Date::from_days(day->first_day() - 1));
+          const kb::Entry* head = before.empty() ? nullptr : &kb_.entries()[before.front()->person];
+          if (head && std::none_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return a.kb_id == head->id; })) {
+            doc::Entity h;
+            h.start = h.end = e.trigger_start;
+            h.name = head->name;
+            h.kb_id = head->id;
+            h.country = c;
+            h.type = kb_.type_at(*head, *day);
+            h.inferred = true;
+            e.recipient.push_back(std::move(h));
+          }
+        }
         doc::Entity g;
         g.start = g.end = e.trigger_start;
         g.name = state->name;
