@@ -215,6 +215,26 @@ Result<FrontsReport> compute_fronts(const Dataset& data, const kb::KnowledgeBase
   std::vector<Side> as, rs;
   std::set<std::pair<std::string, std::string>> seen;
   std::set<std::string> fought, hit, supported;
+  // Where each member acts inside its own country, over all its records (any category): a group's home is its
+  // territory ("Gaza Strip" for Hamas), not just its state ("Palestine").
+  std::map<std::string, std::map<std::string, int64_t>> home_theatres;
+  for (const Record& r : data.records) {
+    if (opt.from_day && r.day < *opt.from_day) continue;
+    if (opt.to_day && r.day > *opt.to_day) continue;
+    if (r.place.empty() && r.place_country.empty()) continue;
+    for (const auto& p : r.actors) {
+      std::string k = actors.key(p, r.day);
+      std::string member = k.empty() ? std::string() : co.member_of(k, r.day);
+      const kb::Entry* mem = member.empty() ? nullptr : kb.find_id(member);
+      if (!mem || mem->kind == kb::EntryKind::kCountry || mem->country.empty() || r.place_country != mem->country)
+        continue;
+      const std::string ck = r.place + '|' + r.place_country;
+      auto it = theatre_cache.find(ck);
+      if (it == theatre_cache.end()) it = theatre_cache.emplace(ck, theatre_of(kb, r.place, r.place_country, r.day)).first;
+      if (!it->second.empty()) ++home_theatres[member][it->second];
+    }
+  }
+
   for (const Record& r : data.records) {
     if (opt.from_day && r.day < *opt.from_day) continue;
     if (opt.to_day && r.day > *opt.to_day) continue;
@@ -297,6 +317,11 @@ Result<FrontsReport> compute_fronts(const Dataset& data, const kb::KnowledgeBase
     std::string home = adv && adv->kind == kb::EntryKind::kCountry ? adv->name : std::string();
     const kb::Entry* mem = kb.find_id(f.member);
     std::string member_home = mem && !mem->country.empty() ? country_name(&kb, mem->country) : std::string();
+    if (auto h = home_theatres.find(f.member); h != home_theatres.end()) {
+      int64_t best = 0;
+      for (const auto& [name, n] : h->second)
+        if (n > best) best = n, member_home = name;
+    }
     f.label = front_label(acc, home, member_home);
     rep.fronts.push_back(std::move(f));
   }

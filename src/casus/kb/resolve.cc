@@ -146,6 +146,15 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
     if (sponsored) ++t;
     if (t >= words.size()) continue;
     std::vector<SubToken> tail(words.begin() + t, words.end());
+    // "Iran's proxies", "Iranian proxy militias": a state's proxies are sponsored by it, not of it.
+    if (!sponsored)
+      if (auto pc = best(impl_->matcher.exact(tail), agent_kind); pc && entries[pc->entry].id == "agent:proxies") {
+        Resolution r = describe(entries[pc->entry], pc->via);
+        r.country.clear();
+        r.sponsor = actor.id;
+        r.via = "sponsor_agent";
+        return r;
+      }
     if (sponsored) {
       // "Iran-backed Houthis": the group itself, with its backer.
       if (auto oc = best(impl_->matcher.exact(tail), [](EntryKind k) { return k == EntryKind::kOrganization; })) {

@@ -505,8 +505,9 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         }
         if (res.found()) {
           doc::Entity entity = make_entity(d, a, b, res);
-          if (res.entry->kind == kb::EntryKind::kAgent) {
-            // "Hezbollah fighters", "the group's fighters", "Israeli troops": the modifier names who they are.
+          if (res.entry->kind == kb::EntryKind::kAgent && res.sponsor.empty()) {
+            // "Hezbollah fighters", "the group's fighters", "Israeli troops": the modifier names who they are
+            // (not when it names a backer: "Iran-backed militias", "Iran's proxies" stay militias with a sponsor).
             for (TokenIdx t = a; t < h; ++t) {
               doc::Entity o;
               int32_t owner = index.by_head[t] >= 0 ? index.by_head[t] : index.covering[t];
