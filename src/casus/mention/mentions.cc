@@ -360,6 +360,25 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           std::optional<doc::Entity> body;
           if (one_of(lower, {"he", "him", "his", "she", "her", "himself", "herself"})) {
             if (!people.empty()) ante = people.back();
+            // "A senior Houthi official said … what he called a blatant aggression": a person-noun subject of a
+            // clause the pronoun sits in is nearer than any earlier named person.
+            for (int32_t mi = static_cast<int32_t>(d.mentions.size()) - 1; mi >= 0; --mi) {
+              const doc::Mention& pm = d.mentions[mi];
+              if (pm.sentence != s) break;
+              if (pm.kind != doc::MentionKind::kActor || pm.last_token > h || pm.last_token == 0) continue;
+              const TokenIdx head = pm.last_token - 1;
+              if (doc::deprel_universal(d.tokens.deprel[head]) != Deprel::kNsubj) continue;
+              std::string noun = text::lower(d.lemma(head).empty() ? d.token_text(head) : d.lemma(head));
+              if (!is_title_noun(noun) && !one_of(noun, {"official", "spokesman", "spokeswoman", "spokesperson",
+                                                          "diplomat", "officer", "source", "aide", "adviser", "advisor",
+                                                          "envoy", "negotiator", "lawmaker", "mayor", "governor"}))
+                continue;
+              bool dominates = false;
+              for (int32_t x = static_cast<int32_t>(h), guard = 0; x >= 0 && guard < 64; x = d.tokens.head[x], ++guard)
+                if (x == d.tokens.head[head]) dominates = true;
+              if (dominates) ante = mi;
+              break;
+            }
           } else {
             // "Houthi spokesman Yahya Sarea said it had deployed drones": a spokesman's "it" is his organisation.
             for (auto it = people.rbegin(); it != people.rend() && !body; ++it) {
