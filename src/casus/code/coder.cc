@@ -134,6 +134,18 @@ std::optional<doc::Entity> pressing_party(const std::vector<Candidate>& events, 
   return *best;
 }
 
+// A KB entry as an entity no phrase names: empty text, a zero-length span at the trigger, inferred.
+doc::Entity unnamed_entity(const kb::Entry& entry, std::string type, uint32_t at) {
+  doc::Entity e;
+  e.start = e.end = at;
+  e.name = entry.name;
+  e.kb_id = entry.id;
+  e.country = entry.country;
+  e.type = std::move(type);
+  e.inferred = true;
+  return e;
+}
+
 // The country a story is about: its dateline's, else the state its mentions name most (at least twice).
 std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   if (!d.meta.dateline.empty()) {
@@ -403,25 +415,16 @@ std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const
   if (c.empty()) return std::nullopt;
   for (const auto& a : e.actor)
     if (!a.country.empty() && a.country != c) return std::nullopt;
-  // No phrase names it: empty text, a zero-length span at the trigger, inferred.
-  doc::Entity g;
-  g.start = g.end = e.trigger_start;
-  g.country = c;
-  g.type = "GOV";
-  g.inferred = true;
   for (std::string_view role : {"head_of_government", "head_of_state"}) {
     auto holders = kb_.holders(role, "country:" + c, date);
     if (holders.size() != 1) continue;
-    const kb::Entry& person = kb_.entries()[holders.front()->person];
-    g.name = person.name;
-    g.kb_id = person.id;
+    doc::Entity g = unnamed_entity(kb_.entries()[holders.front()->person], "GOV", e.trigger_start);
+    g.country = c;
     return g;
   }
   const kb::Entry* state = kb_.find_id("country:" + c);
   if (!state) return std::nullopt;
-  g.name = state->name;
-  g.kb_id = state->id;
-  return g;
+  return unnamed_entity(*state, "GOV", e.trigger_start);
 }
 
 void Coder::link_national_forces(doc::Entity& e) const {
@@ -893,6 +896,14 @@ void Coder::code(doc::Document& d) const {
   // about ("Japan pledged $65 million" at a conference on Afghanistan): the most mentioned resolved state,
   // organisation or group that is not among the actors. Marked inferred, so users can keep or drop it.
   std::vector<doc::Entity> focus = document_focus(d);
+  // Adds an inferred recipient (marked, confidence lowered); false when there is none.
+  auto add_inferred = [](doc::Event& e, std::optional<doc::Entity> r) {
+    if (!r) return false;
+    r->inferred = true;
+    e.recipient.push_back(std::move(*r));
+    e.confidence *= 0.9;
+    return true;
+  };
   for (auto& c : events) {
     doc::Event& e = c.event;
     // A pronoun no antecedent resolved ("stormed his residence") names nobody: the recipient is still unknown.
@@ -914,26 +925,10 @@ void Coder::code(doc::Document& d) const {
         if (day && day->precision == DatePrecision::kDay) {
           auto before = kb_.holders("head_of_state", state->id, Date::from_days(day->first_day() - 1));
           const kb::Entry* head = before.empty() ? nullptr : &kb_.entries()[before.front()->person];
-          if (head && std::none_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return a.kb_id == head->id; })) {
-            doc::Entity h;
-            h.start = h.end = e.trigger_start;
-            h.name = head->name;
-            h.kb_id = head->id;
-            h.country = c;
-            h.type = kb_.type_at(*head, *day);
-            h.inferred = true;
-            e.recipient.push_back(std::move(h));
-          }
+          if (head && std::none_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return a.kb_id == head->id; }))
+            e.recipient.push_back(unnamed_entity(*head, kb_.type_at(*head, *day), e.trigger_start));
         }
-        doc::Entity g;
-        g.start = g.end = e.trigger_start;
-        g.name = state->name;
-        g.kb_id = state->id;
-        g.country = c;
-        g.type = "GOV";
-        g.inferred = true;
-        e.recipient.push_back(std::move(g));
-        e.confidence *= 0.9;
+        add_inferred(e, unnamed_entity(*state, "GOV", e.trigger_start));
         continue;
       }
     }
@@ -941,43 +936,16 @@ void Coder::code(doc::Document& d) const {
     // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
     // having clashed with Israel).
     if (is_conflict(e.category)) {
-      if (auto foe = adversary(events, e.actor)) {
-        doc::Entity r = *foe;
-        r.inferred = true;
-        e.recipient.push_back(std::move(r));
-        e.confidence *= 0.9;
-        continue;
-      }
+      if (add_inferred(e, adversary(events, e.actor))) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
     }
     // A condemnation with no stated object, in a story of attacks, condemns the attacker.
-    if (e.category == doc::Plover::kAccuse && e.mode == "disapprove") {
-      if (auto attacker = main_attacker(events, e.actor)) {
-        doc::Entity r = *attacker;
-        r.inferred = true;
-        e.recipient.push_back(std::move(r));
-        e.confidence *= 0.9;
-        continue;
-      }
-    }
+    if (e.category == doc::Plover::kAccuse && e.mode == "disapprove" && add_inferred(e, main_attacker(events, e.actor)))
+      continue;
     // A concession with no stated recipient answers whoever pressed for it.
-    if (e.category == doc::Plover::kConcede) {
-      if (auto presser = pressing_party(events, e.actor)) {
-        doc::Entity r = *presser;
-        r.inferred = true;
-        e.recipient.push_back(std::move(r));
-        e.confidence *= 0.9;
-        continue;
-      }
-    }
+    if (e.category == doc::Plover::kConcede && add_inferred(e, pressing_party(events, e.actor))) continue;
     // A domestic protest with no stated target is against the country's government: its head at the date.
-    if (e.category == doc::Plover::kProtest) {
-      if (auto gov = government_of_place(e, resolve_date)) {
-        e.recipient.push_back(std::move(*gov));
-        e.confidence *= 0.9;
-        continue;
-      }
-    }
+    if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
     for (const auto& f : focus) {
       if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.
