@@ -184,7 +184,7 @@ std::optional<doc::Attribution> AttributionFinder::find(TokenIdx trigger, const 
   int32_t verb = reporting_verb_for(trigger);
   // "Khamenei told Haniyeh that Iran would not enter the war, the officials said": a report inside a report is
   // sourced by the outermost reporter with a speaker — the one the journalist heard it from. Relays of every
-  // level count ("a Hamas official told Reuters, as quoted by Al Arabiya").
+  // level count ("an aide told Reuters, as carried by a second outlet").
   std::vector<std::string> via = relays(verb);
   for (int depth = 0; verb >= 0 && depth < 4; ++depth) {
     int32_t outer = reporting_verb_for(static_cast<TokenIdx>(verb));

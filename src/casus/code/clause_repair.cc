@@ -67,7 +67,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[g] = Deprel::kAdvcl;
     ++repaired;
   }
-  // "the voices of Palestinian groups who are openly calling on Iran …": a clause whose subject is "who" or
+  // "the leaders of armed factions who keep urging the allies …": a clause whose subject is "who" or
   // "which" right after a noun is that noun's relative clause, whatever the parser attached it to.
   for (TokenIdx w = 1; w < d.tokens.size(); ++w) {
     if (doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj) continue;
@@ -141,7 +141,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[a] = Deprel::kAmod;
     ++repaired;
   }
-  // "…, and had to be called in immediately, three sources close to the group said": EWT makes a sentence-final
+  // "…, and were sent north at once, two people close to the militia said": EWT makes a sentence-final
   // reporting clause the root and what it reports its ccomp; in long sentences the parser instead hangs "said"
   // inside the report (a relative clause of some noun) and the report's last conjunct on "said". Undo: the
   // reporting verb becomes the root, the old root its ccomp, and a ccomp of it opened by "and" a conjunct of

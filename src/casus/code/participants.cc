@@ -98,8 +98,8 @@ std::optional<doc::Entity> ParticipantResolver::first_person(TokenIdx h) const {
 
 std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) const {
   UPos u = doc_.tokens.upos[h];
-  // "The main opposition party, the army-backed Union Solidarity and Development Party, claimed …": a common
-  // noun with a named apposition is that name.
+  // "The largest rebel alliance, the northern Liberation Front, rejected …": a common noun with a named
+  // apposition is that name.
   if (u == UPos::kNoun && depth == 0)
     for (TokenIdx c : tree_.children(h)) {
       if (doc_.tokens.deprel[c] != Deprel::kAppos) continue;
