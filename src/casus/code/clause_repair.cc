@@ -228,9 +228,20 @@ size_t repair_participle_clauses(doc::Document& d) {
             if (d.tokens.deprel[c] == r) return true;
       return false;
     };
-    // Its head is the root, or a time noun the parser hung on the root ("official today praised").
+    // Inside the root's noun phrase through "of" phrases: "Tens of thousands of supporters rallied".
+    auto in_root_phrase = [&](int32_t h) {
+      for (int guard = 0; h >= 0 && guard < 8; ++guard) {
+        if (h == static_cast<int32_t>(root)) return true;
+        if (d.tokens.deprel[h] != Deprel::kNmod || (d.tokens.upos[h] != UPos::kNoun && d.tokens.upos[h] != UPos::kPropn))
+          return false;
+        h = d.tokens.head[h];
+      }
+      return false;
+    };
+    // Its head is the root (or a noun of its "of" phrase), or a time noun the parser hung on the root ("official
+    // today praised").
     auto attachable = [&](int32_t h, TokenIdx t) {
-      if (h == static_cast<int32_t>(root)) return true;
+      if (h == static_cast<int32_t>(root) || in_root_phrase(h)) return true;
       if (h < 0 || d.tokens.head[h] != static_cast<int32_t>(root) || static_cast<TokenIdx>(h) > t) return false;
       Deprel r = d.tokens.deprel[h];
       return (d.tokens.upos[h] == UPos::kNoun || d.tokens.upos[h] == UPos::kPropn) &&
@@ -264,7 +275,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     // Everything the root governed after the verb now belongs to the verb's clause.
     for (TokenIdx t = verb + 1; t < last; ++t)
       if (d.tokens.head[t] == static_cast<int32_t>(root)) d.tokens.head[t] = static_cast<int32_t>(verb);
-    if (old_head != static_cast<int32_t>(root)) {  // the time noun modifies the clause
+    if (old_head != static_cast<int32_t>(root) && !in_root_phrase(old_head)) {  // the time noun modifies the clause
       d.tokens.head[old_head] = static_cast<int32_t>(verb);
       d.tokens.deprel[old_head] = Deprel::kOblUnmarked;
     }

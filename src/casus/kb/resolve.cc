@@ -173,6 +173,15 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
       continue;
     }
     std::string title = join(words, t, words.size());
+    // "the Yemeni capital", "Ukraine's capital": the country's capital city.
+    if (actor.kind == EntryKind::kCountry && title == "capital" && !actor.capital.empty()) {
+      auto cc = best(impl_->matcher.exact(split_words(actor.capital)), [](EntryKind k) { return k == EntryKind::kPlace; });
+      if (cc && entries[cc->entry].country == actor.country) {
+        Resolution r = describe(entries[cc->entry], cc->via);
+        r.via = "capital";
+        return r;
+      }
+    }
     // "Hamas's armed wing": the armed group whose parent is the actor.
     if (actor.kind == EntryKind::kOrganization && (title == "armed wing" || title == "military wing")) {
       for (const auto& e : entries)
