@@ -157,6 +157,11 @@ doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, c
   e.country = r.country;
   e.type = r.type;
   e.sponsor = r.sponsor;
+  // "Thousands of Yemenis", "14,000 Palestinians": a plural demonym names the people, not the state.
+  if (r.via == "demonym" && r.entry && r.entry->kind == kb::EntryKind::kCountry) {
+    std::string_view head = d.token_text(last - 1);
+    if (head.size() > 3 && (head.back() == 's' || head.back() == 'S')) e.type = "CVL";
+  }
   return e;
 }
 
