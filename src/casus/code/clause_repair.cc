@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "casus/text/utf8.h"
 #include "casus/util/words.h"
@@ -111,6 +112,48 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     if (aux_pass || !have) continue;
     d.tokens.deprel[t] = Deprel::kNsubj;
+    ++repaired;
+  }
+  // "Russian drones struck the port …, killing two workers, the governor said": the parser makes the report's
+  // subject a second subject of "said" with the report's verb as its relative clause. A reporting verb with two
+  // subjects, the first with a finite or participle acl verb: that verb is the report (ccomp of "said") and the
+  // first noun its subject; gerunds the parser hung on "said" before the second subject join the report.
+  for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
+    if (d.tokens.upos[v] != UPos::kVerb) continue;
+    if (!one_of(text::lower(d.lemma(v)), {"say", "tell", "add", "report", "confirm", "state", "claim"})) continue;
+    const TokenIdx lo = v > 80 ? v - 80 : 0;
+    std::vector<TokenIdx> subjects;
+    for (TokenIdx t = lo; t < v; ++t)
+      if (d.tokens.head[t] == static_cast<int32_t>(v) && doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj)
+        subjects.push_back(t);
+    if (subjects.size() != 2) continue;
+    const TokenIdx n1 = subjects[0], n2 = subjects[1];
+    if (d.tokens.upos[n1] != UPos::kNoun && d.tokens.upos[n1] != UPos::kPropn) continue;
+    TokenIdx report = v;
+    for (TokenIdx t = n1 + 1; t < n2 && report == v; ++t)
+      if (d.tokens.head[t] == static_cast<int32_t>(n1) && d.tokens.deprel[t] == Deprel::kAcl &&
+          d.tokens.upos[t] == UPos::kVerb && (d.xpos(t) == "VBD" || d.xpos(t) == "VBN"))
+        report = t;
+    if (report == v) continue;
+    bool own_subject = false;
+    for (TokenIdx t = n1; t < n2; ++t)
+      if (d.tokens.head[t] == static_cast<int32_t>(report) &&
+          (doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj || d.tokens.deprel[t] == Deprel::kAuxPass))
+        own_subject = true;
+    if (own_subject) continue;
+    d.tokens.head[report] = static_cast<int32_t>(v);
+    d.tokens.deprel[report] = Deprel::kCcomp;
+    d.tokens.head[n1] = static_cast<int32_t>(report);
+    d.tokens.deprel[n1] = Deprel::kNsubj;
+    for (TokenIdx t = report + 1; t < n2; ++t)
+      if (d.tokens.head[t] == static_cast<int32_t>(v) && d.xpos(t) == "VBG") {
+        d.tokens.head[t] = static_cast<int32_t>(report);
+        d.tokens.deprel[t] = Deprel::kAdvcl;
+      }
+    if (d.xpos(report) == "VBN") {
+      d.tokens.xpos[report] = d.strings.intern("VBD");
+      d.tokens.feats[report] = d.strings.intern(finite_past(d.feats(report)));
+    }
     ++repaired;
   }
   // "…, three sources close to the group said", "people familiar with the matter said": the parser makes the

@@ -14,7 +14,8 @@
 // noun back as the reporting verb's subject. A fourth: a gerund clause with "after", "before", "while" … hung on
 // the verb's object ("ordered the assault after accusing Syria") is the verb's adverbial clause. A fifth: a clause
 // whose subject is "who"/"which" right after a noun is that noun's relative clause. A passive subject with a
-// "have" auxiliary and no passive one is an active subject ("it had targeted 16 people").
+// "have" auxiliary and no passive one is an active subject ("it had targeted 16 people"). A reporting verb with
+// two subjects, the first carrying the report's verb as a relative clause, gets its report back as ccomp.
 #pragma once
 
 #include "casus/doc/document.h"

@@ -52,8 +52,11 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
       locative = h >= 0 &&
                  one_of(tree.lemma(static_cast<TokenIdx>(h)),
                         {"city", "town", "village", "province", "region", "district", "governorate", "port", "capital",
-                         "state", "county", "oblast", "area", "enclave", "island", "camp"}) &&
-                 locative_case(d, tree, static_cast<TokenIdx>(h));
+                         "state", "county", "oblast", "area", "enclave", "island", "camp", "outskirts", "suburbs"}) &&
+                 (locative_case(d, tree, static_cast<TokenIdx>(h)) ||
+                  // "struck the port of Odesa": the attacked place is where it happened.
+                  (tree.head(static_cast<TokenIdx>(h)) == static_cast<int32_t>(trigger) &&
+                   tree.urel(static_cast<TokenIdx>(h)) == Deprel::kObj));
     }
     if (!locative) continue;
     int score = tree.dominates(trigger, t) ? 2 : 1;
