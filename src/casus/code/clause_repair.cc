@@ -307,9 +307,18 @@ size_t repair_participle_clauses(doc::Document& d) {
       }
       return false;
     };
+    // (Clauses the root governs after the participle move under it below: "…, demanding that the government
+    // reach a deal" is the participle's own adverbial, not another clause.)
+    auto moves_with_verb = [&](TokenIdx t) {
+      for (int32_t cur = static_cast<int32_t>(t), guard = 0; cur >= 0 && guard < 512; ++guard) {
+        if (d.tokens.head[cur] == static_cast<int32_t>(root)) return static_cast<TokenIdx>(cur) > verb;
+        cur = d.tokens.head[cur];
+      }
+      return false;
+    };
     bool other_clause = false;
     for (TokenIdx t = first; t < last && !other_clause; ++t)
-      if (t != verb && d.tokens.upos[t] == UPos::kVerb && !under(t, verb) &&
+      if (t != verb && d.tokens.upos[t] == UPos::kVerb && !under(t, verb) && !moves_with_verb(t) &&
           kids_have(t, {Deprel::kNsubj, Deprel::kNsubjPass, Deprel::kCsubj}))
         other_clause = true;
     if (other_clause) continue;

@@ -46,6 +46,8 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
                       (entry && entry->kind == kb::EntryKind::kCountry && (mm.entity.type.empty() || mm.entity.type == "GOV"));
     if (!place_like) continue;
     bool locative = locative_case(d, tree, t);
+    // A name the parser split ("in Tel Aviv" as Tel ← in, Aviv apposition): the case may hang on any of its words.
+    for (TokenIdx w = mm.first_token; w < mm.last_token && !locative; ++w) locative = locative_case(d, tree, w);
     // "at the Saudi city of Jazan", "in the northern province of Saada": the name after a place noun.
     if (!locative && has_case(d, tree, t, "of")) {
       int32_t h = tree.head(t);
@@ -59,8 +61,16 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
                    tree.urel(static_cast<TokenIdx>(h)) == Deprel::kObj));
     }
     if (!locative) continue;
+    // Attached to the trigger itself ("rallied in Tel Aviv") beats deeper in its clause ("… the hostages held in
+    // Gaza"), which beats elsewhere in the sentence.
     int score = tree.dominates(trigger, t) ? 2 : 1;
-    if (mm.kind == doc::MentionKind::kPlace) score += 1;
+    for (TokenIdx w = mm.first_token; w < mm.last_token; ++w)
+      if (tree.head(w) == static_cast<int32_t>(trigger) && tree.urel(w) == Deprel::kObl) score = 4;
+    // A capital named for its state ("in Tel Aviv", "in Washington" resolve to the state by metonymy) is as
+    // precise a place as any city.
+    const bool city_metonym = entry && entry->kind == kb::EntryKind::kCountry &&
+                              std::find(entry->metonyms.begin(), entry->metonyms.end(), mm.entity.text) != entry->metonyms.end();
+    if (mm.kind == doc::MentionKind::kPlace || city_metonym) score += 1;
     if (score <= best_score) continue;
     doc::Place p;
     p.text = mm.entity.text;
