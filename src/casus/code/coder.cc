@@ -827,6 +827,29 @@ void Coder::code(doc::Document& d) const {
     }
     for (size_t i = 0; i < cands.size(); ++i)
       if (i != p.candidate && cands[i].trigger_token == p.ref.token && !cands[i].event.actor.empty()) source = int32_t(i);
+    // "condemned sanctions that the EU imposed on it", "the attack Hamas launched": the subject of the clause that
+    // describes the act is its doer.
+    if (source < 0) {
+      const TokenIdx first = d.sentences.first[c.event.sentence], last = d.sentences.last[c.event.sentence];
+      bool found = false;
+      for (TokenIdx v = p.ref.token + 1; v < last && !found; ++v) {
+        if (d.tokens.head[v] != static_cast<int32_t>(p.ref.token) || d.tokens.upos[v] != doc::UPos::kVerb ||
+            doc::deprel_universal(d.tokens.deprel[v]) != Deprel::kAcl)
+          continue;
+        for (TokenIdx n = first; n < v && !found; ++n) {
+          if (d.tokens.head[n] != static_cast<int32_t>(v) || d.tokens.deprel[n] != Deprel::kNsubj) continue;
+          int32_t m = index.head_mention(n);
+          if (m < 0 || d.mentions[m].kind != doc::MentionKind::kActor) continue;
+          const doc::Entity& doer = d.mentions[m].entity;
+          if (doer.kb_id.empty() && doer.country.empty()) continue;
+          auto& into = p.actor_role ? c.event.actor : c.event.recipient;
+          if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& e) { return same_party(doer, e); }))
+            into.push_back(doer);
+          found = true;
+        }
+      }
+      if (found) continue;
+    }
     for (size_t i = p.candidate; source < 0 && i-- > 0;)
       if (cands[i].event.category == p.ref.event_ref && !cands[i].event.actor.empty() &&
           cands[i].event.aux != doc::Aux::kNegation)
