@@ -494,7 +494,8 @@ void Coder::code(doc::Document& d) const {
     // Tokens inside what an accusation or denial is about: the content, not an event.
     std::vector<bool> accused(tree.last() - tree.first(), false);
     for (const auto& m : matches) {
-      if (m.category != doc::Plover::kAccuse) continue;
+      // What is alleged is claimed; what is condemned is a stated fact ("condemned sanctions that the EU imposed").
+      if (m.category != doc::Plover::kAccuse || m.mode == "disapprove") continue;
       for (TokenIdx a : m.action)
         for (TokenIdx t = tree.first(); t < tree.last(); ++t)
           if (a != m.trigger && tree.dominates(a, t)) accused[t - tree.first()] = true;
@@ -529,9 +530,12 @@ void Coder::code(doc::Document& d) const {
       // clause does not assert ("condemned Iran's attacks", "after the invasion"), a participle describing a
       // noun ("M23 rebels, reportedly supported by Rwanda"), the content of an accusation ("accuse Rwanda of
       // backing M23").
+      // (An acl verb with a subject of its own is a relative clause stating a fact: "sanctions that the EU
+      // imposed on it".)
+      const bool descriptive = (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0) ||
+                               tree.rel(m.trigger) == Deprel::kAmod || tree.rel(m.trigger) == Deprel::kCompound;
       cand.asserted = cand.nominal ? asserted_nominal(tree, m.trigger, is_trigger)
-                                   : tree.rel(m.trigger) != Deprel::kAcl && tree.rel(m.trigger) != Deprel::kAmod &&
-                                         tree.rel(m.trigger) != Deprel::kCompound && !accused[m.trigger - tree.first()];
+                                   : !descriptive && !accused[m.trigger - tree.first()];
       // With nobody named as actor, only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) and verbs with
       // a subject or in the passive stand alone; "war", "violence", a subjectless gerund do not.
       cand.needs_actor = cand.nominal ? !(m.rule && m.rule->confidence >= 0.5)
