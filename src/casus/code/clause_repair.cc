@@ -156,6 +156,17 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     ++repaired;
   }
+  // "… 77 injured, according to the Health Ministry": a source phrase is no passive agent (the parser reads the
+  // passive verb's obl with "according to" as its agent).
+  for (TokenIdx t = 0; t < d.tokens.size(); ++t) {
+    if (d.tokens.deprel[t] != Deprel::kOblAgent) continue;
+    bool source = false;
+    for (TokenIdx c = t > 8 ? t - 8 : 0; c < t; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(t) && text::lower(d.lemma(c)) == "accord") source = true;
+    if (!source) continue;
+    d.tokens.deprel[t] = Deprel::kObl;
+    ++repaired;
+  }
   // "…, three sources close to the group said", "people familiar with the matter said": the parser makes the
   // adjective a clause of its own ("sources [are] close") complementing the subjectless reporting verb. The noun
   // is the verb's subject, the adjective its modifier.
