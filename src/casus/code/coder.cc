@@ -439,6 +439,15 @@ void Coder::link_national_forces(doc::Entity& e) const {
   e.kb_id = forces->id;
 }
 
+void Coder::name_by_people(doc::Entity& e) const {
+  if (e.type != "CVL" || e.country.empty() || e.kb_id.rfind("agent:", 0) != 0) return;
+  const kb::Entry* state = kb_.find_id("country:" + e.country);
+  if (!state || state->demonyms.empty()) return;
+  const std::string& adjective = state->demonyms.front();  // the singular form is listed first ("Sri Lankan")
+  if (e.name.rfind(adjective, 0) == 0) return;
+  e.name = adjective + " " + e.name;
+}
+
 void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
@@ -694,7 +703,16 @@ void Coder::code(doc::Document& d) const {
           if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
             x.country = e.location->country;
           else if (state_agent) x.country = story_country;
+          // Crowds protesting where no place is named are the story country's people.
+          else if (x.type == "CVL" && side == &e.actor && e.category == doc::Plover::kProtest)
+            x.country = story_country;
         }
+      // "Attacked Israel, killing 1,200 people": civilians hit alongside a state are that state's people.
+      for (doc::Entity& x : e.recipient) {
+        if (!x.country.empty() || x.type != "CVL" || x.kb_id.rfind("agent:", 0) != 0) continue;
+        for (const doc::Entity& y : e.recipient)
+          if (y.kb_id.rfind("country:", 0) == 0 && y.type == "GOV") x.country = y.country;
+      }
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
@@ -989,7 +1007,10 @@ void Coder::code(doc::Document& d) const {
   // them: one actor for analysis, as human coders write MMRMIL / "Myanmar Armed Forces".
   for (auto& c : events)
     for (auto* parties : {&c.event.actor, &c.event.recipient})
-      for (auto& e : *parties) link_national_forces(e);
+      for (auto& e : *parties) {
+        link_national_forces(e);
+        name_by_people(e);
+      }
 
   d.events.clear();
   for (auto& c : events) d.events.push_back(std::move(c.event));

@@ -41,6 +41,9 @@ class Coder {
   // A generic state force (army, military, troops) of a known country becomes that state's national armed forces
   // organisation when the KB has exactly one.
   void link_national_forces(doc::Entity& e) const;
+  // A civilian group of a known country is named by its people ("Sri Lankan protesters", "Yemeni children"), as
+  // ACLED and PLOVER coders name crowds: crowds of different countries then stay apart by name, not only by code.
+  void name_by_people(doc::Entity& e) const;
 
   const lexicon::Lexicon& lexicon_;
   const kb::KnowledgeBase& kb_;

@@ -553,6 +553,12 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                   break;
                 }
               }
+              // "Sri Lankan protesters", "Yemeni children": civilians of a country are not its state; they keep
+              // their own identity (and the coder names them by their people).
+              if (entity.type == "CVL" && o.kb_id.rfind("country:", 0) == 0) {
+                entity.country = o.country;
+                break;
+              }
               entity.name = o.name;
               entity.kb_id = o.kb_id;
               if (entity.country.empty()) entity.country = o.country;
