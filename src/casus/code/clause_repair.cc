@@ -251,6 +251,36 @@ size_t repair_participle_clauses(doc::Document& d) {
       break;
     }
   }
+  // "Security was tightened at the airport and authorities warned his supporters …": a finite verb right after a
+  // noun the parser coordinated with an earlier noun ("airport and authorities") is a new clause whose subject
+  // is that noun, coordinated with the clause the first noun belongs to.
+  for (TokenIdx t = 1; t + 1 < d.tokens.size(); ++t) {
+    const TokenIdx v = t + 1;
+    if ((d.tokens.upos[t] != UPos::kNoun && d.tokens.upos[t] != UPos::kPropn) || d.tokens.deprel[t] != Deprel::kConj)
+      continue;
+    if (d.tokens.upos[v] != UPos::kVerb || !one_of(d.xpos(v), {"VBD", "VBZ", "VBP"})) continue;
+    if (d.tokens.head[v] == static_cast<int32_t>(t)) continue;  // the parser made it the noun's clause
+    bool subject = false, coordinated = false;
+    for (TokenIdx c = 0; c < d.tokens.size(); ++c) {
+      if (d.tokens.head[c] == static_cast<int32_t>(v) &&
+          (d.tokens.deprel[c] == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kNsubjPass || d.tokens.deprel[c] == Deprel::kExpl))
+        subject = true;
+      if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kCc &&
+          one_of(text::lower(d.token_text(c)), {"and", "but", "while"}))
+        coordinated = true;
+    }
+    if (subject || !coordinated) continue;
+    // The clause of the first conjunct: its nearest verb ancestor, which must govern the misread verb too.
+    int32_t main = d.tokens.head[t];
+    for (int guard = 0; main >= 0 && d.tokens.upos[main] != UPos::kVerb && guard < 16; ++guard) main = d.tokens.head[main];
+    if (main < 0 || d.tokens.upos[main] != UPos::kVerb || d.tokens.head[v] != main) continue;
+    for (TokenIdx c = 0; c < d.tokens.size(); ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kCc) d.tokens.head[c] = static_cast<int32_t>(v);
+    d.tokens.head[t] = static_cast<int32_t>(v);
+    d.tokens.deprel[t] = Deprel::kNsubj;
+    d.tokens.deprel[v] = Deprel::kConj;
+    ++repaired;
+  }
   // "killed 1,200 people and seized 240 hostages": a verb the parser coordinated with the object noun of an
   // earlier verb is coordinated with that verb (a noun has no verb conjuncts).
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

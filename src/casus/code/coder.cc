@@ -458,6 +458,13 @@ void Coder::code(doc::Document& d) const {
 
   const PlaceFinder places(d, kb_, resolve_date);
   const std::string story_country = document_country(d, kb_, resolve_date);
+  const bool has_dateline_country = !d.meta.dateline.empty() && !story_country.empty() &&
+                                    kb_.resolve(d.meta.dateline, resolve_date).country == story_country;
+  auto facing_own_state = [&](const doc::Event& e) {
+    return std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
+      return a.country == story_country && (a.type == "GOV" || a.type == "MIL" || a.type == "COP");
+    });
+  };
   d.quotes = find_quotes(d, index, lexicon_.cues());
   const QuoteSpeakers speakers(d, d.quotes);
 
@@ -660,6 +667,9 @@ void Coder::code(doc::Document& d) const {
         e.category = doc::Plover::kThreaten;
         e.aux = doc::Aux::kNone;
       }
+      // A threat speaks of the future by nature: "would hold Moscow to account" is a threat made now.
+      if (e.category == doc::Plover::kThreaten && (e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical))
+        e.aux = doc::Aux::kNone;
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
         if (!lexicon_.is_mode(e.category, e.mode)) e.mode.clear();
@@ -699,20 +709,22 @@ void Coder::code(doc::Document& d) const {
           const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
           // Delegates at a meeting come from anywhere: the venue names nobody's country.
           if (e.category == doc::Plover::kConsult && !state_agent) continue;
+          // "Attacked Israel, killing 1,200 people": civilians hit alongside a state are that state's people.
+          if (x.type == "CVL" && side == &e.recipient) {
+            for (const doc::Entity& y : e.recipient)
+              if (y.kb_id.rfind("country:", 0) == 0 && y.type == "GOV") x.country = y.country;
+            if (!x.country.empty()) continue;
+          }
           // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
           if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
             x.country = e.location->country;
           else if (state_agent) x.country = story_country;
-          // Crowds protesting where no place is named are the story country's people.
-          else if (x.type == "CVL" && side == &e.actor && e.category == doc::Plover::kProtest)
+          // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
+          // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
+          // country the story is about.
+          else if (x.type == "CVL" && (e.category == doc::Plover::kProtest || (has_dateline_country && facing_own_state(e))))
             x.country = story_country;
         }
-      // "Attacked Israel, killing 1,200 people": civilians hit alongside a state are that state's people.
-      for (doc::Entity& x : e.recipient) {
-        if (!x.country.empty() || x.type != "CVL" || x.kb_id.rfind("agent:", 0) != 0) continue;
-        for (const doc::Entity& y : e.recipient)
-          if (y.kb_id.rfind("country:", 0) == 0 && y.type == "GOV") x.country = y.country;
-      }
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
@@ -980,6 +992,8 @@ void Coder::code(doc::Document& d) const {
     // Forces readied, threats and attacks with no stated target are aimed at the actor's adversary in the
     // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
     // having clashed with Israel).
+    // A domestic protest with no stated target is against the country's government: its head at the date.
+    if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
     if (is_conflict(e.category)) {
       if (add_inferred(e, adversary(events, e.actor))) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
@@ -989,8 +1003,6 @@ void Coder::code(doc::Document& d) const {
       continue;
     // A concession with no stated recipient answers whoever pressed for it.
     if (e.category == doc::Plover::kConcede && add_inferred(e, pressing_party(events, e.actor))) continue;
-    // A domestic protest with no stated target is against the country's government: its head at the date.
-    if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
     for (const auto& f : focus) {
       if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.

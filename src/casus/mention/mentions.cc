@@ -328,6 +328,57 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
     }
   };
 
+  // Who issued a statement: "The statement condemned …", "A statement from the ministry said …". The issuer is
+  // named beside the statement ("the G7 statement", "a statement by the ministry"), else it is the subject of the
+  // clause an earlier statement belongs to ("The leaders issued a joint statement", "the ministry said in a
+  // statement"), within the last few sentences.
+  auto is_statement_noun = [&](TokenIdx t) {
+    std::string l = text::lower(d.lemma(t).empty() ? d.token_text(t) : d.lemma(t));
+    return one_of(l, {"statement", "communique", "communiqué", "declaration", "readout"});
+  };
+  auto actor_at = [&](TokenIdx t) -> int32_t {
+    int32_t m = index.by_head[t] >= 0 ? index.by_head[t] : index.covering[t];
+    if (m < 0 || d.mentions[m].kind != doc::MentionKind::kActor) return -1;
+    const doc::Entity& e = d.mentions[m].entity;
+    return e.kb_id.empty() && e.country.empty() ? -1 : m;
+  };
+  auto named_beside = [&](TokenIdx t) -> int32_t {
+    for (TokenIdx c = d.sentences.first[d.sentence_of(t)]; c < d.sentences.last[d.sentence_of(t)]; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(t)) continue;
+      Deprel r = d.tokens.deprel[c];
+      bool by = false;
+      if (r == Deprel::kNmod)
+        for (TokenIdx g = d.sentences.first[d.sentence_of(t)]; g < c; ++g)
+          if (d.tokens.head[g] == static_cast<int32_t>(c) && d.tokens.deprel[g] == Deprel::kCase &&
+              one_of(text::lower(d.token_text(g)), {"from", "by", "of"}))
+            by = true;
+      if (r == Deprel::kCompound || r == Deprel::kNmodPoss || r == Deprel::kAmod || by)
+        if (int32_t m = actor_at(c); m >= 0) return m;
+    }
+    return -1;
+  };
+  auto statement_issuer = [&](size_t s, TokenIdx h) -> int32_t {
+    for (size_t s2 = s + 1; s2-- > 0 && s2 + 4 > s;) {
+      TokenIdx end = s2 == s ? h : d.sentences.last[s2];
+      for (TokenIdx t = end; t-- > d.sentences.first[s2];) {
+        if (!is_statement_noun(t)) continue;
+        if (int32_t m = named_beside(t); m >= 0) return m;
+        if (int32_t m = index.by_head[t]; m >= 0 && d.mentions[m].kind == doc::MentionKind::kActor) return m;
+        int32_t x = static_cast<int32_t>(t);
+        for (int guard = 0; x >= 0 && d.tokens.upos[x] != UPos::kVerb && guard < 4; ++guard) {
+          Deprel r = d.tokens.deprel[x];
+          if (r != Deprel::kObj && r != Deprel::kObl && r != Deprel::kNmod) break;
+          x = d.tokens.head[x];
+        }
+        if (x < 0 || d.tokens.upos[x] != UPos::kVerb) continue;
+        for (TokenIdx c = d.sentences.first[s2]; c < d.sentences.last[s2]; ++c)
+          if (d.tokens.head[c] == x && d.tokens.deprel[c] == Deprel::kNsubj)
+            if (int32_t m = actor_at(c); m >= 0) return m;
+      }
+    }
+    return -1;
+  };
+
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     std::vector<kb::KbMatch> matches = kb.find_mentions(d, s);
     SentenceView v = view(d, s);
@@ -350,6 +401,10 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
     };
 
     std::vector<bool> used(matches.size(), false);
+    struct StatementSubject {
+      TokenIdx head, first, last;
+    };
+    std::vector<StatementSubject> statements;
     if (parsed) {
       for (TokenIdx h = v.first; h < v.last; ++h) {
         UPos u = d.tokens.upos[h];
@@ -413,6 +468,12 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           continue;
         }
         auto [a, b] = noun_phrase(d, v, h);
+        // "The statement condemned …": the statement stands for whoever issued it (once the sentence's other
+        // phrases are known: "a statement from the ministry").
+        if (is_statement_noun(h) && (r == Deprel::kNsubj || r == Deprel::kNsubjPass)) {
+          statements.push_back({h, a, b});
+          continue;
+        }
         kb::Resolution res = kb.resolve(resolution_phrase(d, a, b), date);
         int32_t head_match = match_of[h - v.first];
         // Strip a leading determiner when the full phrase did not resolve ("the Houthis").
@@ -615,6 +676,17 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       }
     }
     if (parsed) name_runs(s, v.first, v.last);
+    for (const auto& st : statements) {
+      int32_t ante = named_beside(st.head);
+      if (ante < 0 && text::lower(d.token_text(st.first)) == "the") ante = statement_issuer(s, st.head);
+      if (ante < 0) continue;
+      doc::Entity e = d.mentions[ante].entity;
+      e.text = resolution_phrase(d, st.first, st.last);
+      e.start = d.tokens.begin_cp[st.first];
+      e.end = d.tokens.end_cp[st.last - 1];
+      int32_t idx = add(s, st.first, st.last, doc::MentionKind::kActor, std::move(e), st.head);
+      d.mentions[idx].antecedent = ante;
+    }
   }
   d.layers |= doc::kLayerMentions;
   return index;
