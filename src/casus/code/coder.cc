@@ -718,6 +718,11 @@ void Coder::code(doc::Document& d) const {
           // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
           if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
             x.country = e.location->country;
+          else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce &&
+                   std::any_of(e.recipient.begin(), e.recipient.end(), [](const doc::Entity& y) { return !y.country.empty(); }))
+            // "Navalny was detained by police": a state arrests, censors and restricts its own people.
+            x.country = std::find_if(e.recipient.begin(), e.recipient.end(),
+                                     [](const doc::Entity& y) { return !y.country.empty(); })->country;
           else if (state_agent) x.country = story_country;
           // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
           // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the

@@ -171,12 +171,21 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
   }
   // Not an actor itself: its possessor or by-phrase may be ("the presence of US troops", "Iran's attacks").
   if (depth > 1) return std::nullopt;
+  // "His detention", "the killing of protesters": what is done to someone names its victim, not its doer, by
+  // possessive or "of"; only a by-phrase names the doer ("the arrest of activists by the police").
+  const bool patient_noun =
+      u == UPos::kNoun && one_of(lemma, {"arrest", "detention", "detainment", "imprisonment", "incarceration",
+                                         "jailing", "killing", "assassination", "murder", "execution", "abduction",
+                                         "kidnapping", "expulsion", "deportation", "torture", "poisoning",
+                                         "persecution", "sentencing", "conviction", "removal", "ouster"});
   for (TokenIdx c : tree_.children(h)) {
     Deprel r = doc_.tokens.deprel[c];
-    bool owner = r == Deprel::kNmodPoss;
+    bool owner = r == Deprel::kNmodPoss && !patient_noun;
     if (r == Deprel::kNmod || r == Deprel::kAmod || r == Deprel::kCompound) {
       for (TokenIdx g : tree_.children(c))
-        if (doc_.tokens.deprel[g] == Deprel::kCase && one_of(tree_.lemma(g), {"of", "by"})) owner = true;
+        if (doc_.tokens.deprel[g] == Deprel::kCase &&
+            (tree_.lemma(g) == "by" || (tree_.lemma(g) == "of" && !patient_noun)))
+          owner = true;
       // A nationality adjective or a name as modifier: "the Iranian attack", "the Hamas offensive".
       if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) owner = true;
     }

@@ -588,6 +588,31 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           }
           if (index.by_head[h] >= 0) continue;
         }
+        // "Navalny", "Mrs Lam" after "Alexei Navalny", "Carrie Lam": a bare surname (titles aside) is the person
+        // the document already named with it, before any namesake the KB knows ("Yulia Navalnaya").
+        if (u == UPos::kPropn && (!res.found() || res.entry->kind == kb::EntryKind::kPerson)) {
+          TokenIdx from = a;
+          while (from < b && is_title_word(text::lower(d.token_text(from)))) ++from;
+          if (from + 1 == b) {
+            std::string surname = text::lower(d.token_text(from));
+            int32_t ante = -1;
+            for (auto it = people.rbegin(); it != people.rend() && ante < 0; ++it) {
+              const doc::Mention& pm = d.mentions[*it];
+              if (pm.last_token - pm.first_token < 2) continue;
+              if (text::lower(d.token_text(pm.last_token - 1)) == surname) ante = *it;
+            }
+            if (ante >= 0) {
+              doc::Entity e = d.mentions[ante].entity;
+              e.text = resolution_phrase(d, a, b);
+              e.start = d.tokens.begin_cp[a];
+              e.end = d.tokens.end_cp[b - 1];
+              int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
+              d.mentions[idx].antecedent = ante;
+              people.push_back(idx);
+              continue;
+            }
+          }
+        }
         if (res.found()) {
           doc::Entity entity = make_entity(d, a, b, res);
           if (res.entry->kind == kb::EntryKind::kAgent && res.sponsor.empty()) {
