@@ -908,8 +908,10 @@ void Coder::code(doc::Document& d) const {
     for (size_t j = i; j-- > 0;) {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;
-      // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services or fired in the air.
-      if (prev.mode != c.event.mode) continue;
+      // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services or fired in the air;
+      // in a coup, the arrests are the putschists' ("a military coup … Suu Kyi has been detained").
+      const bool coup = prev.rule == "COERCE.seize.power" || prev.rule == "COERCE.coup.n";
+      if (prev.mode != c.event.mode && !(coup && c.event.mode == "arrest")) continue;
       for (const auto& a : prev.actor)
         if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(),
                          [&](const doc::Entity& r) { return same_party(a, r); }))

@@ -227,7 +227,9 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
   Deprel r = doc_.tokens.deprel[h];
   if (p && (r == Deprel::kCompound || r == Deprel::kAmod) && doc_.tokens.upos[tree_.head(h) >= 0 ? tree_.head(h) : h] == UPos::kNoun) {
     const doc::Entity& e = p->entity;
+    // "A military coup", "army rule": the state's forces, of the country the coder places the event in.
     bool specific = (!e.kb_id.empty() && (e.kb_id.rfind("agent:", 0) != 0 || !e.country.empty())) ||
+                    e.kb_id == "agent:military" || e.kb_id == "agent:army" ||
                     (e.kb_id.empty() && doc_.tokens.upos[h] == UPos::kPropn);
     if (!specific) return std::nullopt;
   }
