@@ -443,7 +443,10 @@ void Coder::name_by_people(doc::Entity& e) const {
   if (e.type != "CVL" || e.country.empty() || e.kb_id.rfind("agent:", 0) != 0) return;
   const kb::Entry* state = kb_.find_id("country:" + e.country);
   if (!state || state->demonyms.empty()) return;
-  const std::string& adjective = state->demonyms.front();  // the singular form is listed first ("Sri Lankan")
+  // The singular form is listed first ("Sri Lankan"); a demonym built on the name ("Hong Konger") gives way to
+  // the name itself as adjective ("Hong Kong protesters").
+  const std::string& demonym = state->demonyms.front();
+  const std::string& adjective = demonym == state->name + "er" ? state->name : demonym;
   if (e.name.rfind(adjective, 0) == 0) return;
   e.name = adjective + " " + e.name;
 }
@@ -1008,8 +1011,9 @@ void Coder::code(doc::Document& d) const {
     // A condemnation with no stated object, in a story of attacks, condemns the attacker.
     if (e.category == doc::Plover::kAccuse && e.mode == "disapprove" && add_inferred(e, main_attacker(events, e.actor)))
       continue;
-    // A concession with no stated recipient answers whoever pressed for it.
-    if (e.category == doc::Plover::kConcede && add_inferred(e, pressing_party(events, e.actor))) continue;
+    // A concession with no stated recipient answers whoever pressed for it (below, once every protest and demand
+    // has its target).
+    if (e.category == doc::Plover::kConcede) continue;
     for (const auto& f : focus) {
       if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.
@@ -1021,6 +1025,10 @@ void Coder::code(doc::Document& d) const {
       break;
     }
   }
+
+  for (auto& c : events)
+    if (c.event.category == doc::Plover::kConcede && c.event.recipient.empty() && !c.event.actor.empty() && !c.reciprocal)
+      add_inferred(c.event, pressing_party(events, c.event.actor));
 
   // "Soldiers", "the army", "Myanmar's military" of a state are its national armed forces when the KB knows
   // them: one actor for analysis, as human coders write MMRMIL / "Myanmar Armed Forces".
