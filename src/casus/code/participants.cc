@@ -252,6 +252,15 @@ std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plove
     return ev;
   }
   if (auto p = agentive(h, 0)) return p;
+  // "The police denied the request", "rejected the demands": refusing a request answers whoever made it (its
+  // possessor or by-phrase, else the latest request of the story).
+  if (category == doc::Plover::kReject && doc_.tokens.upos[h] == UPos::kNoun &&
+      one_of(head_lemma(h), {"request", "demand", "appeal", "plea", "call", "ultimatum", "petition"})) {
+    if (auto p = agentive(h, 1)) return p;
+    Participant ref = phrase(h);
+    ref.event_ref = doc::Plover::kRequest;
+    return ref;
+  }
   if (!takes_physical_recipient(category)) return std::nullopt;
   UPos u = doc_.tokens.upos[h];
   if (u != UPos::kNoun && u != UPos::kPropn) return std::nullopt;
