@@ -251,6 +251,30 @@ size_t repair_participle_clauses(doc::Document& d) {
       break;
     }
   }
+  // "… hours after President Donald Trump recognized Guaido": the parser reads "hours after Trump" as one noun
+  // phrase subject. A time noun with an "after/before" phrase as a verb's subject: the phrase's noun is the subject,
+  // its preposition the clause's marker, and the time noun measures the interval.
+  for (TokenIdx t = 0; t < d.tokens.size(); ++t) {
+    if (d.tokens.deprel[t] != Deprel::kNsubj || d.tokens.upos[t] != UPos::kNoun) continue;
+    if (!one_of(text::lower(d.lemma(t)), {"hour", "day", "week", "minute", "moment", "month", "year", "second"})) continue;
+    const int32_t v = d.tokens.head[t];
+    if (v < 0 || d.tokens.upos[v] != UPos::kVerb) continue;
+    int32_t subject = -1, marker = -1;
+    for (TokenIdx n = t + 1; n < static_cast<TokenIdx>(v) && subject < 0; ++n) {
+      if (d.tokens.head[n] != static_cast<int32_t>(t) || d.tokens.deprel[n] != Deprel::kNmod) continue;
+      for (TokenIdx c = t + 1; c < n; ++c)
+        if (d.tokens.head[c] == static_cast<int32_t>(n) && d.tokens.deprel[c] == Deprel::kCase &&
+            one_of(text::lower(d.token_text(c)), {"after", "before"}))
+          subject = static_cast<int32_t>(n), marker = static_cast<int32_t>(c);
+    }
+    if (subject < 0) continue;
+    d.tokens.head[subject] = v;
+    d.tokens.deprel[subject] = Deprel::kNsubj;
+    d.tokens.head[marker] = v;
+    d.tokens.deprel[marker] = Deprel::kMark;
+    d.tokens.deprel[t] = Deprel::kObl;
+    ++repaired;
+  }
   // "Security was tightened at the airport and authorities warned his supporters …": a finite verb right after a
   // noun the parser coordinated with an earlier noun ("airport and authorities") is a new clause whose subject
   // is that noun, coordinated with the clause the first noun belongs to.
