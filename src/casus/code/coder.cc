@@ -973,6 +973,20 @@ void Coder::code(doc::Document& d) const {
         c.actor_inherited = true;
       }
     }
+    // "Navalny was detained at a Moscow airport": an arrest nobody is named for is made by the police of the
+    // country it happens in (the convention of human coders: <country> police), marked inferred.
+    if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce && c.event.mode == "arrest") {
+      std::string country = c.event.location ? c.event.location->country : std::string();
+      for (const auto& r : c.event.recipient)
+        if (country.empty() && !r.country.empty()) country = r.country;
+      const kb::Entry* police = kb_.find_id("agent:police");
+      if (police && !country.empty() && kb_.find_id("country:" + country)) {
+        doc::Entity a = unnamed_entity(*police, "COP", c.event.trigger_start);
+        a.country = country;
+        c.event.actor.push_back(std::move(a));
+        c.actor_inherited = true;
+      }
+    }
   }
 
   // Confidence: lower when nobody resolvable acts.
