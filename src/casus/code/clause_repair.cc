@@ -251,6 +251,23 @@ size_t repair_participle_clauses(doc::Document& d) {
       break;
     }
   }
+  // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
+  // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
+  for (TokenIdx t = 0; t < d.tokens.size(); ++t) {
+    Deprel r = d.tokens.deprel[t];
+    if (r != Deprel::kObj && r != Deprel::kIobj) continue;
+    const int32_t v = d.tokens.head[t];
+    if (v < 0 || d.tokens.upos[v] != UPos::kVerb) continue;
+    if (!one_of(text::lower(d.token_text(t)), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))
+      continue;
+    d.tokens.deprel[t] = Deprel::kOblTmod;
+    for (TokenIdx c = t + 1; c < d.tokens.size(); ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kNmod) {
+        d.tokens.head[c] = v;
+        d.tokens.deprel[c] = Deprel::kObl;
+      }
+    ++repaired;
+  }
   // "… hours after President Donald Trump recognized Guaido": the parser reads "hours after Trump" as one noun
   // phrase subject. A time noun with an "after/before" phrase as a verb's subject: the phrase's noun is the subject,
   // its preposition the clause's marker, and the time noun measures the interval.

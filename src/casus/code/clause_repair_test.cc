@@ -60,6 +60,20 @@ TEST(ClauseRepair, TimeNounsAfterPhraseIsTheClauseSubject) {
   EXPECT_EQ(rel_of(d, 3), "obl");
 }
 
+TEST(ClauseRepair, AWeekdayIsNoObjectAndItsWithPhraseBelongsToTheVerb) {
+  // "Trump spoke Saturday with the prince."
+  doc::Document d = parsed(
+      "# text = Trump spoke Saturday with the prince.\n" +
+      row(1, "Trump", "Trump", "PROPN", "NNP", 2, "nsubj") + row(2, "spoke", "speak", "VERB", "VBD", 0, "root") +
+      row(3, "Saturday", "Saturday", "PROPN", "NNP", 2, "obj") + row(4, "with", "with", "ADP", "IN", 6, "case") +
+      row(5, "the", "the", "DET", "DT", 6, "det") + row(6, "prince", "prince", "NOUN", "NN", 3, "nmod") +
+      row(7, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(rel_of(d, 3), "obl:tmod");
+  EXPECT_EQ(head_of(d, 6), 2);
+  EXPECT_EQ(rel_of(d, 6), "obl");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

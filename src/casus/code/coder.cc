@@ -702,8 +702,10 @@ void Coder::code(doc::Document& d) const {
         e.category = doc::Plover::kThreaten;
         e.aux = doc::Aux::kNone;
       }
-      // A threat speaks of the future by nature: "would hold Moscow to account" is a threat made now.
-      if (e.category == doc::Plover::kThreaten && (e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical))
+      // A threat or a promise speaks of the future by nature: "would hold Moscow to account", "would invite the
+      // North Korean leader" are a threat and a promise made now.
+      if ((e.category == doc::Plover::kThreaten || e.category == doc::Plover::kAgree) &&
+          (e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical))
         e.aux = doc::Aux::kNone;
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
