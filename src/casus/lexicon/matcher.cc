@@ -69,7 +69,7 @@ class Tree {
     std::string joined = hyphenated(t);
     if (!joined.empty() && in_list(joined, words)) return true;
     // A quantity or part stands for what it measures: "25,000 tons of food aid", "part of a military aid
-    // program", "a package of sanctions".
+    // program", "a package of sanctions", "four days of talks".
     if (depth == 0 && is_partitive(lemma(t))) {
       auto [b, e] = kids(t);
       for (auto p = b; p != e; ++p)
@@ -80,7 +80,8 @@ class Tree {
   static bool is_partitive(std::string_view l) {
     for (std::string_view w : {"part", "ton", "tons", "tonne", "tonnes", "package", "batch", "shipment",
                                "consignment", "round", "set", "series", "wave", "number", "amount", "portion",
-                               "share", "kind", "type", "form", "dozen", "hundred", "thousand", "million"})
+                               "share", "kind", "type", "form", "dozen", "hundred", "thousand", "million",
+                               "day", "days", "hour", "hours", "week", "weeks", "month", "months"})
       if (iequal(l, w)) return true;
     return false;
   }
