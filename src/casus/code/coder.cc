@@ -503,6 +503,41 @@ void Coder::code(doc::Document& d) const {
   d.quotes = find_quotes(d, index, lexicon_.cues());
   const QuoteSpeakers speakers(d, d.quotes);
 
+  // Local actors: students, police or protesters the text gives no nationality are of the country the event takes
+  // place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN); state agents (soldiers, police,
+  // officials) with no place named are of the country the story is about.
+  auto localize = [&](doc::Event& e) {
+    for (auto* side : {&e.actor, &e.recipient})
+      for (doc::Entity& x : *side) {
+        if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
+            x.type == "NGO" || x.type == "MED")
+          continue;
+        const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
+        // Delegates at a meeting come from anywhere: the venue names nobody's country.
+        if (e.category == doc::Plover::kConsult && !state_agent) continue;
+        // "Attacked Israel, killing 1,200 people": civilians hit alongside a state are that state's people.
+        if (x.type == "CVL" && side == &e.recipient) {
+          for (const doc::Entity& y : e.recipient)
+            if (y.kb_id.rfind("country:", 0) == 0 && y.type == "GOV") x.country = y.country;
+          if (!x.country.empty()) continue;
+        }
+        // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
+        if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
+          x.country = e.location->country;
+        else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce &&
+                 std::any_of(e.recipient.begin(), e.recipient.end(), [](const doc::Entity& y) { return !y.country.empty(); }))
+          // "Navalny was detained by police": a state arrests, censors and restricts its own people.
+          x.country = std::find_if(e.recipient.begin(), e.recipient.end(),
+                                   [](const doc::Entity& y) { return !y.country.empty(); })->country;
+        else if (state_agent) x.country = story_country;
+        // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
+        // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
+        // country the story is about.
+        else if (x.type == "CVL" && (e.category == doc::Plover::kProtest || (has_dateline_country && facing_own_state(e))))
+          x.country = story_country;
+      }
+  };
+
   std::vector<Candidate> cands;
   // Arguments that name another event ("condemned the airstrike"), resolved once every trigger is coded.
   struct PendingRef {
@@ -735,38 +770,7 @@ void Coder::code(doc::Document& d) const {
       }
 
       e.location = places.find(tree, index, s, m.trigger);
-      // Local actors: students, police or protesters the text gives no nationality are of the country the event
-      // takes place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN); state agents
-      // (soldiers, police, officials) with no place named are of the country the story is about.
-      for (auto* side : {&e.actor, &e.recipient})
-        for (doc::Entity& x : *side) {
-          if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
-              x.type == "NGO" || x.type == "MED")
-            continue;
-          const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
-          // Delegates at a meeting come from anywhere: the venue names nobody's country.
-          if (e.category == doc::Plover::kConsult && !state_agent) continue;
-          // "Attacked Israel, killing 1,200 people": civilians hit alongside a state are that state's people.
-          if (x.type == "CVL" && side == &e.recipient) {
-            for (const doc::Entity& y : e.recipient)
-              if (y.kb_id.rfind("country:", 0) == 0 && y.type == "GOV") x.country = y.country;
-            if (!x.country.empty()) continue;
-          }
-          // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
-          if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
-            x.country = e.location->country;
-          else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce &&
-                   std::any_of(e.recipient.begin(), e.recipient.end(), [](const doc::Entity& y) { return !y.country.empty(); }))
-            // "Navalny was detained by police": a state arrests, censors and restricts its own people.
-            x.country = std::find_if(e.recipient.begin(), e.recipient.end(),
-                                     [](const doc::Entity& y) { return !y.country.empty(); })->country;
-          else if (state_agent) x.country = story_country;
-          // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
-          // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
-          // country the story is about.
-          else if (x.type == "CVL" && (e.category == doc::Plover::kProtest || (has_dateline_country && facing_own_state(e))))
-            x.country = story_country;
-        }
+      localize(e);
 
       // No place stated: an attack on or coercion of a state happens on its territory ("launched missile strikes
       // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the
@@ -821,6 +825,7 @@ void Coder::code(doc::Document& d) const {
         if (te) e.date = te->iso(), e.date_text = te->text;
         else if (d.meta.published) e.date = d.meta.published->iso();
         e.location = places.find(tree, index, s, r.candidate.trigger_token);
+        localize(e);
         doc::Attribution a;
         a.said_by = e.actor.front();
         e.attribution = a;
