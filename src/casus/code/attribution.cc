@@ -76,6 +76,12 @@ int32_t AttributionFinder::reporting_verb_for(TokenIdx t) const {
 }
 
 int32_t AttributionFinder::speaker_head(TokenIdx verb) const {
+  // "AlJazeera quoted Netanyahu as saying", "he was quoted as saying": who is quoted speaks; the one quoting him
+  // relays.
+  if (one_of(tree.lemma(verb), {"quote", "cite"}))
+    for (TokenIdx k : tree.children(verb))
+      if (doc.tokens.deprel[k] == Deprel::kObj || doc.tokens.deprel[k] == Deprel::kNsubjPass)
+        return static_cast<int32_t>(k);
   // The subject nearest the verb: a dateline the parser also made a subject ("KYIV, Ukraine – President
   // Zelenskiy said") comes first and is not the speaker.
   int32_t best = -1;
