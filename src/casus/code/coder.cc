@@ -1034,6 +1034,17 @@ void Coder::code(doc::Document& d) const {
     std::erase_if(e.recipient, [](const doc::Entity& r) {
       return r.kb_id.empty() && r.country.empty() && mention::is_pronoun_form(text::lower(r.text));
     });
+    // A spokesman or leader does not act on the body he speaks for ("the Houthi spokesman warned …" names the
+    // Houthis as his side, not his target): recipients the actor holds a role in at the date are dropped.
+    std::erase_if(e.recipient, [&](const doc::Entity& r) {
+      if (r.kb_id.empty() || r.kb_id.rfind("country:", 0) == 0) return false;
+      return std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
+        if (a.kb_id.rfind("person:", 0) != 0) return false;
+        for (const kb::Role* role : kb_.roles_at(a.kb_id, resolve_date))
+          if (role->org == r.kb_id) return true;
+        return false;
+      });
+    });
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
     // A seizure of power with no stated target ("the military seized control in a coup") is against the
@@ -1061,8 +1072,15 @@ void Coder::code(doc::Document& d) const {
     // having clashed with Israel).
     // A domestic protest with no stated target is against the country's government: its head at the date.
     if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
+    // The actor's side: the actors and the bodies they hold roles in (a spokesman's adversary is his group's).
+    std::vector<doc::Entity> side = e.actor;
+    for (const auto& a : e.actor)
+      if (a.kb_id.rfind("person:", 0) == 0)
+        for (const kb::Role* role : kb_.roles_at(a.kb_id, resolve_date))
+          if (const kb::Entry* org = kb_.find_id(role->org))
+            side.push_back(unnamed_entity(*org, kb_.type_at(*org, resolve_date), 0));
     if (is_conflict(e.category)) {
-      if (add_inferred(e, adversary(events, e.actor))) continue;
+      if (add_inferred(e, adversary(events, side))) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
     }
     // A condemnation with no stated object, in a story of attacks, condemns the attacker.
@@ -1072,7 +1090,7 @@ void Coder::code(doc::Document& d) const {
     // has its target).
     if (e.category == doc::Plover::kConcede) continue;
     for (const auto& f : focus) {
-      if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
+      if (std::any_of(side.begin(), side.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.
       if (e.category == doc::Plover::kAid && (f.type == "IGO" || f.type == "NGO")) continue;
       doc::Entity r = f;
