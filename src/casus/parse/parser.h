@@ -27,12 +27,13 @@ inline constexpr uint32_t kParserSectionVersion = 2;  // 2: word clusters (secti
 // greedily, so its raw scores are not comparable across derivations (a beam of 4 over raw sums lost 5.4 dev LAS);
 // normalised at temperature 40 (the scale of the int16 weights' sums) they are. Items more than `margin` below the
 // best are dropped, so most steps keep one item and the beam costs ~1.3x the greedy pipeline time.
-// EWT dev/test LAS 82.97/83.49 greedy -> 83.64/84.44 (width 3, margin 1); docs/benchmarks/parser.md.
+// EWT dev/test LAS 82.97/83.49 greedy -> 83.51/84.32 (width 2, margin 1; width 3: 83.64/84.44 at ~1.4x, which
+// fell below 30k tokens/s on the loaded VM); docs/benchmarks/parser.md.
 // The temperature is tied to the committed model's weight scale (a tiny test model needs width 1).
 // Width 1 is the greedy decoder (identical output). CASUS_PARSE_BEAM, CASUS_PARSE_BEAM_T and
 // CASUS_PARSE_BEAM_MARGIN override the defaults at load (experiments only).
 struct BeamOptions {
-  int width = 3;
+  int width = 2;
   float temperature = 40.0f;
   float margin = 1.0f;  // log-probability below the best item
 };
