@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #include "casus/parse/parser_impl.h"
@@ -65,6 +67,70 @@ void parse_atoms(const CompactWeights& weights, uint64_t label_mask, Scratch& sc
   }
 }
 
+void parse_atoms_beam(const CompactWeights& weights, uint64_t label_mask, const BeamOptions& beam, Scratch& sc) {
+  if (beam.width <= 1) {
+    parse_atoms(weights, label_mask, sc);
+    return;
+  }
+  const int n = static_cast<int>(sc.atoms.size());
+  const float inv_t = 1.0f / beam.temperature;
+  auto& cur = sc.beam_cur;
+  auto& next = sc.beam_next;
+  auto& cands = sc.beam_cands;
+  auto& actions = sc.actions;
+  if (cur.empty()) cur.emplace_back(0);
+  cur.resize(1, State(0));
+  cur[0].reset(n);
+  sc.beam_cur_score.assign(1, 0.0f);
+  while (!cur[0].terminal()) {  // arc-hybrid: every derivation has 2n transitions, so all items end together
+    cands.clear();
+    for (int i = 0; i < static_cast<int>(cur.size()); ++i) {
+      valid_actions(cur[i], label_mask, actions);
+      if (actions.size() == 1) {  // log-probability 0; no need to score
+        cands.push_back({sc.beam_cur_score[i], i, actions[0]});
+        continue;
+      }
+      extract_features(cur[i], sc.atoms, sc.features);
+      std::fill(sc.scores, sc.scores + kNumActions, 0.0f);
+      weights.score(sc.features, sc.scores);
+      // Locally normalised: log-softmax of score / T over the valid actions.
+      float mx = -1e30f;
+      for (Action a : actions) mx = std::max(mx, sc.scores[a]);
+      float z = 0;
+      for (Action a : actions) z += std::exp((sc.scores[a] - mx) * inv_t);
+      const float base = sc.beam_cur_score[i] - mx * inv_t - std::log(z);
+      for (Action a : actions) cands.push_back({base + sc.scores[a] * inv_t, i, a});
+    }
+    size_t keep = std::min<size_t>(static_cast<size_t>(beam.width), cands.size());
+    std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(keep), cands.end(),
+                      [](const BeamCand& x, const BeamCand& y) {
+                        if (x.score != y.score) return x.score > y.score;
+                        return x.item != y.item ? x.item < y.item : x.action < y.action;
+                      });
+    // Items far below the best (log-probability margin) are dropped: most steps are confident, so the beam is
+    // mostly one item wide and costs little more than greedy decoding.
+    while (keep > 1 && cands[keep - 1].score < cands[0].score - beam.margin) --keep;
+    if (next.size() < keep) next.resize(keep, State(0));
+    sc.beam_next_score.resize(keep);
+    for (size_t k = 0; k < keep; ++k) {
+      next[k] = cur[static_cast<size_t>(cands[k].item)];
+      next[k].apply(cands[k].action);
+      sc.beam_next_score[k] = cands[k].score;
+    }
+    // Swap the pools; `cur` keeps exactly `keep` live items at its front.
+    std::swap(cur, next);
+    std::swap(sc.beam_cur_score, sc.beam_next_score);
+    if (cur.size() > keep) {
+      // move surplus states to `next` so their buffers are reused later
+      while (cur.size() > keep) {
+        next.push_back(std::move(cur.back()));
+        cur.pop_back();
+      }
+    }
+  }
+  sc.state = cur[0];
+}
+
 std::string serialize_config(uint64_t label_mask, const std::string& description) {
   ByteWriter w;
   w.u32(kParserSectionVersion);
@@ -107,6 +173,12 @@ Result<Parser> Parser::load(const ContainerReader& model) {
   auto w = CompactWeights::deserialize(*weights, "parser.weights");
   if (!w) return w.status();
   impl->weights = std::move(w.value());
+  // Decoder settings can be overridden for experiments (docs/PARSER.md).
+  if (const char* b = std::getenv("CASUS_PARSE_BEAM"); b && *b) impl->beam.width = std::max(1, std::atoi(b));
+  if (const char* t = std::getenv("CASUS_PARSE_BEAM_T"); t && *t && std::atof(t) > 0)
+    impl->beam.temperature = static_cast<float>(std::atof(t));
+  if (const char* m = std::getenv("CASUS_PARSE_BEAM_MARGIN"); m && *m && std::atof(m) >= 0)
+    impl->beam.margin = static_cast<float>(std::atof(m));
   Parser p;
   p.impl_ = std::move(impl);
   return p;
@@ -139,7 +211,9 @@ Status average_parsers(const std::vector<const ContainerReader*>& models, float 
   return Status::ok();
 }
 
-void Parser::annotate(doc::Document& doc) const {
+void Parser::annotate(doc::Document& doc) const { annotate(doc, impl_->beam); }
+
+void Parser::annotate(doc::Document& doc, const BeamOptions& beam) const {
   CASUS_ASSERT(doc.has(doc::kLayerTokens | doc::kLayerSentences), "parser needs tokens and sentences");
   Scratch sc;
   auto& tokens = doc.tokens;
@@ -147,7 +221,7 @@ void Parser::annotate(doc::Document& doc) const {
     const doc::TokenIdx first = doc.sentences.first[s], last = doc.sentences.last[s];
     if (first >= last) continue;
     build_atoms(doc, first, last, impl_->clusters, sc.atoms);
-    parse_atoms(impl_->weights, impl_->label_mask, sc);
+    parse_atoms_beam(impl_->weights, impl_->label_mask, beam, sc);
     const int n = static_cast<int>(last - first);
     for (int i = 0; i < n; ++i) {
       int h = sc.state.head(i);
@@ -170,11 +244,13 @@ void score_trees(const doc::Document& gold, const doc::Document& sys, Scores& sc
   }
 }
 
-Scores Parser::evaluate(const std::vector<doc::Document>& gold) const {
+Scores Parser::evaluate(const std::vector<doc::Document>& gold) const { return evaluate(gold, impl_->beam); }
+
+Scores Parser::evaluate(const std::vector<doc::Document>& gold, const BeamOptions& beam) const {
   Scores scores;
   for (const auto& g : gold) {
     doc::Document d = g;
-    annotate(d);
+    annotate(d, beam);
     score_trees(g, d, scores);
   }
   return scores;
@@ -182,7 +258,8 @@ Scores Parser::evaluate(const std::vector<doc::Document>& gold) const {
 
 std::string Parser::describe() const {
   std::ostringstream out;
-  out << "parser: arc-hybrid greedy, averaged perceptron; features " << kFeatureSetName << " (hash "
+  out << "parser: arc-hybrid, beam " << impl_->beam.width << " (T " << impl_->beam.temperature << ", margin "
+      << impl_->beam.margin << "), averaged perceptron; features " << kFeatureSetName << " (hash "
       << hex64(feature_set_hash()) << "); " << impl_->weights.n_features() << " features, "
       << impl_->weights.n_entries() << " weights; labels " << std::popcount(impl_->label_mask) << "; "
       << impl_->clusters.size() << " words with classes\n"

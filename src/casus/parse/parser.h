@@ -22,6 +22,22 @@ namespace casus::parse {
 // Section format version of "parser.config"; Parser::load accepts exactly this one.
 inline constexpr uint32_t kParserSectionVersion = 2;  // 2: word clusters (section "parser.clusters")
 
+// Decoding: a small beam over locally normalised transition scores. Each state's valid actions get
+// log-softmax(score / temperature); a derivation's score is the sum of its steps'. The perceptron was trained
+// greedily, so its raw scores are not comparable across derivations (a beam of 4 over raw sums lost 5.4 dev LAS);
+// normalised at temperature 40 (the scale of the int16 weights' sums) they are. Items more than `margin` below the
+// best are dropped, so most steps keep one item and the beam costs ~1.3x the greedy pipeline time.
+// EWT dev/test LAS 82.97/83.49 greedy -> 83.51/84.32 (width 2, margin 1; width 3: 83.64/84.44 at ~1.4x, which
+// fell below 30k tokens/s on the loaded VM); docs/benchmarks/parser.md.
+// The temperature is tied to the committed model's weight scale (a tiny test model needs width 1).
+// Width 1 is the greedy decoder (identical output). CASUS_PARSE_BEAM, CASUS_PARSE_BEAM_T and
+// CASUS_PARSE_BEAM_MARGIN override the defaults at load (experiments only).
+struct BeamOptions {
+  int width = 2;
+  float temperature = 40.0f;
+  float margin = 1.0f;  // log-probability below the best item
+};
+
 struct TrainOptions {
   int epochs = 15;
   uint64_t seed = 1;
@@ -61,9 +77,13 @@ class Parser {
   // Sets head and deprel for every token of every sentence and adds kLayerParse. Needs kLayerTokens and
   // kLayerSentences; uses the tags and lemmas when the document has them.
   void annotate(doc::Document& doc) const;
+  // Same with other decoder settings (BeamOptions{1} is greedy).
+  void annotate(doc::Document& doc, const BeamOptions& beam) const;
 
-  // Parses copies of the gold documents (keeping their tags) and scores them.
+  // Parses copies of the gold documents (keeping their tags) and scores them (the model's decoder settings, or
+  // the given ones: training selects its epoch with the greedy decoder).
   Scores evaluate(const std::vector<doc::Document>& gold) const;
+  Scores evaluate(const std::vector<doc::Document>& gold, const BeamOptions& beam) const;
 
   std::string describe() const;
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "casus/doc/conllu.h"
+#include "casus/parse/parser_impl.h"
 #include "casus/util/bytes.h"
 #include "casus/util/file.h"
 
@@ -44,7 +45,7 @@ TEST(Parser, TinyTrainingRunFitsItsData) {
   ASSERT_TRUE(reader.is_ok()) << reader.status().to_string();
   auto parser = Parser::load(*reader);
   ASSERT_TRUE(parser.is_ok()) << parser.status().to_string();
-  Scores s = parser->evaluate(fixture());
+  Scores s = parser->evaluate(fixture(), BeamOptions{1});  // greedy (the beam's temperature suits the real model)
   EXPECT_EQ(s.tokens, 130u);
   EXPECT_GE(s.uas(), 97.0);
   EXPECT_GE(s.las(), 95.0);
@@ -97,6 +98,46 @@ TEST(Parser, SameSeedSameModel) {
 }
 
 // Rebuilds a container from the trained one with one section replaced.
+// The beam decoder: width 1 and margin 0 are the greedy decoder; a wider beam still builds one complete tree.
+TEST(ParserBeam, WidthOneAndMarginZeroAreGreedyWiderBeamsGiveTrees) {
+  auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
+  ASSERT_TRUE(reader.is_ok());
+  auto parser = Parser::load(*reader);
+  ASSERT_TRUE(parser.is_ok());
+  auto w = CompactWeights::deserialize(*reader->section("parser.weights"), "parser.weights");
+  auto c = WordClusters::deserialize(*reader->section("parser.clusters"), "parser.clusters");
+  ASSERT_TRUE(w.is_ok() && c.is_ok());
+  const uint64_t all_labels = (uint64_t{1} << doc::kNumDeprel) - 1;
+  int sentences = 0;
+  for (const auto& d : fixture()) {
+    for (size_t s = 0; s < d.sentences.size(); ++s) {
+      Scratch greedy, beam;
+      build_atoms(d, d.sentences.first[s], d.sentences.last[s], *c, greedy.atoms);
+      beam.atoms = greedy.atoms;
+      parse_atoms(*w, all_labels, greedy);
+      const int n = greedy.state.size();
+      for (BeamOptions o : {BeamOptions{1, 40.0f, 1.0f}, BeamOptions{4, 40.0f, 0.0f}}) {
+        parse_atoms_beam(*w, all_labels, o, beam);
+        for (int i = 0; i < n; ++i) {
+          EXPECT_EQ(beam.state.head(i), greedy.state.head(i));
+          EXPECT_EQ(beam.state.label(i), greedy.state.label(i));
+        }
+      }
+      parse_atoms_beam(*w, all_labels, BeamOptions{8, 40.0f, 100.0f}, beam);
+      ASSERT_TRUE(beam.state.terminal());
+      int roots = 0;
+      for (int i = 0; i < n; ++i) {
+        EXPECT_GE(beam.state.head(i), 0);
+        EXPECT_LE(beam.state.head(i), n);
+        if (beam.state.head(i) == n) ++roots;
+      }
+      EXPECT_EQ(roots, 1);
+      ++sentences;
+    }
+  }
+  EXPECT_GT(sentences, 3);
+}
+
 std::string with_section(const std::string& name, std::string payload) {
   auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
   EXPECT_TRUE(reader.is_ok());

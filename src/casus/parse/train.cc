@@ -183,7 +183,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
       impl->weights = averaged;
       Parser p;
       p.impl_ = impl;
-      scores = p.evaluate(dev_docs);
+      scores = p.evaluate(dev_docs, BeamOptions{1});  // greedy: what the perceptron is trained for
     }
     if (options.verbose) {
       char line[256];
