@@ -33,6 +33,7 @@ struct CodeOptions {
   unsigned threads = 0;
   size_t chunk = 256;
   size_t max_doc_bytes = size_t(8) << 20;
+  int parse_beam = pipeline::kCoderParseBeam;
   bool summary = false, quiet = false;
 };
 
@@ -87,7 +88,7 @@ int run_code(const CodeOptions& opt) {
     print_error("code: " + source.status().message());
     return kExitUsage;
   }
-  auto resources = pipeline::load_resources({opt.model, opt.kb, opt.lexicon});
+  auto resources = pipeline::load_resources({opt.model, opt.kb, opt.lexicon, opt.parse_beam});
   if (!resources) {
     print_error("code: " + resources.status().to_string());
     return kExitUsage;
@@ -240,6 +241,9 @@ Verb add_code_verb(CLI::App& app) {
   cmd->add_option("--chunk", opt->chunk, "Documents per parallel chunk and store transaction")->check(CLI::Range(1, 100000));
   cmd->add_option("--max-doc-bytes", opt->max_doc_bytes, "Skip documents larger than this (bytes)");
   cmd->add_option("--model", opt->model, "NLP model file")->capture_default_str();
+  cmd->add_option("--parse-beam", opt->parse_beam, "Parser beam width (1 = greedy, what the coder is tuned on)")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   cmd->add_option("--kb", opt->kb, "Knowledge base directory")->capture_default_str();
   cmd->add_option("--lexicon", opt->lexicon, "Event lexicon directory")->capture_default_str();
   cmd->add_flag("--summary", opt->summary, "Print a readable summary at the end");

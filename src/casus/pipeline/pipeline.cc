@@ -1,5 +1,6 @@
 #include "casus/pipeline/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "casus/util/container.h"
@@ -27,7 +28,15 @@ Result<Pipeline> Pipeline::load(const std::string& model_path) {
 
 void Pipeline::annotate(doc::Document& doc) const {
   if (tagger_) tagger_->annotate(doc);
-  if (parser_ && doc.has(doc::kLayerSentences)) parser_->annotate(doc);
+  if (!parser_ || !doc.has(doc::kLayerSentences)) return;
+  if (beam_) parser_->annotate(doc, *beam_);
+  else parser_->annotate(doc);
+}
+
+void Pipeline::set_parse_beam_width(int width) {
+  parse::BeamOptions b;
+  b.width = std::max(1, width);
+  beam_ = b;
 }
 
 Status Pipeline::run(doc::Document& doc) const {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "casus/doc/document.h"
@@ -32,6 +33,8 @@ class Pipeline {
   void annotate(doc::Document& doc) const;
   // segment + annotate.
   Status run(doc::Document& doc) const;
+  // Parser beam width for annotate() (1 = greedy); unset, the model's default decoder (parse::BeamOptions).
+  void set_parse_beam_width(int width);
 
   bool has_model() const { return tagger_ != nullptr; }
   const tag::Tagger* tagger() const { return tagger_.get(); }
@@ -46,6 +49,7 @@ class Pipeline {
   std::shared_ptr<const parse::Parser> parser_;
   std::string model_path_, description_;
   double load_ms_ = 0;
+  std::optional<parse::BeamOptions> beam_;
 };
 
 }  // namespace casus::pipeline

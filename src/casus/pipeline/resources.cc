@@ -37,6 +37,7 @@ Result<Resources> load_resources(const ResourcePaths& paths, code::CoderOptions 
   auto nlp = Pipeline::load(find_resource(paths.model));
   if (!nlp) return nlp.status().with_context("model");
   r.nlp = std::make_unique<Pipeline>(std::move(nlp.value()));
+  r.nlp->set_parse_beam_width(paths.parse_beam);
   auto kb = kb::KnowledgeBase::load(find_resource(paths.kb));
   if (!kb) return kb.status().with_context("knowledge base");
   r.kb = std::make_unique<kb::KnowledgeBase>(std::move(kb.value()));

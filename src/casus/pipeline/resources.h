@@ -27,10 +27,16 @@ struct Resources {
   double load_ms = 0;
 };
 
+// The parser beam the event coder runs with. Greedy: the coder's tree repairs (code/clause_repair.cc) were written
+// against greedy parses, and on realnews-dev the beam of `casus parse` (EWT test LAS 83.49 -> 84.32) coded events
+// at F1 0.533 against 0.553 greedy (2026-12-02; docs/benchmarks/coder.md). `casus code --parse-beam` overrides it.
+inline constexpr int kCoderParseBeam = 1;
+
 struct ResourcePaths {
   std::string model = kDefaultModelPath;
   std::string kb = "kb";
   std::string lexicon = "lexicon";
+  int parse_beam = kCoderParseBeam;
 };
 
 // Loads everything; errors name the resource and the file.
