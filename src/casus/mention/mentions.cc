@@ -199,6 +199,17 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         index.covering[t] = idx;
     return idx;
   };
+  // A phrase that names what an earlier mention named ("the group", "the statement", "Navalny"): that entity with
+  // this phrase's text and offsets, linked to its antecedent.
+  auto add_coreferent = [&](size_t s, TokenIdx a, TokenIdx b, TokenIdx head, int32_t ante) {
+    doc::Entity e = d.mentions[ante].entity;
+    e.text = resolution_phrase(d, a, b);
+    e.start = d.tokens.begin_cp[a];
+    e.end = d.tokens.end_cp[b - 1];
+    int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), head);
+    d.mentions[idx].antecedent = ante;
+    return idx;
+  };
   auto kind_of = [](const kb::Entry* e) {
     if (!e) return doc::MentionKind::kActor;
     if (e->kind == kb::EntryKind::kPlace) return doc::MentionKind::kPlace;
@@ -553,12 +564,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             continue;
           }
           if (ante >= 0) {
-            doc::Entity e = d.mentions[ante].entity;
-            e.text = resolution_phrase(d, a, b);
-            e.start = d.tokens.begin_cp[a];
-            e.end = d.tokens.end_cp[b - 1];
-            int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
-            d.mentions[idx].antecedent = ante;
+            add_coreferent(s, a, b, h, ante);
             continue;
           }
         }
@@ -576,12 +582,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                                                     "group_leader", "party_leader", "opposition_leader"}))
                   title_fits = true;
               if (title_fits) {
-                doc::Entity e = pe;
-                e.text = resolution_phrase(d, a, b);
-                e.start = d.tokens.begin_cp[a];
-                e.end = d.tokens.end_cp[b - 1];
-                int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
-                d.mentions[idx].antecedent = *it;
+                add_coreferent(s, a, b, h, *it);
                 break;
               }
             }
@@ -602,13 +603,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               if (text::lower(d.token_text(pm.last_token - 1)) == surname) ante = *it;
             }
             if (ante >= 0) {
-              doc::Entity e = d.mentions[ante].entity;
-              e.text = resolution_phrase(d, a, b);
-              e.start = d.tokens.begin_cp[a];
-              e.end = d.tokens.end_cp[b - 1];
-              int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(e), h);
-              d.mentions[idx].antecedent = ante;
-              people.push_back(idx);
+              people.push_back(add_coreferent(s, a, b, h, ante));
               continue;
             }
           }
@@ -704,13 +699,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
     for (const auto& st : statements) {
       int32_t ante = named_beside(st.head);
       if (ante < 0 && text::lower(d.token_text(st.first)) == "the") ante = statement_issuer(s, st.head);
-      if (ante < 0) continue;
-      doc::Entity e = d.mentions[ante].entity;
-      e.text = resolution_phrase(d, st.first, st.last);
-      e.start = d.tokens.begin_cp[st.first];
-      e.end = d.tokens.end_cp[st.last - 1];
-      int32_t idx = add(s, st.first, st.last, doc::MentionKind::kActor, std::move(e), st.head);
-      d.mentions[idx].antecedent = ante;
+      if (ante >= 0) add_coreferent(s, st.first, st.last, st.head, ante);
     }
   }
   d.layers |= doc::kLayerMentions;
