@@ -44,6 +44,18 @@ bool nominal_root(const doc::Document& d, TokenIdx r, TokenIdx first, TokenIdx l
   return false;
 }
 
+// Is `t` inside the subtree of `anc` (t itself counts)? Bounded, so a malformed tree cannot loop.
+bool is_under(const doc::Document& d, int32_t t, int32_t anc) {
+  for (int guard = 0; t >= 0 && guard < 512; ++guard, t = d.tokens.head[t])
+    if (t == anc) return true;
+  return false;
+}
+
+// The verbs that report speech, whose subject is a source ("said", "told", "added").
+bool is_reporting_lemma(std::string_view lemma) {
+  return one_of(lemma, {"say", "tell", "add", "report", "confirm", "state", "claim"});
+}
+
 }  // namespace
 
 size_t repair_participle_clauses(doc::Document& d) {
@@ -89,10 +101,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     // country) is rarely what the clause describes; leave the parser's choice.
     if (n + 1 < w && doc::deprel_universal(d.tokens.deprel[n]) == Deprel::kAppos) continue;
     // Same sentence: the noun must not lie under the clause (no cycle).
-    bool cycle = false;
-    for (int32_t x = static_cast<int32_t>(n), guard = 0; x >= 0 && guard < 256; x = d.tokens.head[x], ++guard)
-      if (x == v) cycle = true;
-    if (cycle) continue;
+    if (is_under(d, static_cast<int32_t>(n), v)) continue;
     d.tokens.head[v] = static_cast<int32_t>(n);
     d.tokens.deprel[v] = Deprel::kAclRelcl;
     ++repaired;
@@ -120,7 +129,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   // first noun its subject; gerunds the parser hung on "said" before the second subject join the report.
   for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
     if (d.tokens.upos[v] != UPos::kVerb) continue;
-    if (!one_of(text::lower(d.lemma(v)), {"say", "tell", "add", "report", "confirm", "state", "claim"})) continue;
+    if (!is_reporting_lemma(text::lower(d.lemma(v)))) continue;
     const TokenIdx lo = v > 80 ? v - 80 : 0;
     std::vector<TokenIdx> subjects;
     for (TokenIdx t = lo; t < v; ++t)
@@ -208,8 +217,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (root < 0) continue;
     for (TokenIdx v = first + 1; v < last; ++v) {
       if (static_cast<int32_t>(v) == root || d.tokens.upos[v] != UPos::kVerb) continue;
-      std::string lemma = text::lower(d.lemma(v));
-      if (!one_of(lemma, {"say", "tell", "add", "report", "confirm", "state", "claim"})) continue;
+      if (!is_reporting_lemma(text::lower(d.lemma(v)))) continue;
       Deprel vr = doc::deprel_universal(d.tokens.deprel[v]);
       if (vr != Deprel::kAcl && vr != Deprel::kAdvcl && vr != Deprel::kConj && vr != Deprel::kCcomp) continue;
       // Only punctuation may follow the verb, and its subject must sit between it and a comma.
@@ -224,17 +232,12 @@ size_t repair_participle_clauses(doc::Document& d) {
       TokenIdx comma = static_cast<TokenIdx>(subj);
       while (comma > first && d.token_text(comma) != ",") --comma;
       if (comma == first || comma + 6 < static_cast<TokenIdx>(subj)) continue;
-      // The verb must not dominate the old root already (it is inside the report).
-      bool inside = false;
-      for (int32_t x = static_cast<int32_t>(v), guard = 0; x >= 0 && guard < 256; x = d.tokens.head[x], ++guard)
-        if (x == root) inside = true;
-      if (!inside) continue;
-      const int32_t old_head = d.tokens.head[v];
+      // The verb must lie inside the report (under the old root).
+      if (!is_under(d, static_cast<int32_t>(v), root)) continue;
       d.tokens.head[v] = doc::kRootHead;
       d.tokens.deprel[v] = Deprel::kRoot;
       d.tokens.head[root] = static_cast<int32_t>(v);
       d.tokens.deprel[root] = Deprel::kCcomp;
-      (void)old_head;
       for (TokenIdx c = first; c < v; ++c) {
         if (d.tokens.head[c] != static_cast<int32_t>(v) || c == static_cast<TokenIdx>(root) ||
             doc::deprel_universal(d.tokens.deprel[c]) != Deprel::kCcomp)
@@ -261,7 +264,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (!one_of(text::lower(d.token_text(t)), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))
       continue;
     d.tokens.deprel[t] = Deprel::kOblTmod;
-    for (TokenIdx c = t + 1; c < d.tokens.size(); ++c)
+    for (TokenIdx c = t + 1, end = d.sentences.last[d.sentence_of(t)]; c < end; ++c)
       if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kNmod) {
         d.tokens.head[c] = v;
         d.tokens.deprel[c] = Deprel::kObl;
@@ -301,8 +304,11 @@ size_t repair_participle_clauses(doc::Document& d) {
       continue;
     if (d.tokens.upos[v] != UPos::kVerb || !one_of(d.xpos(v), {"VBD", "VBZ", "VBP"})) continue;
     if (d.tokens.head[v] == static_cast<int32_t>(t)) continue;  // the parser made it the noun's clause
+    const size_t sent = d.sentence_of(t);
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    if (v >= last) continue;
     bool subject = false, coordinated = false;
-    for (TokenIdx c = 0; c < d.tokens.size(); ++c) {
+    for (TokenIdx c = first; c < last; ++c) {
       if (d.tokens.head[c] == static_cast<int32_t>(v) &&
           (d.tokens.deprel[c] == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kNsubjPass || d.tokens.deprel[c] == Deprel::kExpl))
         subject = true;
@@ -315,7 +321,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     int32_t main = d.tokens.head[t];
     for (int guard = 0; main >= 0 && d.tokens.upos[main] != UPos::kVerb && guard < 16; ++guard) main = d.tokens.head[main];
     if (main < 0 || d.tokens.upos[main] != UPos::kVerb || d.tokens.head[v] != main) continue;
-    for (TokenIdx c = 0; c < d.tokens.size(); ++c)
+    for (TokenIdx c = first; c < last; ++c)
       if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kCc) d.tokens.head[c] = static_cast<int32_t>(v);
     d.tokens.head[t] = static_cast<int32_t>(v);
     d.tokens.deprel[t] = Deprel::kNsubj;
@@ -382,13 +388,6 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (verb == last) continue;
     const int32_t old_head = d.tokens.head[verb];
     // A verb with its own subject outside the participle's clause means the sentence has its clause already.
-    auto under = [&](TokenIdx t, TokenIdx anc) {
-      for (int32_t cur = static_cast<int32_t>(t), guard = 0; cur >= 0 && guard < 512; ++guard) {
-        if (cur == static_cast<int32_t>(anc)) return true;
-        cur = d.tokens.head[cur];
-      }
-      return false;
-    };
     // (Clauses the root governs after the participle move under it below: "…, demanding that the government
     // reach a deal" is the participle's own adverbial, not another clause.)
     auto moves_with_verb = [&](TokenIdx t) {
@@ -400,7 +399,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     };
     bool other_clause = false;
     for (TokenIdx t = first; t < last && !other_clause; ++t)
-      if (t != verb && d.tokens.upos[t] == UPos::kVerb && !under(t, verb) && !moves_with_verb(t) &&
+      if (t != verb && d.tokens.upos[t] == UPos::kVerb && !is_under(d, static_cast<int32_t>(t), static_cast<int32_t>(verb)) && !moves_with_verb(t) &&
           kids_have(t, {Deprel::kNsubj, Deprel::kNsubjPass, Deprel::kCsubj}))
         other_clause = true;
     if (other_clause) continue;

@@ -475,6 +475,9 @@ void Coder::code(doc::Document& d) const {
   // place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN); state agents (soldiers, police,
   // officials) with no place named are of the country the story is about.
   auto localize = [&](doc::Event& e) {
+    auto with_country = std::find_if(e.recipient.begin(), e.recipient.end(),
+                                     [](const doc::Entity& y) { return !y.country.empty(); });
+    const std::string recipient_country = with_country == e.recipient.end() ? std::string() : with_country->country;
     for (auto* side : {&e.actor, &e.recipient})
       for (doc::Entity& x : *side) {
         if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
@@ -492,11 +495,9 @@ void Coder::code(doc::Document& d) const {
         // Ministers meeting in Beijing are not Chinese: a place names only its own civilians' country.
         if (e.location && !e.location->country.empty() && (!state_agent || side == &e.recipient))
           x.country = e.location->country;
-        else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce &&
-                 std::any_of(e.recipient.begin(), e.recipient.end(), [](const doc::Entity& y) { return !y.country.empty(); }))
+        else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce && !recipient_country.empty())
           // "Navalny was detained by police": a state arrests, censors and restricts its own people.
-          x.country = std::find_if(e.recipient.begin(), e.recipient.end(),
-                                   [](const doc::Entity& y) { return !y.country.empty(); })->country;
+          x.country = recipient_country;
         else if (state_agent) x.country = story_country;
         // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
         // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
@@ -998,16 +999,20 @@ void Coder::code(doc::Document& d) const {
     std::erase_if(e.recipient, [](const doc::Entity& r) {
       return r.kb_id.empty() && r.country.empty() && mention::is_pronoun_form(text::lower(r.text));
     });
+    // The actor's side: the actors and the bodies they hold roles in at the date (a spokesman's adversary is his
+    // group's).
+    std::vector<doc::Entity> side = e.actor;
+    for (const auto& a : e.actor)
+      if (a.kb_id.rfind("person:", 0) == 0)
+        for (const kb::Role* role : kb_.roles_at(a.kb_id, resolve_date))
+          if (const kb::Entry* org = kb_.find_id(role->org))
+            side.push_back(unnamed_entity(*org, kb_.type_at(*org, resolve_date), 0));
     // A spokesman or leader does not act on the body he speaks for ("the Houthi spokesman warned …" names the
-    // Houthis as his side, not his target): recipients the actor holds a role in at the date are dropped.
+    // Houthis as his side, not his target): recipients the actor holds a role in, other than states, are dropped.
     std::erase_if(e.recipient, [&](const doc::Entity& r) {
       if (r.kb_id.empty() || r.kb_id.rfind("country:", 0) == 0) return false;
-      return std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
-        if (a.kb_id.rfind("person:", 0) != 0) return false;
-        for (const kb::Role* role : kb_.roles_at(a.kb_id, resolve_date))
-          if (role->org == r.kb_id) return true;
-        return false;
-      });
+      return std::any_of(side.begin() + static_cast<std::ptrdiff_t>(e.actor.size()), side.end(),
+                         [&](const doc::Entity& body) { return body.kb_id == r.kb_id; });
     });
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
@@ -1031,18 +1036,11 @@ void Coder::code(doc::Document& d) const {
         continue;
       }
     }
+    // A domestic protest with no stated target is against the country's government: its head at the date.
+    if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
     // Forces readied, threats and attacks with no stated target are aimed at the actor's adversary in the
     // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
     // having clashed with Israel).
-    // A domestic protest with no stated target is against the country's government: its head at the date.
-    if (e.category == doc::Plover::kProtest && add_inferred(e, government_of_place(e, resolve_date))) continue;
-    // The actor's side: the actors and the bodies they hold roles in (a spokesman's adversary is his group's).
-    std::vector<doc::Entity> side = e.actor;
-    for (const auto& a : e.actor)
-      if (a.kb_id.rfind("person:", 0) == 0)
-        for (const kb::Role* role : kb_.roles_at(a.kb_id, resolve_date))
-          if (const kb::Entry* org = kb_.find_id(role->org))
-            side.push_back(unnamed_entity(*org, kb_.type_at(*org, resolve_date), 0));
     if (is_conflict(e.category)) {
       if (add_inferred(e, adversary(events, side))) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise

@@ -354,12 +354,14 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
     return e.kb_id.empty() && e.country.empty() ? -1 : m;
   };
   auto named_beside = [&](TokenIdx t) -> int32_t {
-    for (TokenIdx c = d.sentences.first[d.sentence_of(t)]; c < d.sentences.last[d.sentence_of(t)]; ++c) {
+    const size_t sent = d.sentence_of(t);
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    for (TokenIdx c = first; c < last; ++c) {
       if (d.tokens.head[c] != static_cast<int32_t>(t)) continue;
       Deprel r = d.tokens.deprel[c];
       bool by = false;
       if (r == Deprel::kNmod)
-        for (TokenIdx g = d.sentences.first[d.sentence_of(t)]; g < c; ++g)
+        for (TokenIdx g = first; g < c; ++g)
           if (d.tokens.head[g] == static_cast<int32_t>(c) && d.tokens.deprel[g] == Deprel::kCase &&
               one_of(text::lower(d.token_text(g)), {"from", "by", "of"}))
             by = true;
