@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "casus/code/attribution.h"
 #include "casus/code/casualties.h"
@@ -862,6 +863,8 @@ void Coder::code(doc::Document& d) const {
 
   // Arguments that name an event stand for that event's actor: the event coded at that very noun when it has
   // one, else the latest earlier event of that category with an actor ("condemned the airstrike").
+  std::unordered_map<TokenIdx, std::vector<size_t>> coded_at;  // trigger token → candidates, in order
+  for (size_t i = 0; i < cands.size(); ++i) coded_at[cands[i].trigger_token].push_back(i);
   for (const auto& p : pending) {
     Candidate& c = cands[p.candidate];
     int32_t source = -1;
@@ -875,8 +878,9 @@ void Coder::code(doc::Document& d) const {
       }
       continue;
     }
-    for (size_t i = 0; i < cands.size(); ++i)
-      if (i != p.candidate && cands[i].trigger_token == p.ref.token && !cands[i].event.actor.empty()) source = int32_t(i);
+    if (auto at = coded_at.find(p.ref.token); at != coded_at.end())
+      for (size_t i : at->second)
+        if (i != p.candidate && !cands[i].event.actor.empty()) source = int32_t(i);
     // "condemned sanctions that the EU imposed on it", "the attack Hamas launched": the subject of the clause that
     // describes the act is its doer.
     if (source < 0) {

@@ -131,13 +131,15 @@ void absorb(Candidate& a, Candidate&& b) {
     a.nominal = false;
   }
   a.asserted = a.asserted || b.asserted;
-  if (y.sentence != x.sentence &&
-      std::find(x.evidence_sentences.begin(), x.evidence_sentences.end(), y.sentence) == x.evidence_sentences.end())
-    x.evidence_sentences.push_back(y.sentence);
-  for (uint32_t s : y.evidence_sentences)
-    if (s != x.sentence && std::find(x.evidence_sentences.begin(), x.evidence_sentences.end(), s) == x.evidence_sentences.end())
-      x.evidence_sentences.push_back(s);
-  std::sort(x.evidence_sentences.begin(), x.evidence_sentences.end());
+  // Evidence sentences stay sorted and unique: insert in place (a story repeating one act thousands of times
+  // merges into one cluster, and re-sorting on every merge made that quadratic in n log n).
+  auto add_evidence = [&x](uint32_t s) {
+    if (s == x.sentence) return;
+    auto it = std::lower_bound(x.evidence_sentences.begin(), x.evidence_sentences.end(), s);
+    if (it == x.evidence_sentences.end() || *it != s) x.evidence_sentences.insert(it, s);
+  };
+  add_evidence(y.sentence);
+  for (uint32_t s : y.evidence_sentences) add_evidence(s);
   add_parties(x.actor, y.actor);
   add_parties(x.recipient, y.recipient);
   // A party offered as actor by a nominal reading and as recipient by another statement ("Suu Kyi's detention"
