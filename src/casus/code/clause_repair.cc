@@ -254,6 +254,41 @@ size_t repair_participle_clauses(doc::Document& d) {
       break;
     }
   }
+  // "Danish authorities arrested 20 people late on Tuesday": a bare noun phrase right after a verb that has no
+  // object is its object unless it measures time or distance ("waited hours", "walked 20 miles"). The parser,
+  // misled by a following adverb, reads it as an unmarked oblique; in EWT gold 9 of ~430 such nouns are anything
+  // but time or measure words, so the object reading is the safe one.
+  for (TokenIdx t = 1; t < d.tokens.size(); ++t) {
+    Deprel r = d.tokens.deprel[t];
+    if (r != Deprel::kOblUnmarked && r != Deprel::kOblNpmod) continue;
+    int32_t v = d.tokens.head[t];
+    // "arrested 20 people late": the parser hangs the noun on the adverb after it, as in "20 minutes late".
+    if (v > static_cast<int32_t>(t) && d.tokens.upos[v] == UPos::kAdv && d.tokens.deprel[v] == Deprel::kAdvmod)
+      v = d.tokens.head[v];
+    if (v < 0 || static_cast<TokenIdx>(v) >= t || d.tokens.upos[v] != UPos::kVerb) continue;
+    if (d.tokens.upos[t] != UPos::kNoun && d.tokens.upos[t] != UPos::kPropn) continue;
+    if (one_of(text::lower(d.lemma(t)),
+               {"day", "week", "month", "year", "hour", "minute", "second", "time", "night", "morning", "afternoon",
+                "evening", "weekend", "decade", "century", "season", "moment", "while", "period", "today", "tonight",
+                "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "spring", "summer", "fall", "autumn", "winter", "mile", "kilometre", "kilometer", "km", "metre",
+                "meter", "yard", "foot", "feet", "inch", "degree", "percent", "point", "way", "lot", "bit", "home",
+                "dollar", "cent", "pound", "ton", "everyday", "head", "hand", "hell", "min", "mins", "times"}))
+      continue;
+    bool adjacent = true, has_object = false;
+    for (TokenIdx m = static_cast<TokenIdx>(v) + 1; m < t && adjacent; ++m) adjacent = is_under(d, int32_t(m), int32_t(t));
+    const TokenIdx end = d.sentences.last[d.sentence_of(t)];
+    for (TokenIdx c = d.sentences.first[d.sentence_of(t)]; c < end; ++c)
+      if (d.tokens.head[c] == v &&
+          (d.tokens.deprel[c] == Deprel::kObj || d.tokens.deprel[c] == Deprel::kNsubjPass ||
+           d.tokens.deprel[c] == Deprel::kAuxPass || d.tokens.deprel[c] == Deprel::kCcomp ||
+           d.tokens.deprel[c] == Deprel::kXcomp))
+        has_object = true;
+    if (!adjacent || has_object) continue;
+    d.tokens.head[t] = v;
+    d.tokens.deprel[t] = Deprel::kObj;
+    ++repaired;
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

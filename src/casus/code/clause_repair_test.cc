@@ -74,6 +74,32 @@ TEST(ClauseRepair, AWeekdayIsNoObjectAndItsWithPhraseBelongsToTheVerb) {
   EXPECT_EQ(rel_of(d, 6), "obl");
 }
 
+TEST(ClauseRepair, ABareNounAfterAVerbWithoutObjectIsItsObject) {
+  // "Danish police arrested 20 people late on Tuesday." — the parser hung "20 people" on "late" as in "20 minutes
+  // late".
+  doc::Document d = parsed(
+      "# text = Danish police arrested 20 people late on Tuesday.\n" +
+      row(1, "Danish", "Danish", "ADJ", "JJ", 2, "amod") + row(2, "police", "police", "NOUN", "NNS", 3, "nsubj") +
+      row(3, "arrested", "arrest", "VERB", "VBD", 0, "root") + row(4, "20", "20", "NUM", "CD", 5, "nummod") +
+      row(5, "people", "people", "NOUN", "NNS", 6, "obl:unmarked") + row(6, "late", "late", "ADV", "RB", 3, "advmod") +
+      row(7, "on", "on", "ADP", "IN", 8, "case") + row(8, "Tuesday", "Tuesday", "PROPN", "NNP", 3, "obl") +
+      row(9, ".", ".", "PUNCT", ".", 3, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 5), 3);
+  EXPECT_EQ(rel_of(d, 5), "obj");
+}
+
+TEST(ClauseRepair, ATimeOrMeasureNounAfterAVerbStaysAnOblique) {
+  // "The talks lasted 20 hours." — a measure, not an object.
+  doc::Document d = parsed(
+      "# text = The talks lasted 20 hours.\n" + row(1, "The", "the", "DET", "DT", 2, "det") +
+      row(2, "talks", "talk", "NOUN", "NNS", 3, "nsubj") + row(3, "lasted", "last", "VERB", "VBD", 0, "root") +
+      row(4, "20", "20", "NUM", "CD", 5, "nummod") + row(5, "hours", "hour", "NOUN", "NNS", 3, "obl:unmarked") +
+      row(6, ".", ".", "PUNCT", ".", 3, "punct") + "\n");
+  repair_participle_clauses(d);
+  EXPECT_EQ(rel_of(d, 5), "obl:unmarked");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

@@ -339,6 +339,8 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
   // "drones and missile attacks": a conjunct is asserted as its first conjunct is.
   for (int guard = 0; tree.rel(t) == Deprel::kConj && tree.head(t) >= 0 && guard < 8; ++guard)
     t = static_cast<TokenIdx>(tree.head(t));
+  // A copular predicate is a clause of its own: "the IDF is on high alert".
+  if (tree.child(t, Deprel::kCop) >= 0 && tree.child(t, Deprel::kNsubj) >= 0) return true;
   int32_t h = tree.head(t);
   if (h < 0) return true;
   Deprel r = tree.urel(t);
@@ -353,7 +355,8 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
                            "perpetrate", "commit", "begin", "start", "continue", "resume", "intensify", "escalate",
                            "step", "hold", "have", "receive", "get", "win", "enjoy", "draw", "gain", "secure",
                            "earn", "face", "suffer", "express", "voice", "lodge", "issue", "make", "offer", "give",
-                           "extend", "impose", "declare", "announce", "deliver", "order"});
+                           "extend", "impose", "declare", "announce", "deliver", "order", "promise", "pledge",
+                           "concede"});
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
@@ -769,7 +772,14 @@ void Coder::code(doc::Document& d) const {
         r.candidate = cands.size();
         pending.push_back(std::move(r));
       }
-      actions.push_back(m.action);
+      // A complement the rule took as one of its own words ("agreed to ease": need=xcomp{ease}) is its action
+      // too: the event coded at it ("ease a visa requirement") is this one's content.
+      std::vector<TokenIdx> acts = m.action;
+      for (TokenIdx w : m.trigger_tokens)
+        if (w != m.trigger && tree.head(w) == static_cast<int32_t>(m.trigger) &&
+            (tree.urel(w) == Deprel::kXcomp || tree.urel(w) == Deprel::kCcomp))
+          acts.push_back(w);
+      actions.push_back(std::move(acts));
       cands.push_back(std::move(cand));
     }
     // Accusations made by characterising another party's act ("described the attack as reckless").

@@ -107,6 +107,8 @@ struct TaggerImpl {
   // Class ids for the grammatical repairs decode() applies (kNoClass when the model lacks the class).
   static constexpr uint8_t kNoClass = 0xFF;
   uint8_t noun_singular = kNoClass;  // NOUN/NN
+  uint8_t verb_base = kNoClass;      // VERB/VB
+  uint8_t infinitive_to = kNoClass;  // PART/TO
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
@@ -116,8 +118,8 @@ struct TaggerImpl {
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
   // scratch_tags: n entries (first-pass tags when there are two passes).
   void decode(const TokenInfo* infos, const uint8_t* sole, size_t n, uint8_t* out, uint8_t* scratch_tags) const;
-  // Grammatical repairs of decoded tags that the treebank's gold annotation never violates.
-  void repair(uint8_t* tags, size_t n) const;
+  // Grammatical repairs of decoded tags that the treebank's gold annotation never violates. infos as for decode().
+  void repair(const TokenInfo* infos, uint8_t* tags, size_t n) const;
 
   std::string serialize() const;
   static Result<std::shared_ptr<TaggerImpl>> deserialize(std::string_view tagger_bytes,
