@@ -90,6 +90,10 @@ LemmaRule derive_rule(std::string_view form, std::string_view lemma) { return de
 
 bool apply_rule(const LemmaRule& rule, std::string_view form, std::string& out) {
   if (rule.strip > form.size()) return false;
+  // Rules are byte edits learned from mostly ASCII words: one must not cut a multibyte character ("’s" with the
+  // rule of "'s" left "\xe2\x80be", invalid UTF-8 in the output). The caller tries the next rule.
+  const size_t cut = form.size() - rule.strip;
+  if (cut < form.size() && (static_cast<unsigned char>(form[cut]) & 0xC0) == 0x80) return false;
   out.assign(form.data(), form.size() - rule.strip);
   if (rule.casing != kCaseKeep)
     for (auto& c : out) c = ascii_lower(c);

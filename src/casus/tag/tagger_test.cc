@@ -300,6 +300,10 @@ TEST(Lemmatizer, RulesFromTreebank) {
   EXPECT_TRUE(apply_rule(LemmaRule{kCaseLower, 3, "y"}, "Parties", out));
   EXPECT_EQ(out, "party");
   EXPECT_FALSE(apply_rule(LemmaRule{kCaseLower, 9, ""}, "short", out));
+  // The rule of "'s" → "be" (strip 2 bytes) must not cut the curly apostrophe of "’s" (E2 80 99 73) in half.
+  EXPECT_FALSE(apply_rule(LemmaRule{kCaseLower, 2, "be"}, "\xE2\x80\x99s", out));
+  EXPECT_TRUE(apply_rule(LemmaRule{kCaseLower, 2, "be"}, "'s", out));
+  EXPECT_EQ(out, "be");
 
   // Without WordNet the treebank's suffix rules still lemmatize unseen plurals.
   Lemmatizer lem;
