@@ -289,6 +289,36 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[t] = Deprel::kObj;
     ++repaired;
   }
+  // "Speaking to Beirut-based al-Masirah TV": the segmenter splits "Beirut-based" and the parser may read "based"
+  // as a preposition, leaving "Beirut" an oblique of the verb (a party spoken to). A name + hyphen + participle
+  // that modifies a later noun is that noun's modifier, the name inside it (as EWT annotates "Texas-based firm").
+  for (TokenIdx t = 0; t + 3 < d.tokens.size(); ++t) {
+    const TokenIdx dash = t + 1, part = t + 2;
+    if (d.token_text(dash) != "-" || d.tokens.end[t] != d.tokens.begin[dash] ||
+        d.tokens.end[dash] != d.tokens.begin[part])
+      continue;
+    if (!one_of(text::lower(d.token_text(part)), {"based", "backed", "led", "run", "born", "allied", "funded", "owned",
+                                                  "controlled", "affiliated", "aligned", "linked", "supported",
+                                                  "sponsored", "made", "held", "occupied", "administered"}))
+      continue;
+    const int32_t noun = d.tokens.head[part];
+    if (noun <= static_cast<int32_t>(part) || (d.tokens.upos[noun] != UPos::kNoun && d.tokens.upos[noun] != UPos::kPropn))
+      continue;
+    // Already inside the noun phrase ("Iran-backed militias" with Iran a compound of militias): the mentions
+    // read that shape; only a name the parser put outside the phrase moves.
+    if (is_under(d, int32_t(t), noun)) continue;
+    if (is_under(d, noun, int32_t(t))) continue;  // no cycle
+    // The name's preposition ("to Beirut-based …") belongs to the whole phrase.
+    for (TokenIdx c = t; c-- > 0 && d.tokens.upos[c] == UPos::kAdp;)
+      if (d.tokens.head[c] == static_cast<int32_t>(t)) d.tokens.head[c] = noun;
+    d.tokens.head[part] = noun;
+    d.tokens.deprel[part] = Deprel::kAmod;
+    d.tokens.head[t] = static_cast<int32_t>(part);
+    d.tokens.deprel[t] = Deprel::kOblNpmod;
+    d.tokens.head[dash] = static_cast<int32_t>(part);
+    d.tokens.deprel[dash] = Deprel::kPunct;
+    ++repaired;
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {
