@@ -34,7 +34,7 @@ def render(records):
             a = r.get("attribution") or {}
             said = (a.get("said_by") or {}).get("text") or "-"
             loc = (r.get("location") or {})
-            place = loc.get("name") or loc.get("text") or "-"
+            place = (loc.get("name") or loc.get("text") or "-") + ("*" if loc.get("inferred") else "")
             lines.append(" | ".join([
                 f"EVENT {r['event']}/{r.get('mode') or '-'}" + (f" aux={r['aux']}" if r.get("aux") else ""),
                 f"actor={names(r['actor'])}", f"recipient={names(r['recipient'])}",

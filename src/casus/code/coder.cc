@@ -455,6 +455,38 @@ void Coder::name_by_people(doc::Entity& e) const {
   e.name = adjective + " " + e.name;
 }
 
+std::optional<doc::Place> Coder::implied_place(const doc::Event& e, const std::string& story_country) const {
+  auto place_of = [&](const std::string& country) -> std::optional<doc::Place> {
+    const kb::Entry* state = kb_.find_id("country:" + country);
+    if (!state) return std::nullopt;
+    doc::Place p;
+    p.name = state->name;
+    p.inferred = true;
+    p.country = country;
+    p.lat = state->lat;
+    p.lon = state->lon;
+    return p;
+  };
+  if (e.category == doc::Plover::kAssault || e.category == doc::Plover::kCoerce)
+    for (const auto& r : e.recipient)
+      if (!r.inferred && r.kb_id.rfind("country:", 0) == 0 && !r.country.empty()) return place_of(r.country);
+  if (story_country.empty() || e.aux == doc::Aux::kHistorical) return std::nullopt;
+  if (e.category != doc::Plover::kProtest && e.category != doc::Plover::kCoerce &&
+      e.category != doc::Plover::kMobilize && e.category != doc::Plover::kAssault)
+    return std::nullopt;
+  for (const auto* side : {&e.actor, &e.recipient})
+    for (const auto& x : *side)
+      if (!x.inferred && x.country == story_country) {
+        // Foreign forces are not placed at home: only the story country's own people, forces and government.
+        bool foreign_actor = std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
+          return !a.country.empty() && a.country != story_country;
+        });
+        if (foreign_actor && side == &e.recipient) continue;
+        return place_of(story_country);
+      }
+  return std::nullopt;
+}
+
 void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
@@ -745,6 +777,10 @@ void Coder::code(doc::Document& d) const {
       e.location = places.find(tree, index, s, m.trigger);
       localize(e);
 
+      // No place stated: an attack on or coercion of a state happens on its territory ("launched missile strikes
+      // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the
+      // story's country happens in it (the place human coders record; the text names the evidence phrase).
+      if (!e.location) e.location = implied_place(e, story_country);
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
       e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front(),

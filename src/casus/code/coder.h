@@ -44,6 +44,9 @@ class Coder {
   // A civilian group of a known country is named by its people ("Sri Lankan protesters", "Yemeni children"), as
   // ACLED and PLOVER coders name crowds: crowds of different countries then stay apart by name, not only by code.
   void name_by_people(doc::Entity& e) const;
+  // Where an event with no stated place happened, from its parties: a targeted state's territory, or the story
+  // country for its own people's and forces' acts; nullopt when the parties do not say.
+  std::optional<doc::Place> implied_place(const doc::Event& e, const std::string& story_country) const;
 
   const lexicon::Lexicon& lexicon_;
   const kb::KnowledgeBase& kb_;

@@ -159,7 +159,8 @@ void absorb(Candidate& a, Candidate&& b) {
     x.score = y.score;
   }
   if (x.date.empty() || (x.date_text.empty() && !y.date_text.empty())) x.date = y.date, x.date_text = y.date_text;
-  if (!x.location) x.location = y.location;
+  // A stated place beats one implied by the parties.
+  if (!x.location || (x.location->inferred && y.location && !y.location->inferred)) x.location = y.location;
   // Who reported it comes from a statement of it, not from a bare reference ("… after the attack, sources said").
   // (After a swap, y holds the reference's fields: they never fill the statement's source.)
   if (!x.attribution && !verbal_takes_lead && b.asserted && !b.nominal) x.attribution = y.attribution;

@@ -30,6 +30,7 @@ struct Place {
   std::string country;  // ISO alpha-3
   std::string admin1;
   std::optional<double> lat, lon;
+  bool inferred = false;  // not stated: implied by the event's parties (docs/CODER.md, "Place"); text is empty
 };
 
 enum class MentionKind : uint8_t { kActor = 0, kPlace, kDate, kNumber, kOutlet };

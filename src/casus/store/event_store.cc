@@ -132,7 +132,7 @@ Result<int64_t> EventStore::write_one(const doc::Document& d) {
     CASUS_RETURN_IF_ERROR(c.run("DELETE FROM events WHERE id = ?1", {e.id}));
     Params p{e.id, doc_row, static_cast<int64_t>(e.sentence), std::string(doc::plover_name(e.category)),
              opt_text(e.mode), opt_text(doc::aux_name(e.aux)), opt_text(e.date), opt_text(lo), opt_text(hi)};
-    if (e.location) {
+    if (e.location && !e.location->inferred) {  // the columns hold stated places; the record keeps implied ones
       p.push_back(opt_text(e.location->name.empty() ? e.location->text : e.location->name));
       p.push_back(opt_text(e.location->country));
       p.push_back(Value(e.location->lat));

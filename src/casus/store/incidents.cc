@@ -326,7 +326,9 @@ Report report_from_event(const doc::Document& d, const doc::Event& e, int64_t do
       r.date_end = iso_of_day(*hi);
     }
   }
-  if (e.location) {
+  // Only stated places link incidents: a place implied by the parties (a targeted state) would join unrelated
+  // attacks on the same country.
+  if (e.location && !e.location->inferred) {
     r.location_name = e.location->name.empty() ? e.location->text : e.location->name;
     r.location_country = e.location->country;
     r.lat = e.location->lat;

@@ -39,6 +39,7 @@ Json place_json(const doc::Place& p) {
   j["admin1"] = str_or_null(p.admin1);
   j["lat"] = p.lat ? Json(*p.lat) : Json(nullptr);
   j["lon"] = p.lon ? Json(*p.lon) : Json(nullptr);
+  if (p.inferred) j["inferred"] = true;
   return j;
 }
 

@@ -47,6 +47,19 @@ TEST(Jsonl, EventRecordFollowsTheContract) {
                         "actor", "recipient", "trigger", "date", "date_text", "location", "attribution",
                         "fatalities", "score", "confidence", "rule"})
     EXPECT_NE(std::find(keys.begin(), keys.end(), k), keys.end()) << k;
+  // A stated place carries no "inferred" key; a place implied by the parties says so, with empty text.
+  EXPECT_TRUE(j["location"].is_null());
+  d.events[0].location = doc::Place{"Israel", "Israel", "ISR", "", std::nullopt, std::nullopt};
+  out.clear();
+  append_records(d, Emit::kEvents, out);
+  EXPECT_FALSE(nlohmann::json::parse(out)["location"].contains("inferred"));
+  d.events[0].location = doc::Place{"", "Israel", "ISR", "", std::nullopt, std::nullopt, true};
+  out.clear();
+  append_records(d, Emit::kEvents, out);
+  auto implied = nlohmann::json::parse(out)["location"];
+  EXPECT_EQ(implied["inferred"], true);
+  EXPECT_EQ(implied["text"], "");
+  EXPECT_EQ(implied["country"], "ISR");
 }
 
 TEST(Jsonl, AllEmitsDocumentQuotesMentionsAndSurvivesBadBytes) {
