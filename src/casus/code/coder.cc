@@ -474,7 +474,9 @@ std::optional<doc::Place> Coder::implied_place(const doc::Event& e, const std::s
   if (e.category != doc::Plover::kProtest && e.category != doc::Plover::kCoerce &&
       e.category != doc::Plover::kMobilize && e.category != doc::Plover::kAssault)
     return std::nullopt;
-  for (const auto* side : {&e.actor, &e.recipient})
+  for (const auto* side : {&e.actor, &e.recipient}) {
+    // An attack by the story country's forces is as often abroad: only its targets place it.
+    if (side == &e.actor && e.category == doc::Plover::kAssault) continue;
     for (const auto& x : *side)
       if (!x.inferred && x.country == story_country) {
         // Foreign forces are not placed at home: only the story country's own people, forces and government.
@@ -484,6 +486,7 @@ std::optional<doc::Place> Coder::implied_place(const doc::Event& e, const std::s
         if (foreign_actor && side == &e.recipient) continue;
         return place_of(story_country);
       }
+  }
   return std::nullopt;
 }
 
@@ -577,10 +580,12 @@ void Coder::code(doc::Document& d) const {
     Casualties casualties = find_casualties(d, s);
     bool future_sentence = false;
     std::vector<bool> is_trigger(tree.last() - tree.first(), false);
+    std::vector<bool> trigger_head(tree.last() - tree.first(), false);  // head words of the matches
     for (const auto& m : matches) {
       if (m.aux_hint == doc::Aux::kFuture) future_sentence = true;
       for (TokenIdx t : m.trigger_tokens) is_trigger[t - tree.first()] = true;
       is_trigger[m.trigger - tree.first()] = true;
+      trigger_head[m.trigger - tree.first()] = true;
     }
     // Tokens inside what an accusation or denial is about: the content, not an event.
     std::vector<bool> accused(tree.last() - tree.first(), false);
@@ -774,13 +779,9 @@ void Coder::code(doc::Document& d) const {
           e.aux = doc::Aux::kHistorical;
       }
 
-      e.location = places.find(tree, index, s, m.trigger);
+      e.location = places.find(tree, index, s, m.trigger, &trigger_head);
       localize(e);
 
-      // No place stated: an attack on or coercion of a state happens on its territory ("launched missile strikes
-      // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the
-      // story's country happens in it (the place human coders record; the text names the evidence phrase).
-      if (!e.location) e.location = implied_place(e, story_country);
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
       // from the trigger never counts the trigger itself.
       e.attribution = attribution.find(m.trigger, m.trigger_tokens, e.actor.empty() ? nullptr : &e.actor.front(),
@@ -1125,6 +1126,13 @@ void Coder::code(doc::Document& d) const {
         link_national_forces(e);
         name_by_people(e);
       }
+
+  // No place stated: an attack on or coercion of a state happens on its territory ("launched missile strikes
+  // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the
+  // story's country happens in it (the place human coders record). Last, once merging has joined each event's
+  // statements and every stated recipient is known.
+  for (auto& c : events)
+    if (!c.event.location) c.event.location = implied_place(c.event, story_country);
 
   d.events.clear();
   for (auto& c : events) d.events.push_back(std::move(c.event));

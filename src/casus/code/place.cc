@@ -33,7 +33,18 @@ bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std:
 
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
                                               const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
-                                              TokenIdx trigger) {
+                                              TokenIdx trigger, const std::vector<bool>* trigger_heads) {
+  // Does the way up from `t` meet another event's head word before ours?
+  auto under_other_event = [&](TokenIdx t) {
+    if (!trigger_heads) return false;
+    int32_t u = tree.head(t);
+    for (int guard = 0; u >= 0 && guard < 64; ++guard, u = tree.head(static_cast<TokenIdx>(u))) {
+      const auto ut = static_cast<TokenIdx>(u);
+      if (ut == trigger) return false;
+      if ((*trigger_heads)[ut - tree.first()]) return true;
+    }
+    return false;
+  };
   std::optional<doc::Place> best;
   int best_score = -1;
   for (TokenIdx t = tree.first(); t < tree.last(); ++t) {
@@ -63,6 +74,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     if (!locative) continue;
     // Attached to the trigger itself ("rallied in Tel Aviv") beats deeper in its clause ("… the hostages held in
     // Gaza"), which beats elsewhere in the sentence.
+    if (under_other_event(t)) continue;
     int score = tree.dominates(trigger, t) ? 2 : 1;
     for (TokenIdx w = mm.first_token; w < mm.last_token; ++w)
       if (tree.head(w) == static_cast<int32_t>(trigger) && tree.urel(w) == Deprel::kObl) score = 4;
@@ -113,8 +125,8 @@ PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Da
 }
 
 std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
-                                            size_t sentence, TokenIdx trigger) const {
-  auto p = find_sentence_place(doc_, tree, index, kb_, trigger);
+                                            size_t sentence, TokenIdx trigger, const std::vector<bool>* trigger_heads) const {
+  auto p = find_sentence_place(doc_, tree, index, kb_, trigger, trigger_heads);
   if (p) return p;
   // The dateline places what the paragraph it opens reports, not the whole article.
   if (dateline_place_ && doc_.sentences.paragraph[sentence] == dateline_paragraph_) return dateline_place_;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "casus/code/tree.h"
 #include "casus/doc/document.h"
@@ -20,8 +21,11 @@ class PlaceFinder {
 
   // Place of the event triggered by `trigger` in the sentence of `tree`; nullopt when neither the sentence nor
   // the dateline places it.
+  // `trigger_heads` (optional, one flag per token of the sentence) marks the head words of all events' triggers: a
+  // place whose way up meets another event's head before this one's belongs to that event ("launched attacks on
+  // Israel in retaliation for the Israeli attack on a consulate in Syria").
   std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
-                                 doc::TokenIdx trigger) const;
+                                 doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr) const;
 
  private:
   const doc::Document& doc_;
@@ -34,6 +38,6 @@ class PlaceFinder {
 // sentence after a locative preposition.
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
                                               const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
-                                              doc::TokenIdx trigger);
+                                              doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr);
 
 }  // namespace casus::code
