@@ -89,13 +89,34 @@ const ModalityCue* CueLists::modality_cue(std::string_view lemma, std::string_vi
   return nullptr;
 }
 
+void CueLists::index_phrases() {
+  by_first_word_.clear();
+  wildcard_first_.clear();
+  for (uint32_t i = 0; i < phrases_.size(); ++i) {
+    if (phrases_[i].words.empty()) continue;
+    const std::string& w = phrases_[i].words[0];
+    if (w == "*") wildcard_first_.push_back(i);
+    else by_first_word_[w].push_back(i);
+  }
+}
+
 std::vector<PhraseHit> CueLists::find_phrases(const doc::Document& doc, size_t sentence) const {
   std::vector<PhraseHit> out;
   if (sentence >= doc.sentences.size()) return out;
   doc::TokenIdx first = doc.sentences.first[sentence], last = doc.sentences.last[sentence];
   std::string b1, b2;
+  std::vector<uint32_t> candidates;
   for (doc::TokenIdx t = first; t < last; ++t) {
-    for (const Phrase& p : phrases_) {
+    // The phrases this token can open (by lemma or by form), in lexicon order as before.
+    candidates.assign(wildcard_first_.begin(), wildcard_first_.end());
+    for (std::string_view key : {ascii_lower(doc.lemma(t), b1), ascii_lower(doc.form(t), b2)})
+      if (auto it = by_first_word_.find(std::string(key)); it != by_first_word_.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (candidates.empty()) continue;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (uint32_t pi : candidates) {
+      const Phrase& p = phrases_[pi];
       if (t + p.words.size() > last) continue;
       bool ok = true;
       for (size_t i = 0; i < p.words.size() && ok; ++i) {
@@ -128,6 +149,7 @@ class LexiconBuilder {
     load_macros();
     load_rules();
     load_cues();
+    impl_->cues.index_phrases();
     load_nouns();
     check_conflicts();
   }

@@ -142,7 +142,13 @@ class CueLists {
   std::unordered_map<std::string, std::string> anon_words_;
   std::unordered_map<std::string, std::string> condemn_words_;
   std::vector<Phrase> phrases_;
+  // Phrases by their first word (a phrase opened by "*" is in wildcard_first_): find_phrases only tries the
+  // phrases a token can open. Built once by index_phrases() after loading.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;
+  std::vector<uint32_t> wildcard_first_;
   std::vector<ModalityCue> modality_;
+
+  void index_phrases();
 };
 
 // A problem found while reading the lexicon; `casus lexicon check` prints all of them.
