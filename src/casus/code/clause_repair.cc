@@ -319,6 +319,28 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[dash] = Deprel::kPunct;
     ++repaired;
   }
+  // "Kuleba added that \"this is a war of aggression\"": a subordinator is never an object (EWT gold: 0), yet after a
+  // reporting verb the parser sometimes makes "that" the object and hangs the reported clause on it. The clause
+  // is the verb's complement and "that" its marker.
+  for (TokenIdx t = 0; t + 1 < d.tokens.size(); ++t) {
+    if (d.tokens.upos[t] != UPos::kSconj || text::lower(d.token_text(t)) != "that") continue;
+    const Deprel r = doc::deprel_universal(d.tokens.deprel[t]);
+    if (r != Deprel::kObj && r != Deprel::kNsubj && r != Deprel::kObl) continue;
+    const int32_t v = d.tokens.head[t];
+    if (v < 0 || static_cast<TokenIdx>(v) >= t || d.tokens.upos[v] != UPos::kVerb) continue;
+    int32_t clause = -1;
+    const TokenIdx end = d.sentences.last[d.sentence_of(t)];
+    for (TokenIdx c = t + 1; c < end && clause < 0; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.upos[c] != UPos::kPunct) clause = static_cast<int32_t>(c);
+    if (clause < 0) continue;
+    d.tokens.head[clause] = v;
+    d.tokens.deprel[clause] = Deprel::kCcomp;
+    for (TokenIdx c = t + 1; c < end; ++c)  // the rest of what hung on "that" (quotes, commas) joins the clause
+      if (d.tokens.head[c] == static_cast<int32_t>(t)) d.tokens.head[c] = clause;
+    d.tokens.head[t] = clause;
+    d.tokens.deprel[t] = Deprel::kMark;
+    ++repaired;
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

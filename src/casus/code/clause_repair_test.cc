@@ -100,6 +100,21 @@ TEST(ClauseRepair, ATimeOrMeasureNounAfterAVerbStaysAnOblique) {
   EXPECT_EQ(rel_of(d, 5), "obl:unmarked");
 }
 
+TEST(ClauseRepair, ThatIsNoObjectButTheMarkerOfTheReportedClause) {
+  // "Kuleba added that this is aggression." — the parser made "that" the object and the clause its parataxis.
+  doc::Document d = parsed(
+      "# text = Kuleba added that this is aggression.\n" + row(1, "Kuleba", "Kuleba", "PROPN", "NNP", 2, "nsubj") +
+      row(2, "added", "add", "VERB", "VBD", 0, "root") + row(3, "that", "that", "SCONJ", "IN", 2, "obj") +
+      row(4, "this", "this", "PRON", "DT", 6, "nsubj") + row(5, "is", "be", "AUX", "VBZ", 6, "cop") +
+      row(6, "aggression", "aggression", "NOUN", "NN", 3, "parataxis") + row(7, ".", ".", "PUNCT", ".", 2, "punct") +
+      "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 6), 2);
+  EXPECT_EQ(rel_of(d, 6), "ccomp");
+  EXPECT_EQ(head_of(d, 3), 6);
+  EXPECT_EQ(rel_of(d, 3), "mark");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

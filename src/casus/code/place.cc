@@ -34,14 +34,27 @@ bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std:
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
                                               const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
                                               TokenIdx trigger, const std::vector<bool>* trigger_heads) {
-  // Does the way up from `t` meet another event's head word before ours?
+  // Is `u` our event's content, reached from our trigger through complements only ("ready to contribute troops
+  // to a force in Liberia": the contribution is what France is ready for, its place is the readiness's)?
+  auto content_of_ours = [&](TokenIdx u) {
+    for (int guard = 0; guard < 16; ++guard) {
+      const Deprel r = tree.urel(u);
+      if (r != Deprel::kXcomp && r != Deprel::kCcomp && r != Deprel::kConj && r != Deprel::kAdvcl) return false;
+      const int32_t h = tree.head(u);
+      if (h < 0) return false;
+      u = static_cast<TokenIdx>(h);
+      if (u == trigger) return true;
+    }
+    return false;
+  };
+  // Does the way up from `t` meet another event's head word before ours (and not as our content)?
   auto under_other_event = [&](TokenIdx t) {
     if (!trigger_heads) return false;
     int32_t u = tree.head(t);
     for (int guard = 0; u >= 0 && guard < 64; ++guard, u = tree.head(static_cast<TokenIdx>(u))) {
       const auto ut = static_cast<TokenIdx>(u);
       if (ut == trigger) return false;
-      if ((*trigger_heads)[ut - tree.first()]) return true;
+      if ((*trigger_heads)[ut - tree.first()]) return !content_of_ours(ut);
     }
     return false;
   };
