@@ -341,6 +341,41 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[t] = Deprel::kMark;
     ++repaired;
   }
+  // "Israel and its allies struck Hezbollah positions": a noun root with a subject but no copula is no clause UD
+  // allows; the finite verb the parser made its modifier (between subject and noun) is the root, the noun its
+  // object.
+  for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    int32_t root = -1, subj = -1;
+    bool cop = false;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+    if (root < 0 || (d.tokens.upos[root] != UPos::kNoun && d.tokens.upos[root] != UPos::kPropn)) continue;
+    for (TokenIdx t = first; t < last; ++t) {
+      if (d.tokens.head[t] != root) continue;
+      if (d.tokens.deprel[t] == Deprel::kCop) cop = true;
+      if (d.tokens.deprel[t] == Deprel::kNsubj && subj < 0) subj = static_cast<int32_t>(t);
+    }
+    if (cop || subj < 0 || subj > root) continue;
+    int32_t verb = -1;
+    // The last such verb: "Airstrike by U.S.-backed coalition kills dozens" (a hyphenated "-backed" is a modifier).
+    for (TokenIdx t = static_cast<TokenIdx>(subj) + 1; t < static_cast<TokenIdx>(root); ++t)
+      if (d.tokens.head[t] == root && d.tokens.upos[t] == UPos::kVerb && d.token_text(t - 1) != "-" &&
+          one_of(d.xpos(t), {"VBD", "VBZ", "VBP", "VBN"}) &&
+          (d.tokens.deprel[t] == Deprel::kAmod || d.tokens.deprel[t] == Deprel::kAcl ||
+           d.tokens.deprel[t] == Deprel::kCompound))
+        verb = static_cast<int32_t>(t);
+    if (verb < 0) continue;
+    d.tokens.head[verb] = -1;
+    d.tokens.deprel[verb] = Deprel::kRoot;
+    d.tokens.head[root] = verb;
+    d.tokens.deprel[root] = Deprel::kObj;
+    d.tokens.head[subj] = verb;
+    for (TokenIdx t = first; t < last; ++t)  // the sentence's punctuation and clauses before the verb follow it
+      if (d.tokens.head[t] == root && (d.tokens.deprel[t] == Deprel::kPunct || static_cast<int32_t>(t) < verb))
+        d.tokens.head[t] = verb;
+    ++repaired;
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

@@ -115,6 +115,22 @@ TEST(ClauseRepair, ThatIsNoObjectButTheMarkerOfTheReportedClause) {
   EXPECT_EQ(rel_of(d, 3), "mark");
 }
 
+TEST(ClauseRepair, ANounRootWithASubjectAndNoCopulaGivesWayToTheVerb) {
+  // "Israel struck Hezbollah positions." — parsed as the noun phrase "struck Hezbollah positions" with a subject.
+  doc::Document d = parsed(
+      "# text = Israel struck Hezbollah positions.\n" + row(1, "Israel", "Israel", "PROPN", "NNP", 4, "nsubj") +
+      row(2, "struck", "strike", "VERB", "VBN", 4, "amod") + row(3, "Hezbollah", "Hezbollah", "PROPN", "NNP", 4, "compound") +
+      row(4, "positions", "position", "NOUN", "NNS", 0, "root") + row(5, ".", ".", "PUNCT", ".", 4, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 2), 0);
+  EXPECT_EQ(head_of(d, 1), 2);
+  EXPECT_EQ(rel_of(d, 1), "nsubj");
+  EXPECT_EQ(head_of(d, 4), 2);
+  EXPECT_EQ(rel_of(d, 4), "obj");
+  EXPECT_EQ(head_of(d, 3), 4);
+  EXPECT_EQ(head_of(d, 5), 2);
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

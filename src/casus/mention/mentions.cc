@@ -469,7 +469,22 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                     break;
                   }
             }
-            if (!body) ante = group_antecedent(s, h, one_of(lower, {"it", "its", "itself"}));
+            // "The regime in Iran and its proxies", "Israel and its allies": a possessive on the second conjunct
+            // is the first conjunct.
+            if (!body && (lower == "its" || lower == "their") &&
+                doc::deprel_universal(d.tokens.deprel[h]) == Deprel::kNmodPoss && d.tokens.head[h] > static_cast<int32_t>(h)) {
+              const auto owned = static_cast<TokenIdx>(d.tokens.head[h]);
+              const int32_t first = d.tokens.head[owned];
+              if (doc::deprel_universal(d.tokens.deprel[owned]) == Deprel::kConj && first >= 0 &&
+                  first < static_cast<int32_t>(h))
+                for (auto it = groups.rbegin(); it != groups.rend() && ante < 0; ++it) {
+                  const doc::Mention& gm = d.mentions[*it];
+                  if (gm.sentence != s) break;
+                  if (static_cast<int32_t>(gm.first_token) <= first && first < static_cast<int32_t>(gm.last_token))
+                    ante = *it;
+                }
+            }
+            if (!body && ante < 0) ante = group_antecedent(s, h, one_of(lower, {"it", "its", "itself"}));
           }
           if (ante < 0) continue;
           doc::Entity e = body ? *body : d.mentions[ante].entity;
