@@ -1093,7 +1093,12 @@ void Coder::code(doc::Document& d) const {
     // document: the party most often on the other side of its conflicts ("Hezbollah called up its fighters",
     // having clashed with Israel).
     if (is_conflict(e.category)) {
-      if (add_inferred(e, adversary(events, side))) continue;
+      auto foe = adversary(events, side);
+      // Armed forces on alert or deployed are readied against an armed foe, not the crowds their country's police
+      // arrested elsewhere in the story.
+      const bool armed_actor = std::any_of(side.begin(), side.end(), [](const doc::Entity& a) { return a.type == "MIL"; });
+      if (foe && e.category == doc::Plover::kMobilize && armed_actor && foe->type == "CVL") foe.reset();
+      if (add_inferred(e, foe)) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
     }
     // A condemnation with no stated object, in a story of attacks, condemns the attacker.

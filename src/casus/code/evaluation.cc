@@ -79,7 +79,16 @@ std::vector<EvaluativeReport> evaluative_reports(const doc::Document& d, size_t 
     e.rule = "ACCUSE.evaluative.report";
     e.context = {"diplomatic"};
     e.actor.push_back(speaker->entity);
-    auto same_as_speaker = [&](const doc::Entity& x) { return same_party(x, speaker->entity); };
+    // The speaker's own phrase ("opposition leader Raila Odinga": the title, the appositive) is never the judged.
+    auto phrase = static_cast<TokenIdx>(subj);  // the whole dependent of the verb the speaker is in
+    for (int guard = 0; guard < 16 && tree.head(phrase) >= 0 && tree.head(phrase) != static_cast<int32_t>(v); ++guard)
+      phrase = static_cast<TokenIdx>(tree.head(phrase));
+    if (tree.head(phrase) != static_cast<int32_t>(v)) phrase = static_cast<TokenIdx>(subj);
+    const auto [subj_first, subj_last] = tree.span(phrase);
+    const uint32_t subj_begin = d.tokens.begin_cp[subj_first], subj_end = d.tokens.end_cp[subj_last - 1];
+    auto same_as_speaker = [&](const doc::Entity& x) {
+      return same_party(x, speaker->entity) || (x.end > x.start && x.start >= subj_begin && x.end <= subj_end);
+    };
     // The party judged: the doer of an event coded inside the complement …
     for (const Candidate* k : coded) {
       if (!inside(k->trigger_token) || k->event.category == doc::Plover::kAccuse) continue;
@@ -96,7 +105,8 @@ std::vector<EvaluativeReport> evaluative_reports(const doc::Document& d, size_t 
     // … else the first other party the complement names.
     if (e.recipient.empty() && !report.judged_event)
       for (TokenIdx t = tree.first(); t < tree.last() && e.recipient.empty(); ++t) {
-        if (!inside(t) || t == judgement) continue;
+        // A possessor ("his party would keep protesting") qualifies a party; it is not the one judged.
+        if (!inside(t) || t == judgement || tree.urel(t) == Deprel::kNmodPoss) continue;
         auto p = participants.actor(t);
         if (p && p->event_ref == doc::Plover::kNone && p->token == t && !same_as_speaker(p->entity))
           e.recipient.push_back(p->entity);

@@ -272,15 +272,18 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
     return latest;
   };
 
-  // Capitalised runs that name one person with a title: "Secretary of State Mike Pompeo", "UK Prime Minister
+  // Runs that name one person with a title: "Secretary of State Mike Pompeo", "UK Prime Minister
   // Rishi Sunak", "Chief Executive Carrie Lam". News syntax often defeats the parser here (the title becomes the
   // head, or a second subject), so the run is resolved as a whole and every token of it points to the person.
   auto name_runs = [&](size_t s, TokenIdx first, TokenIdx last) {
     TokenIdx t = first;
     while (t < last) {
+      // Lower-case titles belong to the run too ("opposition leader Raila Odinga", "army chief Min Aung Hlaing"):
+      // a run still needs a name after its titles to be kept.
       auto starts = [&](TokenIdx x) {
         UPos u = d.tokens.upos[x];
-        return is_capitalized(d.token_text(x)) && (u == UPos::kPropn || u == UPos::kNoun || u == UPos::kAdj);
+        if (u != UPos::kPropn && u != UPos::kNoun && u != UPos::kAdj) return false;
+        return is_capitalized(d.token_text(x)) || is_title_word(text::lower(d.token_text(x)));
       };
       if (!starts(t)) {
         ++t;
