@@ -323,6 +323,22 @@ std::vector<TokenIdx> included_members(const SentenceTree& tree, TokenIdx h) {
   return out;
 }
 
+// "The Turkish and Greek sides", "Israeli and Palestinian leaders": a plural party noun whose coordinated
+// adjectives name its members stands for each of them (the adjectives, resolved as demonyms).
+std::vector<TokenIdx> coordinated_modifiers(const doc::Document& d, const SentenceTree& tree, TokenIdx h) {
+  std::vector<TokenIdx> out;
+  if (!one_of(tree.lemma(h), {"side", "party", "government", "leader", "delegation", "community", "official",
+                              "negotiator", "minister", "force", "army", "military"}) ||
+      d.xpos(h) != "NNS")
+    return out;
+  for (TokenIdx c : tree.children(h)) {
+    if (tree.urel(c) != Deprel::kAmod) continue;
+    std::vector<TokenIdx> conj = tree.conjuncts(c);
+    if (conj.size() >= 2) return conj;
+  }
+  return out;
+}
+
 // Does the trigger's clause name a sum of money ("$38 million", "500 million euros")?
 bool names_sum(const SentenceTree& tree, TokenIdx trigger) {
   for (TokenIdx t = trigger + 1; t < tree.last() && t <= trigger + 10; ++t) {
@@ -644,7 +660,9 @@ void Coder::code(doc::Document& d) const {
       auto collect = [&](const std::vector<TokenIdx>& bound, bool actor_role, std::vector<doc::Entity>& into) {
         std::vector<TokenIdx> heads;
         for (TokenIdx h : bound) {
-          heads.push_back(h);
+          std::vector<TokenIdx> members = coordinated_modifiers(d, tree, h);
+          if (members.empty()) heads.push_back(h);
+          for (TokenIdx m : members) heads.push_back(m);
           for (TokenIdx m : included_members(tree, h)) heads.push_back(m);
         }
         for (TokenIdx h : heads) {

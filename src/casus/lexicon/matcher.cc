@@ -81,7 +81,10 @@ class Tree {
     for (std::string_view w : {"part", "ton", "tons", "tonne", "tonnes", "package", "batch", "shipment",
                                "consignment", "round", "set", "series", "wave", "number", "amount", "portion",
                                "share", "kind", "type", "form", "dozen", "hundred", "thousand", "million",
-                               "day", "days", "hour", "hours", "week", "weeks", "month", "months"})
+                               "day", "days", "hour", "hours", "week", "weeks", "month", "months",
+                               // "shot down some of the drones", "most of the rockets"
+                               "some", "most", "all", "many", "several", "one", "two", "three", "dozens", "hundreds",
+                               "scores", "majority", "rest", "bulk", "each", "none", "both"})
       if (iequal(l, w)) return true;
     return false;
   }

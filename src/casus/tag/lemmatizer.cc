@@ -297,6 +297,11 @@ void Lemmatizer::lemmatize(std::string_view form, uint64_t lower_hash, doc::UPos
   bool proper = upos == doc::UPos::kPropn || upos == doc::UPos::kPunct || upos == doc::UPos::kNum ||
                 upos == doc::UPos::kSym || upos == doc::UPos::kX;
   if (!proper) {
+    // An irregular past form tagged as a base form ("Israeli forces shot two men": shot/VBP) is still the past of
+    // its verb: WordNet's exception list knows "shot" only as a form of "shoot", never as a verb of its own.
+    if ((xpos == "VBP" || xpos == "VB") && !(wn_mask(lower) & kWnVerb) && wordnet_lemma(lower, kWnVerb, out) &&
+        out != lower)
+      return;
     if (uint8_t pos = inflected_pos(xpos); pos) {
       if (wordnet_lemma(lower, pos, out)) return;
       // No exception or detachment rule explains the form, yet WordNet lists it as a verb itself: a base form the

@@ -279,6 +279,9 @@ TEST(Lemmatizer, WordNetExceptionsAndRules) {
   EXPECT_EQ(tagger.lemmatize("geese", UPos::kNoun, "NNS"), "goose");
   EXPECT_EQ(tagger.lemmatize("worse", UPos::kAdj, "JJR"), "bad");
   EXPECT_EQ(tagger.lemmatize("ran", UPos::kVerb, "VBD"), "run");
+  // An irregular past mis-tagged as a base form keeps its verb ("forces shot two men": shot/VBP).
+  EXPECT_EQ(tagger.lemmatize("shot", UPos::kVerb, "VBP"), "shoot");
+  EXPECT_EQ(tagger.lemmatize("fled", UPos::kVerb, "VBP"), "flee");
   // Detachment rules validated against the WordNet index.
   EXPECT_EQ(tagger.lemmatize("churches", UPos::kNoun, "NNS"), "church");
   EXPECT_EQ(tagger.lemmatize("walked", UPos::kVerb, "VBD"), "walk");
