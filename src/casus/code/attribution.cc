@@ -28,6 +28,21 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
       if (one_of(doc.token_text(t), {"-", "\u2013", "\u2014", "--"})) a = t + 1;
     return a;
   };
+  // "Navalny's wife, Yulia Navalnaya, said": a description the KB cannot name is the person its apposition names.
+  if (m < 0 || doc.mentions[m].entity.kb_id.empty())
+    for (TokenIdx k : tree.children(head))
+      if (doc.tokens.deprel[k] == Deprel::kAppos)
+        if (int32_t am = mentions.head_mention(k); am >= 0 && doc.mentions[am].entity.kb_id.rfind("person:", 0) == 0) {
+          doc::Entity e = doc.mentions[am].entity;
+          auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kPunct, Deprel::kConj, Deprel::kCc,
+                                         Deprel::kParataxis});
+          if (b - a <= 12) {
+            e.text = std::string(span_text(doc, a, b));
+            e.start = doc.tokens.begin_cp[a];
+            e.end = doc.tokens.end_cp[b - 1];
+          }
+          return e;
+        }
   if (m >= 0) {
     doc::Entity e = doc.mentions[m].entity;
     // The speaker's own phrase is the most faithful text ("a Hamas official", not just "Hamas").
@@ -88,6 +103,10 @@ int32_t AttributionFinder::speaker_head(TokenIdx verb) const {
   for (TokenIdx k : tree.children(verb)) {
     Deprel r = doc.tokens.deprel[k];
     if (r != Deprel::kNsubj && r != Deprel::kNsubjOuter) continue;
+    // "the ministry said Friday": a day the parser made a subject never speaks.
+    if (one_of(tree.lower(k), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                               "yesterday", "tonight", "tomorrow"}))
+      continue;
     auto dist = [&](int32_t x) { return std::abs(static_cast<int64_t>(x) - static_cast<int64_t>(verb)); };
     if (best < 0 || dist(static_cast<int32_t>(k)) < dist(best)) best = static_cast<int32_t>(k);
   }

@@ -1143,12 +1143,15 @@ void Coder::code(doc::Document& d) const {
 
   // "Soldiers", "the army", "Myanmar's military" of a state are its national armed forces when the KB knows
   // them: one actor for analysis, as human coders write MMRMIL / "Myanmar Armed Forces".
-  for (auto& c : events)
+  for (auto& c : events) {
     for (auto* parties : {&c.event.actor, &c.event.recipient})
       for (auto& e : *parties) {
         link_national_forces(e);
         name_by_people(e);
       }
+    // "the army says …": the source is the same organisation as an actor would be.
+    if (c.event.attribution && c.event.attribution->said_by) link_national_forces(*c.event.attribution->said_by);
+  }
 
   // No place stated: an attack on or coercion of a state happens on its territory ("launched missile strikes
   // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the

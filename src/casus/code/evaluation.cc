@@ -57,6 +57,13 @@ std::vector<EvaluativeReport> evaluative_reports(const doc::Document& d, size_t 
       if (inside(t) && (cues.is_condemnation_word(tree.lemma(t)) || cues.is_condemnation_word(tree.lower(t))))
         judgement = t;
     if (judgement == tree.last()) continue;
+    // "The ministry considers the attack a gross violation, spokesman X said": the inner characterisation is the
+    // accusation (X is its source); the reporting verb around it adds none of its own.
+    bool inner_report = false;
+    for (TokenIdx u = tree.first(); u < tree.last() && !inner_report; ++u)
+      inner_report = u != v && d.tokens.upos[u] == doc::UPos::kVerb && inside(u) && tree.dominates(u, judgement) &&
+                     (is_characterising_verb(tree.lemma(u)) || cues.is_reporting_verb(tree.lemma(u)));
+    if (inner_report) continue;
 
     // "condemned what he called the massacre": the enclosing accusation already codes it.
     bool inside_accusation = false;
