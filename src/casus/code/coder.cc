@@ -279,12 +279,20 @@ bool complement_of(const SentenceTree& tree, TokenIdx t, TokenIdx a) {
 
 // Does the trigger's clause carry a condition ("unless the Kremlin closes its base", "if cooperation founders")?
 bool conditional(const SentenceTree& tree, TokenIdx t) {
-  for (TokenIdx c : tree.children(t)) {
-    if (tree.urel(c) != Deprel::kAdvcl) continue;
-    for (TokenIdx g : tree.children(c))
-      if (tree.urel(g) == Deprel::kMark && one_of(tree.lemma(g), {"unless", "if"})) return true;
-  }
-  return false;
+  auto has_condition = [&](TokenIdx v, TokenIdx after) {
+    for (TokenIdx c : tree.children(v)) {
+      if (tree.urel(c) != Deprel::kAdvcl || c < after) continue;
+      for (TokenIdx g : tree.children(c))
+        if (tree.urel(g) == Deprel::kMark && one_of(tree.lemma(g), {"unless", "if"})) return true;
+    }
+    return false;
+  };
+  if (has_condition(t, tree.first())) return true;
+  // "announced that it will withdraw its force from Chad unless …": the parser often hangs a condition that
+  // follows the reported clause on the reporting verb.
+  const int32_t h = tree.head(t);
+  return h >= 0 && (tree.urel(t) == Deprel::kCcomp || tree.urel(t) == Deprel::kXcomp) &&
+         has_condition(static_cast<TokenIdx>(h), t);
 }
 
 // PLOVER THREATEN mode for a threatened act.
@@ -298,6 +306,7 @@ std::string threat_mode(const doc::Event& act) {
     case doc::Plover::kSanction:
       return act.mode == "expel" ? "expel" : "relations";
     case doc::Plover::kReject:
+    case doc::Plover::kRetreat:  // withdrawing peacekeepers or a mission: a threat to relations
       return "relations";
     default:
       return "";
@@ -758,7 +767,9 @@ void Coder::code(doc::Document& d) const {
       };
       if ((e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical) &&
           (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
-           ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject) &&
+           // "will withdraw its peacekeepers unless …": a conditional withdrawal or sanction is a threat.
+           ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject ||
+             e.category == doc::Plover::kRetreat) &&
             conditional(tree, m.trigger))) &&
           !predicted_by_other()) {
         e.mode = threat_mode(e);
