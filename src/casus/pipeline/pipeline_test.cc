@@ -80,6 +80,27 @@ TEST(Pipeline, InfinitiveBeforeADeterminerIsAVerb) {
   }
 }
 
+// "the U.S. calls on all nations to condemn …": a plural noun that can be a verb, after a nominal, opening a
+// complement and asking someone "to" do something with no other finite verb is the verb; a noun followed by its
+// clause's own verb stays a noun.
+TEST(Pipeline, RequestVerbReadAsPluralNounIsAVerb) {
+  const std::string path = std::string(CASUS_SOURCE_DIR) + "/models/en.casus";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no committed model yet";
+  auto p = Pipeline::load(path);
+  ASSERT_TRUE(p.is_ok()) << p.status().to_string();
+  auto upos_of = [&](const char* text, std::string_view word) {
+    doc::Document d;
+    d.text = text;
+    EXPECT_TRUE(p->run(d).is_ok());
+    for (size_t t = 0; t < d.tokens.size(); ++t)
+      if (d.token_text(t) == word) return d.tokens.upos[t];
+    return doc::UPos::kX;
+  };
+  EXPECT_EQ(upos_of("Pompeo says the U.S. calls on all nations to condemn the attacks.", "calls"), doc::UPos::kVerb);
+  EXPECT_EQ(upos_of("Phone calls on the island were cut.", "calls"), doc::UPos::kNoun);
+  EXPECT_EQ(upos_of("The government will allow opposition parties to hold rallies.", "parties"), doc::UPos::kNoun);
+}
+
 // Golden parses: tests/golden/parse/*.txt through the committed model must give the reviewed *.conllu.
 // CASUS_UPDATE_GOLDEN=1 rewrites the expected files (then review the diff).
 TEST(Pipeline, GoldenParses) {

@@ -208,11 +208,15 @@ void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, u
 
 void TaggerImpl::index_classes() {
   open_to_unknown = open_classes(classes);
+  that_ = fnv1a64(std::string_view("that"));
+  on_ = fnv1a64(std::string_view("on"));
+  for_ = fnv1a64(std::string_view("for"));
   for (size_t c = 0; c < classes.size(); ++c) {
     const auto id = static_cast<uint8_t>(c);
     if (classes[c].upos == doc::UPos::kNoun && classes[c].xpos == "NN") noun_singular = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VB") verb_base = id;
     if (classes[c].upos == doc::UPos::kPart && classes[c].xpos == "TO") infinitive_to = id;
+    if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBZ") verb_3sg = id;
   }
 }
 
@@ -241,6 +245,34 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     if (!can_be_verb || !xpos_is(tags[i + 1], {"DT", "PRP$"})) continue;
     tags[i - 1] = infinitive_to;
     tags[i] = verb_base;
+  }
+  // "Pompeo says the U.S. calls on all nations to …", "The council urges the government to …": a plural noun that
+  // can be a verb, right after a nominal and before "on"/"for" or a determiner, followed by "to" + verb with no
+  // finite verb before the next comma, is that stretch's verb (EWT has little news and reads "calls", "urges" as
+  // nouns). "Phone calls on the island were cut" has its verb; "US forces on the border" asks nobody to do anything.
+  if (verb_3sg == kNoClass) return;
+  auto finite = [&](uint8_t cls) { return xpos_is(cls, {"VBZ", "VBD", "VBP", "MD"}); };
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (!xpos_is(tags[i], {"NNS"})) continue;
+    const doc::UPos before = classes[tags[i - 1]].upos;
+    if (before != doc::UPos::kNoun && before != doc::UPos::kPropn && before != doc::UPos::kPron) continue;
+    const bool can_be_verb = (tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) || (tok[i].wordnet & kWnVerb);
+    if (!can_be_verb) continue;
+    const bool opens_complement = xpos_is(tags[i + 1], {"DT", "PRP$"}) ||
+                                  tok[i + 1].lower == on_ || tok[i + 1].lower == for_;
+    if (!opens_complement) continue;
+    // Its own stretch (to the next comma or period) has no finite verb and asks someone "to" do something.
+    bool verbless = true, asks = false;
+    for (size_t j = i + 1; j < n && verbless; ++j) {
+      if (xpos_is(tags[j], {",", ":", "."})) break;
+      if (finite(tags[j])) verbless = false;
+      if (tags[j] != infinitive_to) continue;
+      size_t k = j + 1;
+      while (k < n && xpos_is(tags[k], {"``", "''"})) ++k;  // to "condemn …"
+      if (k < n && xpos_is(tags[k], {"VB"})) asks = true;
+    }
+    if (!asks) continue;
+    if (verbless) tags[i] = verb_3sg;
   }
 }
 

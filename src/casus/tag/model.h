@@ -109,6 +109,9 @@ struct TaggerImpl {
   uint8_t noun_singular = kNoClass;  // NOUN/NN
   uint8_t verb_base = kNoClass;      // VERB/VB
   uint8_t infinitive_to = kNoClass;  // PART/TO
+  uint8_t verb_3sg = kNoClass;       // VERB/VBZ
+  // Word hashes the repairs test (fnv1a64 of the lower-cased form).
+  uint64_t that_ = 0, on_ = 0, for_ = 0;
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
