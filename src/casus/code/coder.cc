@@ -668,16 +668,20 @@ void Coder::code(doc::Document& d) const {
       std::vector<PendingRef> refs;
       auto collect = [&](const std::vector<TokenIdx>& bound, bool actor_role, std::vector<doc::Entity>& into) {
         std::vector<TokenIdx> heads;
+        std::set<TokenIdx> named_by_members;  // "many countries including Russia and China": the members speak
         for (TokenIdx h : bound) {
           std::vector<TokenIdx> members = coordinated_modifiers(d, tree, h);
           if (members.empty()) heads.push_back(h);
           for (TokenIdx m : members) heads.push_back(m);
-          for (TokenIdx m : included_members(tree, h)) heads.push_back(m);
+          const std::vector<TokenIdx> included = included_members(tree, h);
+          if (!included.empty()) named_by_members.insert(h);
+          for (TokenIdx m : included) heads.push_back(m);
         }
         for (TokenIdx h : heads) {
           if (!participant(h) || h == m.trigger) continue;
           auto p = actor_role ? participants.actor(h) : participants.recipient(h, e.category);
           if (!p) continue;
+          if (named_by_members.count(h) && p->entity.kb_id.empty() && p->entity.country.empty()) continue;
           if (p->event_ref != doc::Plover::kNone || p->statement_ref) {
             refs.push_back({0, actor_role, std::move(*p)});
             continue;
