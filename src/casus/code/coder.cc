@@ -678,7 +678,10 @@ void Coder::code(doc::Document& d) const {
           for (TokenIdx m : included) heads.push_back(m);
         }
         for (TokenIdx h : heads) {
-          if (!participant(h) || h == m.trigger) continue;
+          // A party is never one of the trigger's own words ("blocked *access* to the broadcaster").
+          if (!participant(h) || h == m.trigger ||
+              std::find(m.trigger_tokens.begin(), m.trigger_tokens.end(), h) != m.trigger_tokens.end())
+            continue;
           auto p = actor_role ? participants.actor(h) : participants.recipient(h, e.category);
           if (!p) continue;
           if (named_by_members.count(h) && p->entity.kb_id.empty() && p->entity.country.empty()) continue;
