@@ -110,6 +110,18 @@ void parse_atoms_beam(const CompactWeights& weights, uint64_t label_mask, const 
     // Items far below the best (log-probability margin) are dropped: most steps are confident, so the beam is
     // mostly one item wide and costs little more than greedy decoding.
     while (keep > 1 && cands[keep - 1].score < cands[0].score - beam.margin) --keep;
+    if (keep == 1) {
+      // The common step: one survivor, advanced in place instead of copied (a copy is O(sentence length)).
+      const auto item = static_cast<size_t>(cands[0].item);
+      if (item != 0) std::swap(cur[0], cur[item]);
+      cur[0].apply(cands[0].action);
+      sc.beam_cur_score.assign(1, cands[0].score);
+      while (cur.size() > 1) {
+        next.push_back(std::move(cur.back()));
+        cur.pop_back();
+      }
+      continue;
+    }
     if (next.size() < keep) next.resize(keep, State(0));
     sc.beam_next_score.resize(keep);
     for (size_t k = 0; k < keep; ++k) {
