@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "casus/doc/document.h"
-#include "casus/parse/clusters.h"
+#include "casus/text/word_clusters.h"
 #include "casus/util/container.h"
 #include "casus/util/status.h"
 
@@ -50,9 +50,9 @@ struct TrainOptions {
   std::string data_description;
   bool verbose = true;
   // Word classes for the features; when empty, they are clustered from the training sentences' forms with
-  // `cluster_options` (see clusters.h; `casus train --cluster-text` adds unannotated text).
-  WordClusters clusters;
-  ClusterOptions cluster_options;
+  // `cluster_options` (see text/word_clusters.h; `casus train --cluster-text` adds unannotated text).
+  text::WordClusters clusters;
+  text::ClusterOptions cluster_options;
 };
 
 // Attachment scores of predicted against gold trees (same tokenization; LAS on the universal relation part).
