@@ -99,6 +99,17 @@ void parse_atoms_beam(const CompactWeights& weights, uint64_t label_mask, const 
       float z = 0;
       for (Action a : actions) z += std::exp((sc.scores[a] - mx) * inv_t);
       const float base = sc.beam_cur_score[i] - mx * inv_t - std::log(z);
+      if (beam.best_label_per_move) {
+        Action best[3];
+        bool seen[3] = {false, false, false};
+        for (Action a : actions) {
+          const int m = static_cast<int>(move_of(a));
+          if (!seen[m] || sc.scores[a] > sc.scores[best[m]]) best[m] = a, seen[m] = true;
+        }
+        for (int m = 0; m < 3; ++m)
+          if (seen[m]) cands.push_back({base + sc.scores[best[m]] * inv_t, i, best[m]});
+        continue;
+      }
       for (Action a : actions) cands.push_back({base + sc.scores[a] * inv_t, i, a});
     }
     size_t keep = std::min<size_t>(static_cast<size_t>(beam.width), cands.size());
@@ -191,6 +202,7 @@ Result<Parser> Parser::load(const ContainerReader& model) {
     impl->beam.temperature = static_cast<float>(std::atof(t));
   if (const char* m = std::getenv("CASUS_PARSE_BEAM_MARGIN"); m && *m && std::atof(m) >= 0)
     impl->beam.margin = static_cast<float>(std::atof(m));
+  if (const char* l = std::getenv("CASUS_PARSE_BEAM_MOVES"); l && *l) impl->beam.best_label_per_move = std::atoi(l) != 0;
   Parser p;
   p.impl_ = std::move(impl);
   return p;
