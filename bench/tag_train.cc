@@ -1,6 +1,8 @@
 // Trains and evaluates the tagger outside `casus train` (a development tool; the shipped model comes from
 // `casus train`). Usage:
-//   tag_train TRAIN.conllu DEV.conllu TEST.conllu OUT.casus [epochs] [passes] [prune]
+//   tag_train TRAIN.conllu DEV.conllu TEST.conllu OUT.casus [epochs] [passes] [prune] [runs]
+// TAG_CLUSTERS=MODEL.casus takes the word classes from that model's "parser.clusters" section (as `casus train`
+// does with --base); without it the tagger clusters the training forms alone.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,7 +31,7 @@ void print(const char* name, const casus::tag::Accuracy& a) {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::cerr << "usage: tag_train TRAIN DEV TEST OUT [epochs] [passes] [prune]\n";
+    std::cerr << "usage: tag_train TRAIN DEV TEST OUT [epochs] [passes] [prune] [runs]\n";
     return 2;
   }
   auto train = load(argv[1]);
@@ -43,7 +45,19 @@ int main(int argc, char** argv) {
   if (argc > 5) opt.epochs = std::stoi(argv[5]);
   if (argc > 6) opt.passes = std::stoi(argv[6]);
   if (argc > 7) opt.prune_threshold = std::stod(argv[7]);
+  if (argc > 8) opt.runs = std::stoi(argv[8]);
   opt.data_description = "UD English EWT train (tag_train)";
+  if (const char* from = std::getenv("TAG_CLUSTERS")) {
+    auto model = casus::ContainerReader::open(from, "model.en");
+    auto section = model ? model->section("parser.clusters") : casus::Result<std::string_view>(model.status());
+    auto clusters = section ? casus::text::WordClusters::deserialize(*section, "parser.clusters")
+                            : casus::Result<casus::text::WordClusters>(section.status());
+    if (!clusters) {
+      std::cerr << "TAG_CLUSTERS: " << clusters.status().to_string() << "\n";
+      return 1;
+    }
+    opt.clusters = std::move(clusters.value());
+  }
   casus::ContainerWriter writer("model.en", "tagger only (tag_train)");
   auto t0 = std::chrono::steady_clock::now();
   auto st = casus::tag::train(*train, *dev, opt, writer, std::cerr);

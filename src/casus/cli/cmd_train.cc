@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -25,6 +26,7 @@ struct TrainArgs {
   uint64_t seed = 1;
   int epochs = 0;          // 0 = each component's default
   int tagger_epochs = 0;
+  int tagger_runs = 0;     // 0 = tag::TrainOptions default
   int parser_epochs = 0;
   float parser_prune = 0.0f;
   std::string parser_tags = "jackknife";  // tags the parser learns from
@@ -37,7 +39,7 @@ struct TrainArgs {
   std::string cluster_text;
   // Models whose parsers are averaged into the output's parser instead of training one.
   std::string parser_average;
-  int cluster_coarse = 0, cluster_fine = 0, cluster_min_count = 0;  // 0 = parse::ClusterOptions defaults
+  int cluster_coarse = 0, cluster_fine = 0, cluster_min_count = 0;  // 0 = text::ClusterOptions defaults
   bool no_wordnet = false;
   bool no_compress = false;  // quick experiments: zstd-19 of ~30 MB takes minutes
   std::string command_line;
@@ -87,6 +89,36 @@ std::vector<doc::Document> sentences_of(const std::vector<doc::Document>& docs, 
     if (part.sentences.size()) out.push_back(std::move(part));
   }
   return out;
+}
+
+// Word classes shared by the tagger and the parser being trained (each stores its own copy): clustered from the
+// training forms plus --cluster-text, or, when neither --cluster-text is given nor the base lacks them, the base
+// model's "parser.clusters" (a retrain then keeps the classes the other component was trained with).
+Result<text::WordClusters> resolve_clusters(const TrainArgs& args, const std::vector<doc::Document>& train_docs,
+                                            const std::optional<ContainerReader>& base) {
+  if (args.cluster_text.empty() && base && base->has("parser.clusters")) {
+    auto section = base->section("parser.clusters");
+    if (!section) return section.status();
+    auto clusters = text::WordClusters::deserialize(*section, "parser.clusters");
+    if (!clusters) return clusters.status().with_context("--base " + args.base);
+    std::cerr << "word clusters: " << clusters->size() << " words, from " << args.base << "\n";
+    return clusters;
+  }
+  std::vector<std::vector<uint64_t>> words;
+  for (const auto& d : train_docs) parse::append_sentence_words(d, words);
+  std::stringstream files(args.cluster_text);
+  std::string file;
+  while (std::getline(files, file, ',')) {
+    if (file.empty()) continue;
+    auto extra = read_treebank(file);
+    if (!extra) return extra.status().with_context("--cluster-text");
+    for (const auto& d : *extra) parse::append_sentence_words(d, words);
+  }
+  text::ClusterOptions options;
+  if (args.cluster_coarse > 0) options.coarse = args.cluster_coarse;
+  if (args.cluster_fine > 0) options.fine = args.cluster_fine;
+  if (args.cluster_min_count > 0) options.min_count = args.cluster_min_count;
+  return text::WordClusters::train(words, options, &std::cerr);
 }
 
 int run_train(const TrainArgs& args) {
@@ -140,6 +172,15 @@ int run_train(const TrainArgs& args) {
 
   ContainerWriter out("model.en", "");
   std::ostringstream scores;
+  std::optional<text::WordClusters> clusters;
+  if (train_tagger || (train_parser && args.parser_average.empty())) {
+    auto c = resolve_clusters(args, *train_docs, base);
+    if (!c) {
+      print_error("train: word clusters: " + c.status().to_string());
+      return kExitUsage;
+    }
+    clusters = std::move(c.value());
+  }
 
   // Tagger: trained here, or copied from the base model.
   ContainerWriter tagger_only("model.en", "tagger in training");
@@ -149,7 +190,9 @@ int run_train(const TrainArgs& args) {
     if (args.tagger_epochs > 0) topt.epochs = args.tagger_epochs;
     else if (args.epochs > 0) topt.epochs = args.epochs;
     topt.use_wordnet = !args.no_wordnet;
+    if (args.tagger_runs > 0) topt.runs = args.tagger_runs;
     topt.data_description = data;
+    topt.clusters = *clusters;
     ContainerWriter tw("model.en", "");
     Status st = tag::train(*train_docs, dev_docs, topt, tw, std::cerr);
     if (!st.is_ok()) {
@@ -234,6 +277,7 @@ int run_train(const TrainArgs& args) {
         // One tagging pass by default (2x faster per fold); --jackknife-passes 2 tags like the shipped tagger.
         topt.passes = args.jackknife_passes;
         topt.compress_sections = false;
+        topt.clusters = *clusters;
         ContainerWriter fw("model.en", "");
         auto rest = sentences_of(*train_docs, fold, args.folds, false);
         Status st = tag::train(rest, {}, topt, fw, std::cerr);
@@ -268,36 +312,7 @@ int run_train(const TrainArgs& args) {
       }
     }
     parse::TrainOptions popt;
-    if (!args.cluster_text.empty() || !base || !base->has("parser.clusters")) {
-      // Word classes from the training forms plus the extra text; a parser-only retrain keeps the base's.
-      std::vector<std::vector<uint64_t>> text;
-      for (const auto& d : *train_docs) parse::append_sentence_words(d, text);
-      std::stringstream files(args.cluster_text);
-      std::string file;
-      while (std::getline(files, file, ',')) {
-        if (file.empty()) continue;
-        auto extra = read_treebank(file);
-        if (!extra) {
-          print_error("train: --cluster-text: " + extra.status().to_string());
-          return kExitUsage;
-        }
-        for (const auto& d : *extra) parse::append_sentence_words(d, text);
-      }
-      if (args.cluster_coarse > 0) popt.cluster_options.coarse = args.cluster_coarse;
-      if (args.cluster_fine > 0) popt.cluster_options.fine = args.cluster_fine;
-      if (args.cluster_min_count > 0) popt.cluster_options.min_count = args.cluster_min_count;
-      popt.clusters = parse::WordClusters::train(text, popt.cluster_options, &std::cerr);
-    } else {
-      auto section = base->section("parser.clusters");
-      auto clusters = section ? parse::WordClusters::deserialize(*section, "parser.clusters")
-                              : Result<parse::WordClusters>(section.status());
-      if (!clusters) {
-        print_error("train: --base: " + clusters.status().to_string());
-        return kExitUsage;
-      }
-      popt.clusters = std::move(clusters.value());
-      std::cerr << "parser clusters: " << popt.clusters.size() << " words, from " << args.base << "\n";
-    }
+    popt.clusters = *clusters;
     popt.seed = args.seed;
     if (args.parser_epochs > 0) popt.epochs = args.parser_epochs;
     else if (args.epochs > 0) popt.epochs = args.epochs;
@@ -381,6 +396,8 @@ Verb add_train_verb(CLI::App& app) {
   cmd->add_option("--seed", args->seed, "Random seed (shuffling, exploration); same seed, same model");
   cmd->add_option("--epochs", args->epochs, "Epochs for every component (default: each component's own)");
   cmd->add_option("--tagger-epochs", args->tagger_epochs, "Tagger epochs");
+  cmd->add_option("--tagger-runs", args->tagger_runs,
+                  "Perceptrons averaged into each tagger pass (trained in other sentence orders)");
   cmd->add_option("--parser-epochs", args->parser_epochs, "Parser epochs");
   cmd->add_option("--parser-prune", args->parser_prune, "Drop averaged parser weights below this magnitude");
   cmd->add_option("--parser-tags", args->parser_tags,
@@ -391,8 +408,8 @@ Verb add_train_verb(CLI::App& app) {
   cmd->add_option("--jackknife-passes", args->jackknife_passes, "Tagging passes of the jackknife taggers (1 or 2)")
       ->check(CLI::Range(1, 2));
   cmd->add_option("--cluster-text", args->cluster_text,
-                  "Comma list of CoNLL-U files (forms only) clustered with --train into the parser's word classes "
-                  "(default: reuse --base's classes when retraining the parser only, else --train alone)");
+                  "Comma list of CoNLL-U files (forms only) clustered with --train into the word classes of the "
+                  "tagger and the parser (default: reuse --base's parser.clusters, else --train alone)");
   cmd->add_option("--cluster-coarse", args->cluster_coarse, "Coarse word classes (default 64)");
   cmd->add_option("--cluster-fine", args->cluster_fine, "Fine word classes (default 512)");
   cmd->add_option("--cluster-min-count", args->cluster_min_count, "Words rarer than this get no class (default 3)");
@@ -422,6 +439,7 @@ Verb add_train_verb(CLI::App& app) {
             line += " --seed " + std::to_string(args->seed);
             if (args->epochs) line += " --epochs " + std::to_string(args->epochs);
             if (args->tagger_epochs) line += " --tagger-epochs " + std::to_string(args->tagger_epochs);
+            if (args->tagger_runs) line += " --tagger-runs " + std::to_string(args->tagger_runs);
             if (args->parser_epochs) line += " --parser-epochs " + std::to_string(args->parser_epochs);
             if (args->jackknife_passes != 1) line += " --jackknife-passes " + std::to_string(args->jackknife_passes);
             if (args->cluster_coarse) line += " --cluster-coarse " + std::to_string(args->cluster_coarse);

@@ -38,17 +38,7 @@ class Emitter {
 
 uint64_t feature_set_hash() { return fnv1a64(kFeatureSetName); }
 
-uint64_t word_hash(std::string_view form) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : form) {
-    uint8_t u = static_cast<uint8_t>(c);
-    if (u >= 'A' && u <= 'Z') u = static_cast<uint8_t>(u + 32);
-    else if (u >= '0' && u <= '9') u = '0';
-    h ^= u;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
+uint64_t word_hash(std::string_view form) { return text::word_class_key(form); }
 
 void build_atoms(const doc::Document& doc, doc::TokenIdx first, doc::TokenIdx last, const WordClusters& clusters,
                  SentenceAtoms& atoms) {
@@ -173,7 +163,7 @@ void extract_features(const State& st, const SentenceAtoms& a, std::vector<uint6
   e.f(148, s1p, LS(s1));
   // Whether the buffer is empty matters for attaching to ROOT.
   e.f(150, b0 == kNone ? 1 : 0, s1 == n ? 1 : 0, s0p);
-  // Word classes (clusters.h): the templates above with classes in place of words and tags, where the word is
+  // Word classes (text/word_clusters.h): the templates above with classes in place of words and tags, where the word is
   // too sparse and the predicted tag may be wrong.
   const uint64_t s0c = C(s0), s1c = C(s1), b0c = C(b0), b1c = C(b1), s0f = F(s0), s1f = F(s1), b0f = F(b0);
   e.f(160, s0f); e.f(161, b0f); e.f(162, s1f); e.f(163, F(b1));

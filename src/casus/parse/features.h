@@ -9,10 +9,13 @@
 #include <vector>
 
 #include "casus/doc/document.h"
-#include "casus/parse/clusters.h"
+#include "casus/text/word_clusters.h"
 #include "casus/parse/transition.h"
 
 namespace casus::parse {
+
+using text::ClusterOptions;
+using text::WordClusters;
 
 // Bump the text when templates, atoms, normalisation or hashing change.
 inline constexpr std::string_view kFeatureSetName = "casus.parse.arc-hybrid.zn2011+lemma+clusters.v2";
@@ -25,12 +28,13 @@ struct SentenceAtoms {
   std::vector<uint64_t> lemma;  // lemma (lower case), falls back to the word
   std::vector<uint64_t> upos;   // UPOS: separates AUX from VERB, DET from PRON where XPOS does not
   std::vector<uint64_t> feats;  // UFeats string (VerbForm, PronType, Case…)
-  std::vector<uint64_t> coarse;  // coarse word class (clusters.h), 0 without one
+  std::vector<uint64_t> coarse;  // coarse word class (text/word_clusters.h), 0 without one
   std::vector<uint64_t> fine;    // fine word class, 0 without one
   int size() const { return static_cast<int>(word.size()) - 1; }
 };
 
-// Hash of a normalised word form: ASCII lower-cased, ASCII digits mapped to '0'.
+// Hash of a normalised word form: ASCII lower-cased, ASCII digits mapped to '0' (= text::word_class_key, the
+// key of the word classes).
 uint64_t word_hash(std::string_view form);
 
 // Fills atoms for tokens [first, last) of the document; word classes from `clusters`.

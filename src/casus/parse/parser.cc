@@ -99,6 +99,17 @@ void parse_atoms_beam(const CompactWeights& weights, uint64_t label_mask, const 
       float z = 0;
       for (Action a : actions) z += std::exp((sc.scores[a] - mx) * inv_t);
       const float base = sc.beam_cur_score[i] - mx * inv_t - std::log(z);
+      if (beam.best_label_per_move) {
+        Action best[3];
+        bool seen[3] = {false, false, false};
+        for (Action a : actions) {
+          const int m = static_cast<int>(move_of(a));
+          if (!seen[m] || sc.scores[a] > sc.scores[best[m]]) best[m] = a, seen[m] = true;
+        }
+        for (int m = 0; m < 3; ++m)
+          if (seen[m]) cands.push_back({base + sc.scores[best[m]] * inv_t, i, best[m]});
+        continue;
+      }
       for (Action a : actions) cands.push_back({base + sc.scores[a] * inv_t, i, a});
     }
     size_t keep = std::min<size_t>(static_cast<size_t>(beam.width), cands.size());
@@ -110,6 +121,18 @@ void parse_atoms_beam(const CompactWeights& weights, uint64_t label_mask, const 
     // Items far below the best (log-probability margin) are dropped: most steps are confident, so the beam is
     // mostly one item wide and costs little more than greedy decoding.
     while (keep > 1 && cands[keep - 1].score < cands[0].score - beam.margin) --keep;
+    if (keep == 1) {
+      // The common step: one survivor, advanced in place instead of copied (a copy is O(sentence length)).
+      const auto item = static_cast<size_t>(cands[0].item);
+      if (item != 0) std::swap(cur[0], cur[item]);
+      cur[0].apply(cands[0].action);
+      sc.beam_cur_score.assign(1, cands[0].score);
+      while (cur.size() > 1) {
+        next.push_back(std::move(cur.back()));
+        cur.pop_back();
+      }
+      continue;
+    }
     if (next.size() < keep) next.resize(keep, State(0));
     sc.beam_next_score.resize(keep);
     for (size_t k = 0; k < keep; ++k) {
@@ -179,6 +202,7 @@ Result<Parser> Parser::load(const ContainerReader& model) {
     impl->beam.temperature = static_cast<float>(std::atof(t));
   if (const char* m = std::getenv("CASUS_PARSE_BEAM_MARGIN"); m && *m && std::atof(m) >= 0)
     impl->beam.margin = static_cast<float>(std::atof(m));
+  if (const char* l = std::getenv("CASUS_PARSE_BEAM_MOVES"); l && *l) impl->beam.best_label_per_move = std::atoi(l) != 0;
   Parser p;
   p.impl_ = std::move(impl);
   return p;

@@ -98,7 +98,8 @@ TEST(Parser, SameSeedSameModel) {
 }
 
 // Rebuilds a container from the trained one with one section replaced.
-// The beam decoder: width 1 and margin 0 are the greedy decoder; a wider beam still builds one complete tree.
+// The beam decoder: width 1 and margin 0 are the greedy decoder (with either candidate set); a wider beam still
+// builds one complete tree.
 TEST(ParserBeam, WidthOneAndMarginZeroAreGreedyWiderBeamsGiveTrees) {
   auto reader = ContainerReader::from_bytes(trained_model(), "model.en", "test");
   ASSERT_TRUE(reader.is_ok());
@@ -116,22 +117,26 @@ TEST(ParserBeam, WidthOneAndMarginZeroAreGreedyWiderBeamsGiveTrees) {
       beam.atoms = greedy.atoms;
       parse_atoms(*w, all_labels, greedy);
       const int n = greedy.state.size();
-      for (BeamOptions o : {BeamOptions{1, 40.0f, 1.0f}, BeamOptions{4, 40.0f, 0.0f}}) {
+      for (BeamOptions o : {BeamOptions{1, 40.0f, 1.0f}, BeamOptions{4, 40.0f, 0.0f, true},
+                            BeamOptions{4, 40.0f, 0.0f, false}}) {
         parse_atoms_beam(*w, all_labels, o, beam);
         for (int i = 0; i < n; ++i) {
           EXPECT_EQ(beam.state.head(i), greedy.state.head(i));
           EXPECT_EQ(beam.state.label(i), greedy.state.label(i));
         }
       }
-      parse_atoms_beam(*w, all_labels, BeamOptions{8, 40.0f, 100.0f}, beam);
-      ASSERT_TRUE(beam.state.terminal());
-      int roots = 0;
-      for (int i = 0; i < n; ++i) {
-        EXPECT_GE(beam.state.head(i), 0);
-        EXPECT_LE(beam.state.head(i), n);
-        if (beam.state.head(i) == n) ++roots;
+      // Both candidate sets (every label, or the best label per move) end in one complete tree.
+      for (bool per_move : {true, false}) {
+        parse_atoms_beam(*w, all_labels, BeamOptions{8, 40.0f, 100.0f, per_move}, beam);
+        ASSERT_TRUE(beam.state.terminal());
+        int roots = 0;
+        for (int i = 0; i < n; ++i) {
+          EXPECT_GE(beam.state.head(i), 0);
+          EXPECT_LE(beam.state.head(i), n);
+          if (beam.state.head(i) == n) ++roots;
+        }
+        EXPECT_EQ(roots, 1);
       }
-      EXPECT_EQ(roots, 1);
       ++sentences;
     }
   }

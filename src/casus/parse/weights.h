@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "casus/parse/transition.h"
+#include "casus/util/huge_pages.h"
 #include "casus/util/status.h"
 
 namespace casus::parse {
@@ -69,8 +70,8 @@ class CompactWeights {
   size_t n_features_ = 0;
   size_t n_entries_ = 0;
   float scale_ = 1.0f;
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> rows_;  // per feature in ascending fingerprint order: length, then packed entries
+  HugePageVector<Slot> slots_;  // huge pages: see util/huge_pages.h
+  HugePageVector<uint32_t> rows_;  // per feature in ascending fingerprint order: length, then packed entries
 };
 
 // Averaged perceptron (Collins 2002) with lazy averaging: each weight remembers when it last changed.

@@ -21,7 +21,12 @@ enum Template : uint64_t {
   kTagPrev1AmbNext1, kShapePrev1, kShapeNext1, kTagPrev1WordNext1, kWordnetAmb, kFirstShape,
   kTagNext1, kTagNext2, kTagNext12, kTagPrev1Next1, kTagNext1Word,
   kShapeTri, kTagPrev1Suffix3, kSuffix5, kAmbAmbNext1, kTagPrev1Shape,
+  kCoarse, kFine, kCoarsePrev1, kFinePrev1, kCoarseNext1, kFineNext1, kCoarsePrev2, kCoarseNext2,
+  kTagPrev1Fine, kFineSuffix2, kFineFineNext1, kFineShape, kCoarseAmb, kTagNext1Fine,
 };
+
+// Class value of the sentence boundaries: no word has it (0 is a word without a class).
+constexpr uint16_t kBoundaryClass = 0xFFFF;
 
 inline uint32_t key(uint64_t templ, uint64_t value) {
   auto k = static_cast<uint32_t>(mix64(templ, value));
@@ -37,6 +42,8 @@ TokenInfo make_boundary(std::string_view marker) {
   t.suffix5 = h;
   for (auto& p : t.prefix) p = h;
   t.amb = 0x80000000u;  // a class no word has
+  t.class_key = h;
+  t.coarse = t.fine = kBoundaryClass;
   return t;
 }
 
@@ -123,6 +130,7 @@ void compute_token_info(std::string_view form, TokenInfo& info) {
   if (has_lower) flags |= kFlagHasLower;
   if (punct_only) flags |= kFlagPunctOnly;
   info.flags = flags;
+  info.class_key = text::word_class_key(form);
 }
 
 int extract_features(const Context& ctx, uint32_t* out) {
@@ -172,6 +180,21 @@ int extract_features(const Context& ctx, uint32_t* out) {
   out[k++] = key(kSuffix5, w.suffix5);
   out[k++] = key(kAmbAmbNext1, pair(w.amb, n1.amb));
   out[k++] = key(kTagPrev1Shape, pair(ctx.t1, w.shape));
+  // Word classes: distributional evidence for words the treebank saw rarely (the lexicon's unknown words, title-case
+  // names, -ing/-ed forms), and classes of the neighbours where their forms are sparse.
+  out[k++] = key(kCoarse, w.coarse);
+  out[k++] = key(kFine, w.fine);
+  out[k++] = key(kCoarsePrev1, p1.coarse);
+  out[k++] = key(kFinePrev1, p1.fine);
+  out[k++] = key(kCoarseNext1, n1.coarse);
+  out[k++] = key(kFineNext1, n1.fine);
+  out[k++] = key(kCoarsePrev2, p2.coarse);
+  out[k++] = key(kCoarseNext2, n2.coarse);
+  out[k++] = key(kTagPrev1Fine, pair(ctx.t1, w.fine));
+  out[k++] = key(kFineSuffix2, pair(w.fine, w.suffix[1]));
+  out[k++] = key(kFineFineNext1, pair(w.fine, n1.fine));
+  out[k++] = key(kFineShape, pair(w.fine, w.shape));
+  out[k++] = key(kCoarseAmb, pair(w.coarse, w.amb));
   if (ctx.pass2) {
     // Second pass: the first pass's tags of the next words, alone and with the current word.
     out[k++] = key(kTagNext1, ctx.n1);
@@ -179,6 +202,7 @@ int extract_features(const Context& ctx, uint32_t* out) {
     out[k++] = key(kTagNext12, pair(ctx.n1, ctx.n2));
     out[k++] = key(kTagPrev1Next1, pair(ctx.t1, ctx.n1));
     out[k++] = key(kTagNext1Word, pair(ctx.n1, w.lower));
+    out[k++] = key(kTagNext1Fine, pair(ctx.n1, w.fine));
   }
   return k;
 }

@@ -9,15 +9,19 @@
 #include <cstdint>
 #include <string_view>
 
+#include "casus/text/word_clusters.h"
+
 namespace casus::tag {
 
 // Human-readable definition of the feature set; its fnv1a64 is the "feature-set hash" in the model header.
 inline constexpr std::string_view kFeatureSpec =
-    "casus.tag.features/2 fnv1a64+mix64 low32; lower=ascii; "
+    "casus.tag.features/3 fnv1a64+mix64 low32; lower=ascii; "
     "bias w form sfx1-4 pfx1-3 shape flags amb wn w-1 w+1 w-2 w+2 t-1 t-2 t-1t-2 t-1w w-1w ww+1 "
     "sfx3-1 sfx3+1 amb+1 amb+2 amb-1 t-1amb+1 shape-1 shape+1 t-1w+1 wnamb first*shape "
     "shape-1shapeshape+1 t-1sfx3 sfx5 ambamb+1 t-1shape "
-    "pass2 (all of the above plus): t+1 t+2 t+1t+2 t-1t+1 t+1w; "
+    "classes (text::word_class_key, 0 none, 0xFFFF outside): c0 f0 c-1 f-1 c+1 f+1 c-2 c+2 t-1f0 f0sfx2 f0f+1 "
+    "f0shape c0amb "
+    "pass2 (all of the above plus): t+1 t+2 t+1t+2 t-1t+1 t+1w t+1f0; "
     "morph/1: c cw cw-1 cw-2 cw+1 ct-1 ct-2 ct+1 ct+2 ct-1t+1 cfirst csubj csubjclass cwsubj caux cww-1 cwt-1 cwt+1 "
     "clast; key=mix64(value, 0x4d4f5250+bundle)";
 
@@ -32,20 +36,23 @@ struct TokenInfo {
   uint32_t amb = 0;          // ambiguity class: UPOS bitmask seen in training (0 = unknown word)
   uint8_t wordnet = 0;       // WordNet POS bitmask reachable by morphology (1 noun, 2 verb, 4 adj, 8 adv)
   uint8_t flags = 0;         // kFlag* bits
+  uint64_t class_key = 0;    // text::word_class_key of the form (lower case, digits → 0)
+  uint16_t coarse = 0;       // word classes from the model's copy of the clusters (0 = none)
+  uint16_t fine = 0;
   bool open_class_only = false;  // unknown word that looks like content (not a feature; restricts decoding)
 };
 
 inline constexpr uint8_t kFlagDigit = 1, kFlagHyphen = 2, kFlagUpperInitial = 4, kFlagAllUpper = 8,
                          kFlagHasLower = 16, kFlagPunctOnly = 32;
 
-// Fills the form-derived fields (not amb/wordnet, which need the model's lexicons).
+// Fills the form-derived fields (not amb/wordnet/classes, which need the model's lexicons).
 void compute_token_info(std::string_view form, TokenInfo& info);
 
 // Sentinel token infos for positions outside the sentence.
 const TokenInfo& boundary_before();
 const TokenInfo& boundary_after();
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 64;
 inline constexpr uint32_t kNoTag = 0xFFu;   // previous tag outside the sentence (before the start)
 inline constexpr uint32_t kEndTag = 0xFEu;  // following tag outside the sentence (pass 2)
 

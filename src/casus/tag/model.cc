@@ -172,6 +172,12 @@ void decode_pass(const WeightTable& weights, size_t n_classes, const TokenInfo* 
 }
 
 void TaggerImpl::lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const {
+  if (const uint32_t* c = word_classes.find(nonzero(info.class_key))) {
+    info.coarse = static_cast<uint16_t>(*c >> 16);
+    info.fine = static_cast<uint16_t>(*c & 0xFFFF);
+  } else {
+    info.coarse = info.fine = 0;
+  }
   if (const LexEntry* e = lexicon.find(nonzero(info.lower))) {
     info.amb = e->amb;
     info.wordnet = e->wordnet;
@@ -218,6 +224,14 @@ void TaggerImpl::index_classes() {
     if (classes[c].upos == doc::UPos::kPart && classes[c].xpos == "TO") infinitive_to = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBZ") verb_3sg = id;
   }
+}
+
+void TaggerImpl::index_clusters() {
+  word_classes = {};
+  word_classes.reserve(clusters.size());
+  clusters.for_each([&](uint64_t key, uint16_t coarse, uint16_t fine) {
+    word_classes.put(nonzero(key), static_cast<uint32_t>(coarse) << 16 | fine);
+  });
 }
 
 void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
@@ -301,6 +315,7 @@ std::string TaggerImpl::serialize() const {
     w.u8(e.sole);
   }
   morph.serialize(w);
+  w.str(clusters.serialize());  // version 2
   return w.take();
 }
 
@@ -351,7 +366,12 @@ Result<std::shared_ptr<TaggerImpl>> TaggerImpl::deserialize(std::string_view byt
     impl->lexicon.put(k, e);
   }
   if (!impl->morph.deserialize(r, n_classes)) return corrupt("bad feature-bundle model");
+  std::string_view cluster_bytes = r.str();
   if (r.failed()) return corrupt("truncated");
+  auto clusters = text::WordClusters::deserialize(cluster_bytes, std::string("section ") + kTaggerSection);
+  if (!clusters) return clusters.status();
+  impl->clusters = std::move(clusters.value());
+  impl->index_clusters();
   if (!r.at_end()) return corrupt("trailing bytes");
 
   ByteReader lr(lemma_bytes);
@@ -492,7 +512,8 @@ std::string Tagger::describe() const {
   out << "\n  lexicon " << m.lexicon.size() << " words, feature bundles " << m.morph.bundles.size() << " ("
       << m.morph.word_cands.size() << " word-specific candidate lists, " << m.morph.weights.size()
       << " weights)\n  lemmatizer: dictionary " << m.lemmatizer.dictionary_size()
-      << ", WordNet lemmas " << m.lemmatizer.wordnet_size() << "\n  feature set " << hex64(fnv1a64(kFeatureSpec));
+      << ", WordNet lemmas " << m.lemmatizer.wordnet_size() << "\n  word classes " << m.clusters.size()
+      << " words\n  feature set " << hex64(fnv1a64(kFeatureSpec));
   return out.str();
 }
 

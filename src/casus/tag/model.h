@@ -14,6 +14,7 @@
 #include "casus/tag/morph.h"
 #include "casus/tag/tagger.h"
 #include "casus/util/bytes.h"
+#include "casus/util/huge_pages.h"
 
 namespace casus::tag {
 
@@ -70,12 +71,12 @@ class WeightTable {
   void index();
   std::vector<uint32_t> sorted_keys_;  // kept in key order for serialization
   std::vector<uint8_t> counts_;
-  std::vector<Entry> entries_;         // in sorted_keys_ order
+  HugePageVector<Entry> entries_;      // in sorted_keys_ order (huge pages: util/huge_pages.h)
   struct Slot {
     uint32_t key;    // 0 = empty
     uint32_t value;  // offset << 8 | count
   };
-  std::vector<Slot> slots_;  // open addressing, at most half full
+  HugePageVector<Slot> slots_;  // open addressing, at most half full
   uint32_t mask_ = 0;
   int shift_ = 32;
   size_t n_features_ = 0;
@@ -99,6 +100,10 @@ struct TaggerImpl {
   std::vector<WeightTable> passes;  // 1 = greedy left-to-right; 2 = a second pass sees the first's right tags
   FlatMap<uint64_t, LexEntry> lexicon;     // lower-form hash → entry
   MorphModel morph;                        // UD feature bundles
+  // Word classes the weights were trained with: the tagger's own copy (the parser keeps another in
+  // "parser.clusters"), so that retraining either component alone cannot change the other's features.
+  text::WordClusters clusters;
+  FlatMap<uint64_t, uint32_t> word_classes;  // class key → coarse << 16 | fine, built from `clusters`
   Lemmatizer lemmatizer;
   // Per class: may a word the lexicon does not know take it? Closed classes (adpositions, determiners, pronouns,
   // conjunctions, auxiliaries, particles) are lists training saw whole, so an unseen word is never one of them:
@@ -115,8 +120,10 @@ struct TaggerImpl {
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
+  // Builds word_classes from clusters (after loading or training).
+  void index_clusters();
 
-  // Fills amb/wordnet/sole for a token whose form fields are computed.
+  // Fills amb/wordnet/sole and the word classes for a token whose form fields are computed.
   void lookup(std::string_view form, TokenInfo& info, uint8_t& sole) const;
   // Tags one sentence: infos has n + 4 entries (two boundary infos on each side), sole[n] shortcuts.
   // scratch_tags: n entries (first-pass tags when there are two passes).

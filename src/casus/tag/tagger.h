@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "casus/doc/document.h"
+#include "casus/text/word_clusters.h"
 #include "casus/util/container.h"
 #include "casus/util/status.h"
 
 namespace casus::tag {
 
 // Section format versions; a loader accepts exactly these (readers name both ends in the error).
-inline constexpr uint32_t kTaggerSectionVersion = 1;
+inline constexpr uint32_t kTaggerSectionVersion = 2;  // 2: word classes (features/3, a copy of the clusters)
 inline constexpr uint32_t kLemmaSectionVersion = 1;
 
 struct TrainOptions {
@@ -32,7 +33,12 @@ struct TrainOptions {
   bool verbose = true;             // per-epoch progress lines to `log`
   int passes = 2;                  // 2: a second pass sees first-pass tags of the next words (jackknifed); 1: 2x faster
   int jackknife_folds = 4;         // folds for the first-pass tags the second pass trains on
+  int runs = 1;                    // >1: each pass is the mean of this many perceptrons trained in other orders
   bool compress_sections = true;   // zstd the sections (false: faster tests; the container format allows both)
+  // Word classes for the class features (a copy is stored with the weights). Empty: clustered here from the
+  // training forms alone with `cluster_options`; `casus train` passes the parser's (training forms + extra text).
+  text::WordClusters clusters;
+  text::ClusterOptions cluster_options;
 };
 
 // Trains the tagger (+ lemmatizer + feature predictor) on gold CoNLL-U documents, prints progress per epoch

@@ -8,6 +8,7 @@
 #include "casus/doc/conllu.h"
 #include "casus/tag/features.h"
 #include "casus/tag/lemmatizer.h"
+#include "casus/tag/model.h"
 #include "casus/util/bytes.h"
 #include "casus/util/file.h"
 #include "casus/util/hash.h"
@@ -104,6 +105,94 @@ TEST(Features, DeterministicAndStable) {
   EXPECT_GT(extract_features(ctx, f2), n1);
 }
 
+// Word classes of a toy corpus: animals ("the X barked") and verbs ("we Y quickly") in disjoint contexts.
+text::WordClusters toy_clusters() {
+  std::vector<std::vector<uint64_t>> corpus;
+  for (int rep = 0; rep < 5; ++rep)
+    for (const char* animal : {"dog", "cat", "fox"})
+      for (const char* verb : {"ran", "sang", "hid"}) {
+        corpus.push_back({text::word_class_key("the"), text::word_class_key(animal), text::word_class_key("barked")});
+        corpus.push_back({text::word_class_key("we"), text::word_class_key(verb), text::word_class_key("quickly")});
+      }
+  text::ClusterOptions o;
+  o.coarse = 6;
+  o.fine = 8;
+  o.min_count = 2;
+  return text::WordClusters::train(corpus, o, nullptr);
+}
+
+TEST(Features, WordClassesOfTheWindow) {
+  std::vector<TokenInfo> toks(5);
+  toks[0] = toks[1] = boundary_before();
+  compute_token_info("Protesters", toks[2]);
+  toks[3] = toks[4] = boundary_after();
+  EXPECT_EQ(toks[2].class_key, text::word_class_key("protesters"));  // lower case, the parser's key
+  TokenInfo digits;
+  compute_token_info("1999", digits);
+  EXPECT_EQ(digits.class_key, text::word_class_key("2024"));
+  Context ctx;
+  ctx.tok = toks.data() + 2;
+  uint32_t before[kMaxFeatures], after[kMaxFeatures];
+  const int n = extract_features(ctx, before);
+  auto changed = [&]() {
+    EXPECT_EQ(extract_features(ctx, after), n);
+    int differ = 0;
+    for (int i = 0; i < n; ++i) differ += before[i] != after[i];
+    return differ;
+  };
+  // The word's fine class feeds f0, t-1f0, f0sfx2, f0f+1 and f0shape; its coarse class c0 and c0amb.
+  toks[2].fine = 17;
+  EXPECT_EQ(changed(), 5);
+  toks[2].fine = 0;
+  toks[2].coarse = 3;
+  EXPECT_EQ(changed(), 2);
+  toks[2].coarse = 0;
+  // The next word's classes: f+1 and f0f+1 (fine), c+1 (coarse).
+  toks[3].fine = 5;
+  toks[3].coarse = 2;
+  EXPECT_EQ(changed(), 3);
+}
+
+TEST(Tagger, LooksUpItsOwnWordClasses) {
+  TaggerImpl impl;
+  impl.clusters = toy_clusters();
+  impl.index_clusters();
+  ASSERT_EQ(impl.clusters.size(), 10u);  // 3 animals, 3 verbs and 4 context words
+  TokenInfo dog, cat, ran, unseen;
+  uint8_t sole = 0;
+  for (auto [form, info] : {std::pair{"Dog", &dog}, {"cat", &cat}, {"RAN", &ran}, {"zebra", &unseen}}) {
+    compute_token_info(form, *info);
+    impl.lookup(form, *info, sole);
+  }
+  EXPECT_NE(dog.coarse, 0);
+  EXPECT_EQ(dog.coarse, impl.clusters.coarse(text::word_class_key("dog")));
+  EXPECT_EQ(dog.fine, impl.clusters.fine(text::word_class_key("dog")));
+  EXPECT_EQ(dog.coarse, cat.coarse);  // same contexts, same class
+  EXPECT_NE(dog.coarse, ran.coarse);
+  EXPECT_EQ(unseen.coarse, 0);
+  EXPECT_EQ(unseen.fine, 0);
+}
+
+TEST(Tagger, StoresTheWordClassesItWasTrainedWith) {
+  // Given classes travel inside tagger.model; another "parser.clusters" in the container does not change tagging.
+  TrainOptions o = fixture_options();
+  o.clusters = toy_clusters();
+  ContainerWriter writer("model.en", "test");
+  std::ostringstream log;
+  ASSERT_TRUE(train(fixture(), {}, o, writer, log).is_ok());
+  writer.add("parser.clusters", text::WordClusters().serialize(), false);
+  auto reader = ContainerReader::from_bytes(writer.serialize(), "model.en", "with classes");
+  ASSERT_TRUE(reader.is_ok());
+  auto tagger = Tagger::load(*reader);
+  ASSERT_TRUE(tagger.is_ok()) << tagger.status().to_string();
+  EXPECT_NE(tagger->describe().find("word classes 10 words"), std::string::npos) << tagger->describe();
+  Accuracy a = tagger->evaluate(fixture());
+  EXPECT_EQ(a.upos, a.tokens);
+  // Without given classes, training clusters the fixture's own forms (its frequent words get classes).
+  EXPECT_EQ(load_fixture_model().describe().find("word classes 0 words"), std::string::npos)
+      << load_fixture_model().describe();
+}
+
 TEST(Tagger, LearnsFixtureCompletely) {
   Tagger tagger = load_fixture_model();
   Accuracy a = tagger.evaluate(fixture());
@@ -129,6 +218,31 @@ TEST(Tagger, TwoPassModelLearnsFixture) {
   Accuracy a = tagger->evaluate(fixture());
   EXPECT_EQ(a.upos, a.tokens);
   EXPECT_EQ(a.xpos, a.tokens);
+}
+
+TEST(Tagger, AveragedRunsAreDeterministicAndLearnTheFixture) {
+  TrainOptions o = fixture_options();
+  o.runs = 3;
+  auto train_bytes = [&] {
+    ContainerWriter writer("model.en", "test");
+    std::ostringstream log;
+    EXPECT_TRUE(train(fixture(), {}, o, writer, log).is_ok());
+    return writer.serialize();
+  };
+  const std::string bytes = train_bytes();
+  EXPECT_EQ(bytes, train_bytes());
+  EXPECT_NE(bytes, fixture_model_bytes());  // the mean of three orders is another model than one order
+  auto reader = ContainerReader::from_bytes(bytes, "model.en", "runs");
+  ASSERT_TRUE(reader.is_ok());
+  auto tagger = Tagger::load(*reader);
+  ASSERT_TRUE(tagger.is_ok()) << tagger.status().to_string();
+  Accuracy a = tagger->evaluate(fixture());
+  EXPECT_EQ(a.upos, a.tokens);
+  EXPECT_EQ(a.xpos, a.tokens);
+  o.runs = 0;
+  ContainerWriter writer("model.en", "test");
+  std::ostringstream log;
+  EXPECT_EQ(train(fixture(), {}, o, writer, log).code(), Code::kUsage);
 }
 
 TEST(Tagger, TrainingIsDeterministic) {
@@ -180,17 +294,21 @@ TEST(Tagger, DocumentWithoutSentencesIsOneSequence) {
 TEST(Tagger, RejectsOtherSectionVersion) {
   auto reader = ContainerReader::from_bytes(fixture_model_bytes(), "model.en", "fixture");
   ASSERT_TRUE(reader.is_ok());
-  std::string section(*reader->section("tagger.model"));
-  section[0] = static_cast<char>(kTaggerSectionVersion + 1);
-  auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.model", section), "model.en",
-                                         "fixture");
-  ASSERT_TRUE(bad.is_ok());
-  auto tagger = Tagger::load(*bad);
-  ASSERT_FALSE(tagger.is_ok());
-  EXPECT_EQ(tagger.status().code(), Code::kModelVersion);
-  EXPECT_NE(tagger.status().message().find("tagger.model has version 2"), std::string::npos)
-      << tagger.status().message();
-  EXPECT_NE(tagger.status().message().find("reads version 1"), std::string::npos);
+  // Version 1 is the model before word classes; a later version is a model from a newer casus.
+  for (uint32_t other : {kTaggerSectionVersion - 1, kTaggerSectionVersion + 1}) {
+    std::string section(*reader->section("tagger.model"));
+    section[0] = static_cast<char>(other);
+    auto bad = ContainerReader::from_bytes(with_section(fixture_model_bytes(), "tagger.model", section), "model.en",
+                                           "fixture");
+    ASSERT_TRUE(bad.is_ok());
+    auto tagger = Tagger::load(*bad);
+    ASSERT_FALSE(tagger.is_ok());
+    EXPECT_EQ(tagger.status().code(), Code::kModelVersion);
+    EXPECT_NE(tagger.status().message().find("tagger.model has version " + std::to_string(other)), std::string::npos)
+        << tagger.status().message();
+    EXPECT_NE(tagger.status().message().find("reads version " + std::to_string(kTaggerSectionVersion)),
+              std::string::npos);
+  }
 
   std::string lemma(*reader->section("lemma.model"));
   lemma[0] = 9;

@@ -53,30 +53,40 @@ class Perceptron {
   }
   // Averaged weights, quantized to int16 with one global scale; |w| < prune dropped.
   WeightTable averaged(double prune) const {
-    double max_abs = 0;
-    std::vector<std::vector<std::pair<uint8_t, float>>> avg(rows_.size());
-    for (size_t r = 0; r < rows_.size(); ++r) {
+    AveragedWeights sum;
+    add_averaged(1.0, sum);
+    return quantize(sum, prune);
+  }
+  // Adds factor × the averaged weights to `sum` (key << 8 | class → weight).
+  void add_averaged(double factor, std::unordered_map<uint64_t, double>& sum) const {
+    for (const auto& [key, r] : index_) {
       for (const auto& e : rows_[r]) {
         double total = e.total + static_cast<double>(now_ - e.ts) * e.w;
         double a = now_ ? total / static_cast<double>(now_) : 0.0;
-        if (std::fabs(a) < prune || a == 0.0) continue;
-        avg[r].emplace_back(e.cls, static_cast<float>(a));
-        max_abs = std::max(max_abs, std::fabs(a));
+        if (a != 0.0) sum[static_cast<uint64_t>(key) << 8 | e.cls] += factor * a;
       }
     }
+  }
+  using AveragedWeights = std::unordered_map<uint64_t, double>;
+  // Drops |w| < prune, quantizes to int16 with one global scale.
+  static WeightTable quantize(const AveragedWeights& sum, double prune) {
+    double max_abs = 0;
+    for (const auto& [kc, a] : sum)
+      if (std::fabs(a) >= prune) max_abs = std::max(max_abs, std::fabs(a));
     float scale = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.0f;
+    std::unordered_map<uint32_t, size_t> row_of;
     std::vector<WeightTable::Row> rows;
-    rows.reserve(index_.size());
-    for (const auto& [key, r] : index_) {
-      WeightTable::Row row{key, {}};
-      for (auto [c, a] : avg[r]) {
-        long q = std::lround(a / scale);
-        if (q != 0) row.entries.emplace_back(c, static_cast<int16_t>(q));
-      }
-      if (!row.entries.empty()) rows.push_back(std::move(row));
+    for (const auto& [kc, a] : sum) {
+      if (std::fabs(a) < prune || a == 0.0) continue;
+      long q = std::lround(a / scale);
+      if (q == 0) continue;
+      auto key = static_cast<uint32_t>(kc >> 8);
+      auto [it, inserted] = row_of.try_emplace(key, rows.size());
+      if (inserted) rows.push_back(WeightTable::Row{key, {}});
+      rows[it->second].entries.emplace_back(static_cast<uint8_t>(kc & 0xFF), static_cast<int16_t>(q));
     }
     WeightTable table;
-    table.build(std::move(rows));
+    table.build(std::move(rows));  // sorts rows by key and entries by class: deterministic bytes
     table.scale = scale;
     return table;
   }
@@ -148,11 +158,32 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Trains one pass for `epochs` epochs; `report` is called after each epoch with the averaged table.
+// Trains one pass for `epochs` epochs; `report` is called after each epoch with the averaged table. With
+// options.runs > 1, that many perceptrons see the sentences in different orders (seeds seed, seed + 1000, …) and
+// the result is the mean of their averaged weights (reported once, at the end): one linear model with the
+// ensemble's mean score, so runtime cost does not change.
 template <typename Report>
 WeightTable train_pass(size_t n_classes, const std::vector<Sentence>& sents, const std::vector<uint32_t>& subset,
                        const std::vector<std::vector<uint8_t>>* right, const TrainOptions& options, uint64_t seed,
-                       Report&& report) {
+                       Report&& report, int runs = 1) {
+  if (runs > 1) {
+    Perceptron::AveragedWeights sum;
+    size_t n_features = 0;
+    for (int run = 0; run < runs; ++run) {
+      Perceptron p(n_classes);
+      std::mt19937_64 rng(seed + 1000 * static_cast<uint64_t>(run));
+      std::vector<uint32_t> order = subset;
+      for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+        std::shuffle(order.begin(), order.end(), rng);
+        train_epoch(p, n_classes, sents, order, right);
+      }
+      p.add_averaged(1.0 / runs, sum);
+      n_features = std::max(n_features, p.features());
+    }
+    WeightTable table = Perceptron::quantize(sum, options.prune_threshold);
+    report(options.epochs, table, n_features);
+    return table;
+  }
   Perceptron p(n_classes);
   std::mt19937_64 rng(seed);
   std::vector<uint32_t> order = subset;
@@ -255,6 +286,7 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   auto t0 = std::chrono::steady_clock::now();
   if (options.epochs < 1) return Status(Code::kUsage, "tagger training needs at least one epoch");
   if (options.passes < 1 || options.passes > 2) return Status(Code::kUsage, "tagger passes must be 1 or 2");
+  if (options.runs < 1) return Status(Code::kUsage, "tagger runs must be at least 1");
   auto impl = std::make_shared<TaggerImpl>();
   impl->description = options.data_description.empty() ? "unnamed training data" : options.data_description;
 
@@ -288,6 +320,22 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   for (const auto& d : train_docs)
     for (size_t t = 0; t < d.tokens.size(); ++t) impl->lemmatizer.add_example(d.form(t), d.xpos(t), d.lemma(t));
   impl->lemmatizer.finish_training();
+
+  // --- word classes
+  impl->clusters = options.clusters;
+  if (impl->clusters.empty()) {
+    std::vector<std::vector<uint64_t>> text;
+    for (const auto& d : train_docs) {
+      auto add = [&](size_t first, size_t last) {
+        auto& words = text.emplace_back();
+        for (size_t t = first; t < last; ++t) words.push_back(text::word_class_key(d.form(t)));
+      };
+      if (d.sentences.size() == 0) add(0, d.tokens.size());
+      for (size_t s = 0; s < d.sentences.size(); ++s) add(d.sentences.first[s], d.sentences.last[s]);
+    }
+    impl->clusters = text::WordClusters::train(text, options.cluster_options, options.verbose ? &log : nullptr);
+  }
+  impl->index_clusters();
 
   // --- lexicon and feature bundles
   struct WordStats {
@@ -422,7 +470,8 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
   };
   bool every = options.verbose && options.passes == 1;
   WeightTable pass1 = train_pass(n_classes, sents, all, nullptr, options, options.seed,
-                                 Report{every, impl, [&](int e, size_t f) { evaluate_dev("pass 1", e, f); }, {}});
+                                 Report{every, impl, [&](int e, size_t f) { evaluate_dev("pass 1", e, f); }, {}},
+                                 options.runs);
   impl->passes = {pass1};
 
   if (options.passes == 2) {
@@ -444,7 +493,8 @@ Status train(const std::vector<doc::Document>& train_docs, const std::vector<doc
     }
     WeightTable pass2 = train_pass(n_classes, sents, all, &right, options, options.seed + 100,
                                    Report{options.verbose, impl,
-                                          [&](int e, size_t f) { evaluate_dev("pass 2", e, f); }, {pass1}});
+                                          [&](int e, size_t f) { evaluate_dev("pass 2", e, f); }, {pass1}},
+                                   options.runs);
     impl->passes = {pass1, pass2};
   }
 

@@ -1,10 +1,8 @@
-#include "casus/parse/clusters.h"
+#include "casus/text/word_clusters.h"
 
 #include <gtest/gtest.h>
 
-#include "casus/parse/features.h"
-
-namespace casus::parse {
+namespace casus::text {
 namespace {
 
 // Two kinds of words in disjoint contexts: "the X barked" for animals, "we Y quickly" for verbs.
@@ -14,8 +12,8 @@ std::vector<std::vector<uint64_t>> toy_corpus() {
   const char* verbs[] = {"ran", "sang", "ate", "hid"};
   for (int rep = 0; rep < 5; ++rep)
     for (int i = 0; i < 4; ++i) {
-      out.push_back({word_hash("the"), word_hash(animals[i]), word_hash("barked")});
-      out.push_back({word_hash("we"), word_hash(verbs[i]), word_hash("quickly")});
+      out.push_back({word_class_key("the"), word_class_key(animals[i]), word_class_key("barked")});
+      out.push_back({word_class_key("we"), word_class_key(verbs[i]), word_class_key("quickly")});
     }
   return out;
 }
@@ -28,18 +26,25 @@ TEST(Clusters, SeparatesDistributionalClasses) {
   o.min_count = 2;
   WordClusters c = WordClusters::train(toy_corpus(), o, nullptr);
   EXPECT_EQ(c.size(), 12u);
-  const uint16_t animal = c.coarse(word_hash("dog")), verb = c.coarse(word_hash("ran"));
+  const uint16_t animal = c.coarse(word_class_key("dog")), verb = c.coarse(word_class_key("ran"));
   EXPECT_NE(animal, 0);
   EXPECT_NE(verb, 0);
   EXPECT_NE(animal, verb);
-  for (const char* w : {"cat", "fox", "cow"}) EXPECT_EQ(c.coarse(word_hash(w)), animal) << w;
-  for (const char* w : {"sang", "ate", "hid"}) EXPECT_EQ(c.coarse(word_hash(w)), verb) << w;
-  EXPECT_NE(c.coarse(word_hash("the")), animal);
-  EXPECT_EQ(c.coarse(word_hash("unseen")), 0);
-  EXPECT_EQ(c.fine(word_hash("unseen")), 0);
+  for (const char* w : {"cat", "fox", "cow"}) EXPECT_EQ(c.coarse(word_class_key(w)), animal) << w;
+  for (const char* w : {"sang", "ate", "hid"}) EXPECT_EQ(c.coarse(word_class_key(w)), verb) << w;
+  EXPECT_NE(c.coarse(word_class_key("the")), animal);
+  EXPECT_EQ(c.coarse(word_class_key("unseen")), 0);
+  EXPECT_EQ(c.fine(word_class_key("unseen")), 0);
   // Deterministic.
   WordClusters again = WordClusters::train(toy_corpus(), o, nullptr);
   EXPECT_EQ(c.serialize(), again.serialize());
+}
+
+TEST(Clusters, KeyNormalisesCaseAndDigits) {
+  EXPECT_EQ(word_class_key("In"), word_class_key("in"));
+  EXPECT_EQ(word_class_key("1999"), word_class_key("2024"));
+  EXPECT_NE(word_class_key("1999"), word_class_key("199"));
+  EXPECT_NE(word_class_key("cat"), word_class_key("cut"));
 }
 
 TEST(Clusters, ExchangeMergesWhenClassesAreScarce) {
@@ -65,7 +70,7 @@ TEST(Clusters, SerializeRoundTripAndErrors) {
   auto back = WordClusters::deserialize(bytes, "parser.clusters");
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(back->serialize(), bytes);
-  EXPECT_EQ(back->fine(word_hash("dog")), c.fine(word_hash("dog")));
+  EXPECT_EQ(back->fine(word_class_key("dog")), c.fine(word_class_key("dog")));
   auto truncated = WordClusters::deserialize(bytes.substr(0, bytes.size() - 1), "parser.clusters");
   EXPECT_EQ(truncated.status().code(), Code::kModelCorrupt);
   std::string other = bytes;
@@ -76,4 +81,4 @@ TEST(Clusters, SerializeRoundTripAndErrors) {
 }
 
 }  // namespace
-}  // namespace casus::parse
+}  // namespace casus::text

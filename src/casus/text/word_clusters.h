@@ -1,12 +1,14 @@
-// Word classes for the parser's features, learned from unannotated text by exchange clustering (Kneser & Ney
+// Word classes, learned from unannotated text by exchange clustering (Kneser & Ney
 // 1993; Martin, Liermann & Ney 1998): words are moved between classes to maximise the likelihood of a class
 // bigram model. Why: a word seen rarely in the treebank still shares a class with words of similar distribution,
 // so its class generalises where its form is too sparse and its predicted tag may be wrong (tagging errors cost
 // the parser ~4 LAS on EWT). Two granularities are kept (coarse and fine), in the spirit of the Brown-cluster
 // prefixes of Koo, Carreras & Collins (2008).
 //
-// Stored in the model as the "parser.clusters" section (docs/formats/model.md); keys are the parser's
-// normalised word hashes (features.h word_hash), so the section belongs to the parser's feature set.
+// Shared by the tagger and the parser (casus::text, because stages do not depend on each other). Keys are
+// word_class_key() hashes. Each component stores its own copy with the weights trained on it ("parser.clusters",
+// and inside "tagger.model"), so retraining one component with new classes cannot silently change the other's
+// features (docs/formats/model.md).
 #pragma once
 
 #include <cstdint>
@@ -17,7 +19,11 @@
 
 #include "casus/util/status.h"
 
-namespace casus::parse {
+namespace casus::text {
+
+// Key of a word form for the word classes: fnv1a64 of the form with ASCII letters lower-cased and ASCII digits
+// mapped to '0' ("In 1999" and "in 2024" share "in", "0000"). Part of both components' model formats.
+uint64_t word_class_key(std::string_view form);
 
 struct ClusterOptions {
   int coarse = 64;      // classes of the coarse clustering
@@ -28,7 +34,7 @@ struct ClusterOptions {
 
 class WordClusters {
  public:
-  // Clusters the words of `sentences` (each a list of word_hash values). Deterministic for the same input.
+  // Clusters the words of `sentences` (each a list of word_class_key values). Deterministic for the same input.
   static WordClusters train(const std::vector<std::vector<uint64_t>>& sentences, const ClusterOptions& options,
                             std::ostream* log);
 
@@ -37,6 +43,11 @@ class WordClusters {
   uint16_t fine(uint64_t word) const { return lookup(word, fine_); }
   size_t size() const { return keys_.size(); }
   bool empty() const { return keys_.empty(); }
+  // Calls f(key, coarse, fine) for every word, in ascending key order.
+  template <typename F>
+  void for_each(F&& f) const {
+    for (size_t i = 0; i < keys_.size(); ++i) f(keys_[i], coarse_[i], fine_[i]);
+  }
 
   std::string serialize() const;
   static Result<WordClusters> deserialize(std::string_view bytes, const std::string& name_for_errors);
@@ -58,4 +69,4 @@ struct Bigram {
 std::vector<int> exchange_cluster(int n_words, int n_fixed, const std::vector<Bigram>& bigrams, int n_classes,
                                   int iterations);
 
-}  // namespace casus::parse
+}  // namespace casus::text

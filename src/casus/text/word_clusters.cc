@@ -1,4 +1,4 @@
-#include "casus/parse/clusters.h"
+#include "casus/text/word_clusters.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include "casus/util/bytes.h"
 
-namespace casus::parse {
+namespace casus::text {
 
 namespace {
 constexpr uint32_t kClustersVersion = 1;
@@ -15,6 +15,18 @@ constexpr int kFixedBoundary = 0;  // offsets of the fixed ids after the words
 constexpr int kFixedRare = 1;
 constexpr int kNumFixed = 2;
 }  // namespace
+
+uint64_t word_class_key(std::string_view form) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : form) {
+    uint8_t u = static_cast<uint8_t>(c);
+    if (u >= 'A' && u <= 'Z') u = static_cast<uint8_t>(u + 32);
+    else if (u >= '0' && u <= '9') u = '0';
+    h ^= u;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
 
 std::vector<int> exchange_cluster(int n_words, int n_fixed, const std::vector<Bigram>& bigrams, int n_classes,
                                   int iterations) {
@@ -181,7 +193,7 @@ WordClusters WordClusters::train(const std::vector<std::vector<uint64_t>>& sente
     out.fine_.push_back(static_cast<uint16_t>(fine[i] + 1));
   }
   if (log)
-    *log << "parser clusters: " << n_words << " words (count >= " << options.min_count << ") of " << sentences.size()
+    *log << "word clusters: " << n_words << " words (count >= " << options.min_count << ") of " << sentences.size()
          << " sentences, " << n_tokens << " tokens; " << options.coarse << " coarse and " << options.fine
          << " fine classes\n";
   return out;
@@ -226,4 +238,4 @@ Result<WordClusters> WordClusters::deserialize(std::string_view bytes, const std
   return out;
 }
 
-}  // namespace casus::parse
+}  // namespace casus::text
