@@ -376,6 +376,31 @@ size_t repair_participle_clauses(doc::Document& d) {
         d.tokens.head[t] = verb;
     ++repaired;
   }
+  // "its fighters were not even on standby …, and had to be called in immediately, three sources said": two reported
+  // clauses of one verb, the second opened by "and" with no subject of its own, are one report of coordinated
+  // clauses (the second shares the first's subject), as in the EWT convention for "X, officials said".
+  for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
+    if (d.tokens.upos[v] != UPos::kVerb || !is_reporting_lemma(text::lower(d.lemma(v)))) continue;
+    const TokenIdx first = d.sentences.first[d.sentence_of(v)], end = d.sentences.last[d.sentence_of(v)];
+    int32_t earlier = -1;
+    for (TokenIdx c = first; c < end; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(v) || d.tokens.deprel[c] != Deprel::kCcomp) continue;
+      if (earlier < 0 || static_cast<TokenIdx>(earlier) > c) {
+        if (earlier < 0) earlier = static_cast<int32_t>(c);
+        continue;
+      }
+      bool opened_by_and = false, has_subject = false;
+      for (TokenIdx g = first; g < end; ++g) {
+        if (d.tokens.head[g] != static_cast<int32_t>(c)) continue;
+        if (d.tokens.deprel[g] == Deprel::kCc && g < c) opened_by_and = true;
+        if (d.tokens.deprel[g] == Deprel::kNsubj || d.tokens.deprel[g] == Deprel::kNsubjPass) has_subject = true;
+      }
+      if (!opened_by_and || has_subject) continue;
+      d.tokens.head[c] = earlier;
+      d.tokens.deprel[c] = Deprel::kConj;
+      ++repaired;
+    }
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

@@ -131,6 +131,25 @@ TEST(ClauseRepair, ANounRootWithASubjectAndNoCopulaGivesWayToTheVerb) {
   EXPECT_EQ(head_of(d, 5), 2);
 }
 
+TEST(ClauseRepair, SecondReportedClauseOpenedByAndIsAConjunct) {
+  // "Fighters were not ready, and had to be called in, sources said." — the parser made both clauses ccomps.
+  doc::Document d = parsed(
+      "# text = Fighters were not ready, and had to be called in, sources said.\n" +
+      row(1, "Fighters", "fighter", "NOUN", "NNS", 4, "nsubj") + row(2, "were", "be", "AUX", "VBD", 4, "cop") +
+      row(3, "not", "not", "PART", "RB", 4, "advmod") + row(4, "ready", "ready", "ADJ", "JJ", 14, "ccomp") +
+      row(5, ",", ",", "PUNCT", ",", 7, "punct") + row(6, "and", "and", "CCONJ", "CC", 7, "cc") +
+      row(7, "had", "have", "VERB", "VBD", 14, "ccomp") + row(8, "to", "to", "PART", "TO", 10, "mark") +
+      row(9, "be", "be", "AUX", "VB", 10, "aux:pass") + row(10, "called", "call", "VERB", "VBN", 7, "xcomp") +
+      row(11, "in", "in", "ADP", "RP", 10, "compound:prt") + row(12, ",", ",", "PUNCT", ",", 14, "punct") +
+      row(13, "sources", "source", "NOUN", "NNS", 14, "nsubj") + row(14, "said", "say", "VERB", "VBD", 0, "root") +
+      row(15, ".", ".", "PUNCT", ".", 14, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 7), 4);
+  EXPECT_EQ(rel_of(d, 7), "conj");
+  EXPECT_EQ(head_of(d, 4), 14);
+  EXPECT_EQ(rel_of(d, 4), "ccomp");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(
