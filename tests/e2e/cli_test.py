@@ -100,6 +100,21 @@ r = run("code", "-q", "-", stdin=b'{"id": "s1", "text": "Russia launched drones 
 check("stdin JSON Lines", r.returncode == 0 and b'"doc":"s1"' in r.stdout, r.stderr.decode()[-200:])
 check("usage error exit 2", run("code").returncode == 2 and run("code", "--emit", "nonsense", "samples").returncode == 2)
 check("--version", run("--version").returncode == 0)
+# 5. casus parse: CoNLL-U documents ("# newdoc") are parsed in parallel and written in input order.
+if os.path.exists(os.path.join(ROOT, "models/en.casus")):
+    conllu = ""
+    for i, sent in enumerate(["Police arrested two men .", "Iran denied the report .", "Talks resumed on Monday ."]):
+        conllu += f"# newdoc id = d{i}\n# text = {sent}\n"
+        for j, w in enumerate(sent.split(), 1):
+            conllu += f"{j}\t{w}\t_\t_\t_\t_\t0\t_\t_\t_\n"
+        conllu += "\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".conllu", delete=False) as f:
+        f.write(conllu)
+    one, two = run("parse", "--input", "conllu", "--threads", "1", f.name), run("parse", "--input", "conllu", "--threads", "2", f.name)
+    os.unlink(f.name)
+    forms = [l.split("\t")[1] for l in two.stdout.decode().splitlines() if l and not l.startswith("#")]
+    check("parse --threads: same output, input order", one.returncode == 0 and one.stdout == two.stdout and
+          forms[:2] == ["Police", "arrested"] and forms[-3:-1] == ["on", "Monday"], two.stderr.decode()[-200:])
 for verb in ("code", "parse", "train", "eval", "kb", "lexicon", "model"):
     check(f"{verb} --help", run(verb, "--help").returncode == 0)
 

@@ -2,16 +2,20 @@
 //
 //   casus parse [FILE...]                       segment raw text (stdin when no FILE or FILE is '-')
 //   casus parse --input conllu GOLD.conllu       keep the given tokens and sentences
+//   --threads N                                  documents in parallel (default: all cores), output in input order
 //
 // Flow per document: load (text → segment, or CoNLL-U → tokens/sentences) → annotate → write. Tagging,
 // lemmatizing and parsing plug into annotate() below; loading and writing do not change when they land.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "casus/cli/verbs.h"
@@ -32,6 +36,7 @@ struct ParseOptions {
   std::string output_format = "conllu";
   std::string model = pipeline::kDefaultModelPath;  // tagger + lemmatizer + parser
   bool model_given = false;
+  unsigned threads = 0;  // 0: all cores
 };
 
 // Shared, immutable resources of the verb (loaded once): the segmenter and, when a model is found, the tagger,
@@ -78,9 +83,27 @@ Result<std::vector<doc::Document>> load_documents(const std::string& path, const
   if (opt.input_format == "conllu") {
     doc::ConlluReadOptions ro;
     ro.keep_annotations = false;
-    auto read = doc::read_conllu(*data, ro);
-    if (!read) return read.status().with_context(name);
-    docs = std::move(read).value();
+    // One document per "# newdoc" block (CoNLL-U's own document unit), so that documents can be parsed in
+    // parallel; a file without such lines is one document.
+    const std::string_view all = *data;
+    size_t begin = 0;
+    auto read_block = [&](size_t end) -> Status {
+      if (all.substr(begin, end - begin).find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::ok();
+      auto read = doc::read_conllu(std::string(all.substr(begin, end - begin)), ro);
+      if (!read) return read.status().with_context(name);
+      for (auto& d : read.value()) docs.push_back(std::move(d));
+      return Status::ok();
+    };
+    for (size_t pos = 0; pos < all.size();) {
+      size_t eol = all.find('\n', pos);
+      if (eol == std::string_view::npos) eol = all.size();
+      if (pos > begin && all.substr(pos, 8) == "# newdoc") {
+        CASUS_RETURN_IF_ERROR(read_block(pos));
+        begin = pos;
+      }
+      pos = eol + 1;
+    }
+    CASUS_RETURN_IF_ERROR(read_block(all.size()));
     return docs;
   }
   doc::Document d;
@@ -123,6 +146,7 @@ int run_parse(const ParseOptions& opt) {
   }
   std::vector<std::string> inputs = opt.inputs;
   if (inputs.empty()) inputs.push_back("-");
+  const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   int exit_code = kExitOk;
   std::string out;
   for (const auto& path : inputs) {
@@ -132,15 +156,24 @@ int run_parse(const ParseOptions& opt) {
       exit_code = kExitSkipped;
       continue;
     }
-    for (auto& d : *docs) {
-      Status s = annotate(d, *res);
-      if (!s) {
-        print_error(s.with_context(path).to_string());
+    // Documents are annotated in parallel (the pipeline is immutable and thread-safe) and written in input order.
+    std::vector<Status> status(docs->size(), Status::ok());
+    std::atomic<size_t> next{0};
+    auto worker = [&]() {
+      for (size_t i = next++; i < docs->size(); i = next++) status[i] = annotate((*docs)[i], *res);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < docs->size(); ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < docs->size(); ++i) {
+      if (!status[i]) {
+        print_error(status[i].with_context(path).to_string());
         exit_code = kExitSkipped;
         continue;
       }
       out.clear();
-      doc::write_conllu(d, out);
+      doc::write_conllu((*docs)[i], out);
       std::fwrite(out.data(), 1, out.size(), stdout);
     }
   }
@@ -159,6 +192,8 @@ Verb add_parse_verb(CLI::App& app) {
   cmd->add_option("--output", opt->output_format, "Output format: conllu")->capture_default_str();
   cmd->add_option("--model", opt->model, "Model file (tagger, lemmatizer, parser)")->capture_default_str()
       ->each([opt](const std::string&) { opt->model_given = true; });
+  cmd->add_option("--threads", opt->threads, "Worker threads over documents (0: all cores); output keeps input order")
+      ->capture_default_str();
   return {cmd, [opt] { return run_parse(*opt); }};
 }
 
