@@ -260,7 +260,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     tags[i - 1] = infinitive_to;
     tags[i] = verb_base;
   }
-  // "Pompeo says the U.S. calls on all nations to …", "The council urges the government to …": a plural noun that
+  // "The envoy says the bloc calls on its members to …", "The council urges the government to …": a plural noun that
   // can be a verb, right after a nominal and before "on"/"for" or a determiner, followed by "to" + verb with no
   // finite verb before the next comma, is that stretch's verb (EWT has little news and reads "calls", "urges" as
   // nouns). "Phone calls on the island were cut" has its verb; "US forces on the border" asks nobody to do anything.
