@@ -87,7 +87,10 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     if (!locative) continue;
     // Attached to the trigger itself ("rallied in Tel Aviv") beats deeper in its clause ("… the hostages held in
     // Gaza"), which beats elsewhere in the sentence.
-    if (under_other_event(t)) continue;
+    // A place under another event's trigger is that event's ("attacks on Israel in retaliation for the attack on a
+    // consulate in Syria"); it is taken only when the sentence names no other (a place the sentence states still
+    // beats the dateline: "a naval operation to protect ships in the Red Sea after attacks by the Houthis").
+    const bool others = under_other_event(t);
     int score = tree.dominates(trigger, t) ? 2 : 1;
     for (TokenIdx w = mm.first_token; w < mm.last_token; ++w)
       if (tree.head(w) == static_cast<int32_t>(trigger) && tree.urel(w) == Deprel::kObl) score = 4;
@@ -96,6 +99,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     const bool city_metonym = entry && entry->kind == kb::EntryKind::kCountry &&
                               std::find(entry->metonyms.begin(), entry->metonyms.end(), mm.entity.text) != entry->metonyms.end();
     if (mm.kind == doc::MentionKind::kPlace || city_metonym) score += 1;
+    if (others) score = 0;
     if (score <= best_score) continue;
     doc::Place p;
     p.text = mm.entity.text;
