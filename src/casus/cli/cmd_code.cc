@@ -7,7 +7,6 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -20,6 +19,7 @@
 #include "casus/pipeline/resources.h"
 #include "casus/read/input_source.h"
 #include "casus/store/event_store.h"
+#include "casus/util/parallel.h"
 #include "casus/write/jsonl.h"
 
 namespace casus::cli {
@@ -151,14 +151,7 @@ int run_code(const CodeOptions& opt) {
   };
   auto flush_chunk = [&]() -> bool {
     outcomes.assign(chunk.size(), Outcome{});
-    std::atomic<size_t> next{0};
-    auto worker = [&]() {
-      for (size_t i = next++; i < chunk.size(); i = next++) code_one(chunk[i], outcomes[i]);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < chunk.size(); ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    parallel_for(chunk.size(), threads, [&](size_t i) { code_one(chunk[i], outcomes[i]); });
     std::vector<const doc::Document*> to_store;
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (!outcomes[i].ok) {

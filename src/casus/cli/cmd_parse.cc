@@ -9,7 +9,6 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -25,6 +24,7 @@
 #include "casus/segment/segmenter.h"
 #include "casus/text/utf8.h"
 #include "casus/util/file.h"
+#include "casus/util/parallel.h"
 
 namespace casus::cli {
 
@@ -158,14 +158,7 @@ int run_parse(const ParseOptions& opt) {
     }
     // Documents are annotated in parallel (the pipeline is immutable and thread-safe) and written in input order.
     std::vector<Status> status(docs->size(), Status::ok());
-    std::atomic<size_t> next{0};
-    auto worker = [&]() {
-      for (size_t i = next++; i < docs->size(); i = next++) status[i] = annotate((*docs)[i], *res);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < docs->size(); ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    parallel_for(docs->size(), threads, [&](size_t i) { status[i] = annotate((*docs)[i], *res); });
     for (size_t i = 0; i < docs->size(); ++i) {
       if (!status[i]) {
         print_error(status[i].with_context(path).to_string());

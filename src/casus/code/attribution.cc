@@ -1,4 +1,5 @@
 #include "casus/code/attribution.h"
+#include "casus/code/time_expr.h"
 #include "casus/util/words.h"
 
 #include <algorithm>
@@ -28,6 +29,11 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
       if (one_of(doc.token_text(t), {"-", "\u2013", "\u2014", "--"})) a = t + 1;
     return a;
   };
+  auto take_phrase = [&](doc::Entity& e, TokenIdx a, TokenIdx b) {  // the entity's text becomes tokens [a, b)
+    e.text = std::string(span_text(doc, a, b));
+    e.start = doc.tokens.begin_cp[a];
+    e.end = doc.tokens.end_cp[b - 1];
+  };
   // "Navalny's wife, Yulia Navalnaya, said": a description the KB cannot name is the person its apposition names.
   if (m < 0 || doc.mentions[m].entity.kb_id.empty())
     for (TokenIdx k : tree.children(head))
@@ -36,11 +42,7 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
           doc::Entity e = doc.mentions[am].entity;
           auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kPunct, Deprel::kConj, Deprel::kCc,
                                          Deprel::kParataxis});
-          if (b - a <= 12) {
-            e.text = std::string(span_text(doc, a, b));
-            e.start = doc.tokens.begin_cp[a];
-            e.end = doc.tokens.end_cp[b - 1];
-          }
+          if (b - a <= 12) take_phrase(e, a, b);
           return e;
         }
   if (m >= 0) {
@@ -51,11 +53,8 @@ doc::Entity AttributionFinder::entity_for(TokenIdx head) const {
     const TokenIdx untrimmed = a;
     a = after_dateline(a);
     const bool dateline_in_mention = doc.mentions[m].first_token >= untrimmed && doc.mentions[m].first_token < a;
-    if ((doc.mentions[m].first_token >= a || dateline_in_mention) && doc.mentions[m].last_token <= b && b - a <= 12) {
-      e.text = std::string(span_text(doc, a, b));
-      e.start = doc.tokens.begin_cp[a];
-      e.end = doc.tokens.end_cp[b - 1];
-    }
+    if ((doc.mentions[m].first_token >= a || dateline_in_mention) && doc.mentions[m].last_token <= b && b - a <= 12)
+      take_phrase(e, a, b);
     return e;
   }
   auto [a, b] = tree.span(head, {Deprel::kAclRelcl, Deprel::kAcl, Deprel::kAppos, Deprel::kPunct, Deprel::kConj,
@@ -104,9 +103,7 @@ int32_t AttributionFinder::speaker_head(TokenIdx verb) const {
     Deprel r = doc.tokens.deprel[k];
     if (r != Deprel::kNsubj && r != Deprel::kNsubjOuter) continue;
     // "the ministry said Friday": a day the parser made a subject never speaks.
-    if (one_of(tree.lower(k), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                               "yesterday", "tonight", "tomorrow"}))
-      continue;
+    if (is_weekday(tree.lower(k)) || one_of(tree.lower(k), {"today", "yesterday", "tonight", "tomorrow"})) continue;
     auto dist = [&](int32_t x) { return std::abs(static_cast<int64_t>(x) - static_cast<int64_t>(verb)); };
     if (best < 0 || dist(static_cast<int32_t>(k)) < dist(best)) best = static_cast<int32_t>(k);
   }

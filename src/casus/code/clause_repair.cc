@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "casus/code/time_expr.h"
 #include "casus/text/utf8.h"
 #include "casus/util/words.h"
 
@@ -267,13 +268,14 @@ size_t repair_participle_clauses(doc::Document& d) {
       v = d.tokens.head[v];
     if (v < 0 || static_cast<TokenIdx>(v) >= t || d.tokens.upos[v] != UPos::kVerb) continue;
     if (d.tokens.upos[t] != UPos::kNoun && d.tokens.upos[t] != UPos::kPropn) continue;
-    if (one_of(text::lower(d.lemma(t)),
-               {"day", "week", "month", "year", "hour", "minute", "second", "time", "night", "morning", "afternoon",
-                "evening", "weekend", "decade", "century", "season", "moment", "while", "period", "today", "tonight",
-                "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "spring", "summer", "fall", "autumn", "winter", "mile", "kilometre", "kilometer", "km", "metre",
-                "meter", "yard", "foot", "feet", "inch", "degree", "percent", "point", "way", "lot", "bit", "home",
-                "dollar", "cent", "pound", "ton", "everyday", "head", "hand", "hell", "min", "mins", "times"}))
+    const std::string lemma = text::lower(d.lemma(t));
+    if (is_weekday(lemma) ||
+        one_of(lemma, {"day", "week", "month", "year", "hour", "minute", "second", "time", "night", "morning",
+                       "afternoon", "evening", "weekend", "decade", "century", "season", "moment", "while", "period",
+                       "today", "tonight", "yesterday", "tomorrow", "spring", "summer", "fall", "autumn", "winter",
+                       "mile", "kilometre", "kilometer", "km", "metre", "meter", "yard", "foot", "feet", "inch",
+                       "degree", "percent", "point", "way", "lot", "bit", "home", "dollar", "cent", "pound", "ton",
+                       "everyday", "head", "hand", "hell", "min", "mins", "times"}))
       continue;
     bool adjacent = true, has_object = false;
     for (TokenIdx m = static_cast<TokenIdx>(v) + 1; m < t && adjacent; ++m) adjacent = is_under(d, int32_t(m), int32_t(t));
@@ -385,8 +387,8 @@ size_t repair_participle_clauses(doc::Document& d) {
     int32_t earlier = -1;
     for (TokenIdx c = first; c < end; ++c) {
       if (d.tokens.head[c] != static_cast<int32_t>(v) || d.tokens.deprel[c] != Deprel::kCcomp) continue;
-      if (earlier < 0 || static_cast<TokenIdx>(earlier) > c) {
-        if (earlier < 0) earlier = static_cast<int32_t>(c);
+      if (earlier < 0) {  // the first report (c runs left to right)
+        earlier = static_cast<int32_t>(c);
         continue;
       }
       bool opened_by_and = false, has_subject = false;
@@ -408,8 +410,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (r != Deprel::kObj && r != Deprel::kIobj) continue;
     const int32_t v = d.tokens.head[t];
     if (v < 0 || d.tokens.upos[v] != UPos::kVerb) continue;
-    if (!one_of(text::lower(d.token_text(t)), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))
-      continue;
+    if (!is_weekday(text::lower(d.token_text(t)))) continue;
     d.tokens.deprel[t] = Deprel::kOblTmod;
     for (TokenIdx c = t + 1, end = d.sentences.last[d.sentence_of(t)]; c < end; ++c)
       if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kNmod) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <algorithm>
 #include <string_view>
 
 #include "casus/text/utf8.h"
@@ -556,6 +557,10 @@ std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size
                                                   const std::optional<Date>& published, TimeOptions options) {
   if (sentence >= doc.sentences.size()) return {};
   return Scanner(doc, sentence, published, options).run();
+}
+
+bool is_weekday(std::string_view lower) {
+  return std::find(kWeekdays.begin(), kWeekdays.end(), lower) != kWeekdays.end();
 }
 
 }  // namespace casus::code

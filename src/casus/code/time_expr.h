@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "casus/doc/document.h"
@@ -40,5 +41,8 @@ struct TimeOptions {
 // Without a publication date only absolute expressions ("October 7, 2023", "2006") are resolved.
 std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size_t sentence,
                                                   const std::optional<Date>& published, TimeOptions options = {});
+
+// Is `lower` (lower case) a weekday name ("monday" … "sunday")? Days name times, never parties or objects.
+bool is_weekday(std::string_view lower);
 
 }  // namespace casus::code

@@ -214,9 +214,9 @@ void TaggerImpl::decode(const TokenInfo* infos, const uint8_t* sole, size_t n, u
 
 void TaggerImpl::index_classes() {
   open_to_unknown = open_classes(classes);
-  that_ = fnv1a64(std::string_view("that"));
-  on_ = fnv1a64(std::string_view("on"));
-  for_ = fnv1a64(std::string_view("for"));
+  word_to = fnv1a64(std::string_view("to"));
+  word_on = fnv1a64(std::string_view("on"));
+  word_for = fnv1a64(std::string_view("for"));
   for (size_t c = 0; c < classes.size(); ++c) {
     const auto id = static_cast<uint8_t>(c);
     if (classes[c].upos == doc::UPos::kNoun && classes[c].xpos == "NN") noun_singular = id;
@@ -240,6 +240,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     return std::find(any.begin(), any.end(), std::string_view(classes[cls].xpos)) != any.end();
   };
   const TokenInfo* tok = infos + 2;  // infos carries two boundary entries before the sentence
+  auto can_be_verb = [&](size_t i) {  // seen as a verb in training, or a verb to WordNet
+    return (tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) || (tok[i].wordnet & kWnVerb);
+  };
   // "Myanmar's military seized control": an adjective between a possessive and a finite verb is the possessed
   // noun (the military, the wounded). EWT's gold never has possessive + ADJ + verb (0 in 254k train
   // tokens), while the greedy tagger, seeing "military" mostly as ADJ, writes it and the parse loses its subject.
@@ -252,11 +255,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   // "curb") come out as "to/IN ease/NN" there, and the parse then loses the clause. (A noun after "to" is followed
   // by its own modifiers, hardly ever by a determiner: "went to war the day after" is the rare exception.)
   if (verb_base == kNoClass || infinitive_to == kNoClass) return;
-  const uint64_t to = fnv1a64(std::string_view("to"));
   for (size_t i = 2; i + 1 < n; ++i) {
-    if (tags[i] != noun_singular || tok[i - 1].lower != to || classes[tags[i - 2]].upos != doc::UPos::kVerb) continue;
-    const bool can_be_verb = (tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) || (tok[i].wordnet & kWnVerb);
-    if (!can_be_verb || !xpos_is(tags[i + 1], {"DT", "PRP$"})) continue;
+    if (tags[i] != noun_singular || tok[i - 1].lower != word_to || classes[tags[i - 2]].upos != doc::UPos::kVerb) continue;
+    if (!can_be_verb(i) || !xpos_is(tags[i + 1], {"DT", "PRP$"})) continue;
     tags[i - 1] = infinitive_to;
     tags[i] = verb_base;
   }
@@ -270,10 +271,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     if (!xpos_is(tags[i], {"NNS"})) continue;
     const doc::UPos before = classes[tags[i - 1]].upos;
     if (before != doc::UPos::kNoun && before != doc::UPos::kPropn && before != doc::UPos::kPron) continue;
-    const bool can_be_verb = (tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) || (tok[i].wordnet & kWnVerb);
-    if (!can_be_verb) continue;
+    if (!can_be_verb(i)) continue;
     const bool opens_complement = xpos_is(tags[i + 1], {"DT", "PRP$"}) ||
-                                  tok[i + 1].lower == on_ || tok[i + 1].lower == for_;
+                                  tok[i + 1].lower == word_on || tok[i + 1].lower == word_for;
     if (!opens_complement) continue;
     // Its own stretch (to the next comma or period) has no finite verb and asks someone "to" do something.
     bool verbless = true, asks = false;
@@ -285,8 +285,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       while (k < n && xpos_is(tags[k], {"``", "''"})) ++k;  // to "condemn …"
       if (k < n && xpos_is(tags[k], {"VB"})) asks = true;
     }
-    if (!asks) continue;
-    if (verbless) tags[i] = verb_3sg;
+    if (asks && verbless) tags[i] = verb_3sg;
   }
 }
 

@@ -116,7 +116,7 @@ struct TaggerImpl {
   uint8_t infinitive_to = kNoClass;  // PART/TO
   uint8_t verb_3sg = kNoClass;       // VERB/VBZ
   // Word hashes the repairs test (fnv1a64 of the lower-cased form).
-  uint64_t that_ = 0, on_ = 0, for_ = 0;
+  uint64_t word_to = 0, word_on = 0, word_for = 0;
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
