@@ -115,6 +115,12 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
     forms = [l.split("\t")[1] for l in two.stdout.decode().splitlines() if l and not l.startswith("#")]
     check("parse --threads: same output, input order", one.returncode == 0 and one.stdout == two.stdout and
           forms[:2] == ["Police", "arrested"] and forms[-3:-1] == ["on", "Monday"], two.stderr.decode()[-200:])
+    with tempfile.NamedTemporaryFile("w", suffix=".conllu", delete=False) as f:
+        f.write(conllu + "# newdoc id = broken\n1\tx\n\n")
+    bad = run("parse", "--input", "conllu", f.name)
+    os.unlink(f.name)
+    check("parse: a malformed CoNLL-U document is named with its line", bad.returncode == 1 and
+          b"document at line 25: line 2" in bad.stderr, bad.stderr.decode()[-200:])
 for verb in ("code", "parse", "train", "eval", "kb", "lexicon", "model"):
     check(f"{verb} --help", run(verb, "--help").returncode == 0)
 

@@ -86,11 +86,12 @@ Result<std::vector<doc::Document>> load_documents(const std::string& path, const
     // One document per "# newdoc" block (CoNLL-U's own document unit), so that documents can be parsed in
     // parallel; a file without such lines is one document.
     const std::string_view all = *data;
-    size_t begin = 0;
+    size_t begin = 0, begin_line = 1;  // the block's first byte and its line number in the file
     auto read_block = [&](size_t end) -> Status {
       if (all.substr(begin, end - begin).find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::ok();
       auto read = doc::read_conllu(std::string(all.substr(begin, end - begin)), ro);
-      if (!read) return read.status().with_context(name);
+      // The reader counts lines from the block's start: say where the block starts in the file.
+      if (!read) return read.status().with_context("document at line " + std::to_string(begin_line)).with_context(name);
       for (auto& d : read.value()) docs.push_back(std::move(d));
       return Status::ok();
     };
@@ -99,6 +100,8 @@ Result<std::vector<doc::Document>> load_documents(const std::string& path, const
       if (eol == std::string_view::npos) eol = all.size();
       if (pos > begin && all.substr(pos, 8) == "# newdoc") {
         CASUS_RETURN_IF_ERROR(read_block(pos));
+        begin_line += static_cast<size_t>(std::count(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                     all.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
         begin = pos;
       }
       pos = eol + 1;
