@@ -217,12 +217,18 @@ void TaggerImpl::index_classes() {
   word_to = fnv1a64(std::string_view("to"));
   word_on = fnv1a64(std::string_view("on"));
   word_for = fnv1a64(std::string_view("for"));
+  word_today = fnv1a64(std::string_view("today"));
+  word_yesterday = fnv1a64(std::string_view("yesterday"));
+  const std::array<std::string_view, 4> hedges = {"suspected", "alleged", "presumed", "purported"};
+  for (size_t i = 0; i < hedges.size(); ++i) hedging_participles[i] = fnv1a64(hedges[i]);
   for (size_t c = 0; c < classes.size(); ++c) {
     const auto id = static_cast<uint8_t>(c);
     if (classes[c].upos == doc::UPos::kNoun && classes[c].xpos == "NN") noun_singular = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VB") verb_base = id;
     if (classes[c].upos == doc::UPos::kPart && classes[c].xpos == "TO") infinitive_to = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBZ") verb_3sg = id;
+    if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBD") verb_past = id;
+    if (classes[c].upos == doc::UPos::kAdj && classes[c].xpos == "JJ") adjective = id;
   }
 }
 
@@ -250,6 +256,94 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     if (classes[tags[i]].upos == doc::UPos::kAdj && xpos_is(tags[i - 1], {"POS"}) &&
         xpos_is(tags[i + 1], {"VBD", "VBN", "VBZ", "VBP", "MD"}))
       tags[i] = noun_singular;
+  auto is_nominal = [&](uint8_t cls) {
+    const doc::UPos u = classes[cls].upos;
+    return u == doc::UPos::kNoun || u == doc::UPos::kPropn || u == doc::UPos::kPron;
+  };
+  auto finite_or_aux = [&](uint8_t cls) {
+    return classes[cls].upos == doc::UPos::kAux || xpos_is(cls, {"VBZ", "VBD", "VBP", "MD"});
+  };
+  // "A top U.S. official today praised …": a word the tagger wrote as an adjective but that can be a noun, closing
+  // a determiner's phrase right before a verb (or before a bare temporal noun and a verb), is the phrase's head
+  // noun — an attributive adjective needs a noun after it, and a predicative one a copula before it.
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (classes[tags[i]].upos != doc::UPos::kAdj) continue;
+    if (!(tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) || !(tok[i].wordnet & kWnNoun)) continue;
+    if (!xpos_is(tags[i], {"JJ"})) continue;
+    if (!xpos_is(tags[i - 1], {"DT", "JJ", "NNP", "NN", "PRP$", "POS"})) continue;
+    size_t v = i + 1;
+    const bool temporal = tok[v].lower == word_today || tok[v].lower == word_yesterday || xpos_is(tags[v], {"RB"});
+    if (temporal && v + 1 < n) ++v;  // "official today praised", "official also said"
+    // A participle right after the adjective is its complement ("new born", "best known"); after a temporal word
+    // it is the verb the participle repair below turns finite.
+    if (!xpos_is(tags[v], v == i + 1 ? std::initializer_list<std::string_view>{"VBD", "VBZ", "MD"}
+                                     : std::initializer_list<std::string_view>{"VBD", "VBZ", "MD", "VBN"}))
+      continue;
+    tags[i] = noun_singular;
+  }
+  // "Liberian riot police used tear gas to disperse …", "Up to 100 Albanians demonstrated on Tuesday in Serbia,
+  // radio said": in a body sentence (it ends in a period) with no finite verb or auxiliary before it, a participle
+  // right after a nominal (or a nominal and a bare temporal noun) is the clause's finite verb unless a finite verb
+  // follows in its own stretch — then it is a reduced relative ("the men arrested on Monday were freed"). EWT's
+  // conversational text makes the tagger write VBN after nouns, and the parse then has no clause at all.
+  if (verb_past != kNoClass && n >= 4 && xpos_is(tags[n - 1], {"."})) {
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (finite_or_aux(tags[i])) break;
+      if (i == 0 || !xpos_is(tags[i], {"VBN"})) continue;
+      const bool after_subject = is_nominal(tags[i - 1]) ||
+                                 (i >= 2 && xpos_is(tags[i - 1], {"NN"}) && is_nominal(tags[i - 2]));
+      if (!after_subject || xpos_is(tags[i - 1], {"WP", "WDT"})) break;
+      // The subject is the sentence's opening noun phrase (or list of them): only its words stand before it.
+      bool opens_sentence = true;
+      for (size_t k = 0; k < i && opens_sentence; ++k)
+        opens_sentence = xpos_is(tags[k], {"DT", "PRP$", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "CD", "POS",
+                                           "HYPH", "IN", "RB", "CC", ","});
+      if (!opens_sentence) break;
+      bool reduced_relative = false;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (xpos_is(tags[j], {",", ":", ".", "-LRB-", "HYPH"}) || xpos_is(tags[j], {"WDT", "WP"}) ||
+            classes[tags[j]].upos == doc::UPos::kSconj)
+          break;
+        // "used tear/VBP gas": a present-tense verb right after the participle, before a noun, is a noun modifier —
+        // two verbs in a row have no subject between them.
+        if (j == i + 1 && j + 1 < n && xpos_is(tags[j], {"VBP", "VB"}) && xpos_is(tags[j + 1], {"NN", "NNS"})) {
+          tags[j] = noun_singular;
+          continue;
+        }
+        if (finite_or_aux(tags[j])) {
+          reduced_relative = true;
+          break;
+        }
+      }
+      if (!reduced_relative) tags[i] = verb_past;
+      break;
+    }
+  }
+  // "Police arrested suspected militants": "suspected" (alleged, presumed, purported) right before a noun or
+  // adjective and after anything but an auxiliary or a noun is an adjective; EWT has few such hedges, so the
+  // tagger writes a participle there, and "arrested" before it becomes a reduced relative with no object
+  // ("police arrested" as a noun phrase, no event). A participle right before such a hedge, after a noun, is then
+  // the finite verb. ("The man suspected militants were behind it" keeps its verb: the noun precedes.)
+  if (verb_past != kNoClass && adjective != kNoClass) {
+    for (size_t i = 1; i + 1 < n; ++i) {
+      if (classes[tags[i]].upos != doc::UPos::kVerb) continue;
+      if (std::find(hedging_participles.begin(), hedging_participles.end(), tok[i].lower) == hedging_participles.end())
+        continue;
+      const doc::UPos next = classes[tags[i + 1]].upos;
+      if (next != doc::UPos::kNoun && next != doc::UPos::kPropn && next != doc::UPos::kAdj && next != doc::UPos::kNum)
+        continue;
+      const doc::UPos before = classes[tags[i - 1]].upos;
+      if (before == doc::UPos::kNoun || before == doc::UPos::kPropn || before == doc::UPos::kPron ||
+          before == doc::UPos::kAux)
+        continue;
+      tags[i] = adjective;
+      if (i >= 2 && xpos_is(tags[i - 1], {"VBN"})) {
+        const doc::UPos subject = classes[tags[i - 2]].upos;
+        if (subject == doc::UPos::kNoun || subject == doc::UPos::kPropn || subject == doc::UPos::kPron)
+          tags[i - 1] = verb_past;
+      }
+    }
+  }
   // "agreed to ease a visa requirement", "is going to ease the burden": after a verb, "to" + a word that can be a
   // verb + a determiner or possessive is an infinitive with its object. News verbs that are rare in EWT ("ease",
   // "curb") come out as "to/IN ease/NN" there, and the parse then loses the clause. (A noun after "to" is followed

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -115,8 +116,11 @@ struct TaggerImpl {
   uint8_t verb_base = kNoClass;      // VERB/VB
   uint8_t infinitive_to = kNoClass;  // PART/TO
   uint8_t verb_3sg = kNoClass;       // VERB/VBZ
+  uint8_t verb_past = kNoClass;      // VERB/VBD
+  uint8_t adjective = kNoClass;      // ADJ/JJ
   // Word hashes the repairs test (fnv1a64 of the lower-cased form).
-  uint64_t word_to = 0, word_on = 0, word_for = 0;
+  uint64_t word_to = 0, word_on = 0, word_for = 0, word_today = 0, word_yesterday = 0;
+  std::array<uint64_t, 4> hedging_participles{};  // "suspected", "alleged", … before a noun: adjectives
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
