@@ -403,6 +403,36 @@ size_t repair_participle_clauses(doc::Document& d) {
       ++repaired;
     }
   }
+  // "Libya handed over the two suspects to Britain": the parser reads the particle of a phrasal verb as a
+  // preposition and the object as an oblique ("over the two suspects"). Right after one of these verbs, with no
+  // object of its own, the particle is the verb's and the noun its object.
+  for (TokenIdx t = 1; t + 1 < d.tokens.size(); ++t) {
+    if (d.tokens.deprel[t] != Deprel::kCase) continue;
+    const TokenIdx v = t - 1;
+    const int32_t noun = d.tokens.head[t];
+    if (noun <= static_cast<int32_t>(t) || d.tokens.head[noun] != static_cast<int32_t>(v)) continue;
+    if (d.tokens.upos[v] != UPos::kVerb || d.tokens.deprel[noun] != Deprel::kObl) continue;
+    const std::string verb = text::lower(d.lemma(v)), particle = text::lower(d.token_text(t));
+    const bool phrasal =
+        (particle == "over" && one_of(verb, {"hand", "turn", "take", "sign"})) ||
+        (particle == "up" && one_of(verb, {"give", "round", "set", "step", "blow", "lock", "ramp", "beef", "shore"})) ||
+        (particle == "off" && one_of(verb, {"call", "seal", "cut", "break", "fend", "ward", "fight"})) ||
+        (particle == "out" && one_of(verb, {"carry", "wipe", "rule", "pull", "kick", "force", "drive", "root"})) ||
+        (particle == "down" && one_of(verb, {"shut", "shoot", "crack", "tear", "hunt", "turn", "gun"})) ||
+        (particle == "back" && one_of(verb, {"hand", "give", "roll", "push", "win", "take"}));
+    if (!phrasal) continue;
+    bool has_object = false;
+    const TokenIdx end = d.sentences.last[d.sentence_of(t)];
+    for (TokenIdx c = d.sentences.first[d.sentence_of(t)]; c < end; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(v) &&
+          (d.tokens.deprel[c] == Deprel::kObj || d.tokens.deprel[c] == Deprel::kNsubjPass))
+        has_object = true;
+    if (has_object) continue;
+    d.tokens.head[t] = static_cast<int32_t>(v);
+    d.tokens.deprel[t] = Deprel::kCompoundPrt;
+    d.tokens.deprel[noun] = Deprel::kObj;
+    ++repaired;
+  }
   // "Trump spoke Saturday with the crown prince": a weekday is never a verb's object or subject; it dates the
   // clause, and what the parser hung on it ("with the crown prince") belongs to the verb.
   for (TokenIdx t = 0; t < d.tokens.size(); ++t) {

@@ -16,6 +16,7 @@
 // whose subject is "who"/"which" right after a noun is that noun's relative clause. A passive subject with a
 // "have" auxiliary and no passive one is an active subject ("it had targeted 16 people"). A reporting verb with
 // two subjects, the first carrying the report's verb as a relative clause, gets its report back as ccomp.
+// A phrasal verb's particle read as a preposition ("handed over the suspects") is the verb's, the noun its object.
 #pragma once
 
 #include "casus/doc/document.h"

@@ -150,6 +150,28 @@ TEST(ClauseRepair, SecondReportedClauseOpenedByAndIsAConjunct) {
   EXPECT_EQ(rel_of(d, 4), "ccomp");
 }
 
+TEST(ClauseRepair, PhrasalParticleReadAsAPrepositionGivesTheVerbItsObject) {
+  // "Libya handed over the suspects to Britain." The particle joins the verb; "Shots rang over the city" is no
+  // phrasal verb and keeps its oblique.
+  doc::Document d = parsed(
+      "# text = Libya handed over the suspects to Britain.\n" +
+      row(1, "Libya", "Libya", "PROPN", "NNP", 2, "nsubj") + row(2, "handed", "hand", "VERB", "VBD", 0, "root") +
+      row(3, "over", "over", "ADP", "IN", 5, "case") + row(4, "the", "the", "DET", "DT", 5, "det") +
+      row(5, "suspects", "suspect", "NOUN", "NNS", 2, "obl") + row(6, "to", "to", "ADP", "IN", 7, "case") +
+      row(7, "Britain", "Britain", "PROPN", "NNP", 5, "nmod") + row(8, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 3), 2);
+  EXPECT_EQ(rel_of(d, 3), "compound:prt");
+  EXPECT_EQ(rel_of(d, 5), "obj");
+  doc::Document other = parsed(
+      "# text = Shots rang over the city.\n" + row(1, "Shots", "shot", "NOUN", "NNS", 2, "nsubj") +
+      row(2, "rang", "ring", "VERB", "VBD", 0, "root") + row(3, "over", "over", "ADP", "IN", 5, "case") +
+      row(4, "the", "the", "DET", "DT", 5, "det") + row(5, "city", "city", "NOUN", "NN", 2, "obl") +
+      row(6, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+  repair_participle_clauses(other);
+  EXPECT_EQ(rel_of(other, 5), "obl");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

@@ -332,16 +332,18 @@ std::vector<TokenIdx> included_members(const SentenceTree& tree, TokenIdx h) {
   return out;
 }
 
-// "The Turkish and Greek sides", "Israeli and Palestinian leaders": a plural party noun whose coordinated
-// adjectives name its members stands for each of them (the adjectives, resolved as demonyms).
+// "The Turkish and Greek sides", "Israeli and Palestinian leaders", "US and British troops": a plural party noun
+// whose coordinated adjectives or names name its members stands for each of them (the adjectives, resolved as demonyms).
 std::vector<TokenIdx> coordinated_modifiers(const doc::Document& d, const SentenceTree& tree, TokenIdx h) {
   std::vector<TokenIdx> out;
   if (!one_of(tree.lemma(h), {"side", "party", "government", "leader", "delegation", "community", "official",
-                              "negotiator", "minister", "force", "army", "military"}) ||
+                              "negotiator", "minister", "force", "army", "military", "troop", "troops", "soldier", "warship",
+                              "ship", "vessel", "jet", "warplane", "navy", "diplomat", "envoy", "president",
+                              "authority", "representative", "counterpart", "team", "police"}) ||
       d.xpos(h) != "NNS")
     return out;
   for (TokenIdx c : tree.children(h)) {
-    if (tree.urel(c) != Deprel::kAmod) continue;
+    if (tree.urel(c) != Deprel::kAmod && tree.urel(c) != Deprel::kCompound) continue;  // "US and British troops"
     std::vector<TokenIdx> conj = tree.conjuncts(c);
     if (conj.size() >= 2) return conj;
   }
@@ -381,7 +383,7 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
                            "step", "hold", "have", "receive", "get", "win", "enjoy", "draw", "gain", "secure",
                            "earn", "face", "suffer", "express", "voice", "lodge", "issue", "make", "offer", "give",
                            "extend", "impose", "declare", "announce", "deliver", "order", "promise", "pledge",
-                           "concede"});
+                           "concede", "complete", "finish", "speed", "accelerate", "hasten", "expedite"});
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
@@ -407,6 +409,18 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
   return nullptr;
 }
 
+// Is t, under the trigger, inside a clause that modifies a noun on the way ("hand over two nationals suspected of
+// blowing up a plane in 1988", "the deal that was signed in 2015")? That clause's time is its own.
+bool in_noun_clause(const SentenceTree& tree, TokenIdx trigger, TokenIdx t) {
+  for (int guard = 0; t != trigger && guard < 64; ++guard) {
+    if (tree.rel(t) == Deprel::kAcl || tree.rel(t) == Deprel::kAclRelcl) return true;
+    int32_t h = tree.head(t);
+    if (h < 0) return false;
+    t = static_cast<TokenIdx>(h);
+  }
+  return false;
+}
+
 // The time expression for a trigger: one under the trigger's clause first, else the nearest in the sentence.
 const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const SentenceTree& tree,
                                 TokenIdx trigger) {
@@ -417,7 +431,7 @@ const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const 
   for (const auto& te : times) {
     bool under = false, governs = false;
     for (TokenIdx t = te.first; t < te.last; ++t) {
-      if (tree.dominates(trigger, t)) under = true;
+      if (tree.dominates(trigger, t) && !in_noun_clause(tree, trigger, t)) under = true;
       int32_t h = tree.head(t);
       if (h >= 0 && !(static_cast<TokenIdx>(h) >= te.first && static_cast<TokenIdx>(h) < te.last) &&
           tree.dominates(static_cast<TokenIdx>(h), trigger))
@@ -736,6 +750,18 @@ void Coder::code(doc::Document& d) const {
       e.trigger_start = d.tokens.begin_cp[tlo];
       e.trigger_end = d.tokens.end_cp[thi - 1];
 
+      // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Egyptian
+      // warships launched war games" names two states' forces.
+      if (e.category == doc::Plover::kMobilize && e.rule == "MOBILIZE.exercise") {
+        std::vector<std::string_view> states;
+        for (const auto& a : e.actor)
+          if (!a.country.empty() && std::find(states.begin(), states.end(), a.country) == states.end())
+            states.push_back(a.country);
+        if (states.size() >= 2) {
+          e.category = doc::Plover::kCooperate;
+          e.mode.clear();
+        }
+      }
       // Aux mode and the future category shift of the codebook (future CONSULT → AGREE, …). A negation the rule
       // itself consumed ("will not intervene" → REJECT) is the event, not its negation.
       e.aux = m.aux_hint;

@@ -66,6 +66,9 @@ class Tree {
   // "tearga"), the form itself.
   bool word_in(TokenIdx t, const std::vector<std::string>& words, int depth = 0) const {
     if (in_list(lemma(t), words) || in_list(doc_.form(t), words)) return true;
+    // EWT lemmatizes some plurals as plurale tantum ("supplies", "troops", "goods" keep their -s): a list naming
+    // the singular ("supply") still means them.
+    if (std::string one = plural_kept_as_lemma(t); !one.empty() && in_list(one, words)) return true;
     std::string joined = hyphenated(t);
     if (!joined.empty() && in_list(joined, words)) return true;
     // A quantity or part stands for what it measures: "25,000 tons of food aid", "part of a military aid
@@ -76,6 +79,16 @@ class Tree {
         if (rel(*p) == Deprel::kNmod && has_case(*p, {"of"}) && word_in(*p, words, 1)) return true;
     }
     return false;
+  }
+  // The regular singular of a plural noun the lemmatizer left plural ("supplies" → "supply"), else "".
+  std::string plural_kept_as_lemma(TokenIdx t) const {
+    std::string_view l = lemma(t);
+    if (doc_.xpos(t) != "NNS" || l.size() < 4 || l.back() != 's' || !iequal(l, doc_.form(t))) return "";
+    std::string buf;
+    std::string one(ascii_lower(l, buf));
+    if (one.ends_with("ies")) return one.substr(0, one.size() - 3) + "y";
+    if (one.ends_with("ss")) return "";
+    return one.substr(0, one.size() - 1);
   }
   static bool is_partitive(std::string_view l) {
     for (std::string_view w : {"part", "ton", "tons", "tonne", "tonnes", "package", "batch", "shipment",
