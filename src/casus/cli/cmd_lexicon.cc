@@ -7,6 +7,7 @@
 #include <string>
 
 #include "casus/cli/verbs.h"
+#include "casus/code/clause_repair.h"
 #include "casus/doc/conllu.h"
 #include "casus/lexicon/lexicon.h"
 #include "casus/util/file.h"
@@ -128,7 +129,8 @@ int run_match(const LexiconOptions& o) {
     print_error(docs.status().to_string());
     return kExitSkipped;
   }
-  for (const auto& d : *docs) {
+  for (auto& d : *docs) {
+    code::repair_participle_clauses(d);  // the trees the coder matches, not the parser's raw output
     for (size_t s = 0; s < d.sentences.size(); ++s) {
       std::printf("# %zu: %s\n", s, std::string(d.sentence_text(s)).c_str());
       for (const auto& m : lex->match(d, s)) {

@@ -403,6 +403,38 @@ size_t repair_participle_clauses(doc::Document& d) {
       ++repaired;
     }
   }
+  // "Palestinian leader Yasser Arafat Wednesday rejected …": a weekday right after a name is read as part of the
+  // name (flat, compound); after a subject it dates the clause.
+  for (TokenIdx t = 1; t < d.tokens.size(); ++t) {
+    const Deprel r = d.tokens.deprel[t];
+    if (r != Deprel::kFlat && r != Deprel::kCompound && r != Deprel::kAppos) continue;
+    if (!is_weekday(text::lower(d.token_text(t)))) continue;
+    int32_t name = d.tokens.head[t];
+    if (name < 0 || name >= static_cast<int32_t>(t) || d.tokens.upos[name] != UPos::kPropn) continue;
+    const Deprel nr = doc::deprel_universal(d.tokens.deprel[name]);
+    if (nr != Deprel::kNsubj) continue;
+    const int32_t v = d.tokens.head[name];
+    if (v <= static_cast<int32_t>(t) || d.tokens.upos[v] != UPos::kVerb) continue;
+    d.tokens.head[t] = v;
+    d.tokens.deprel[t] = Deprel::kOblTmod;
+    ++repaired;
+  }
+  // "halted aid to Serbia in line with Western efforts": the parser hangs the noun after "in line with", "in
+  // accordance with", "in cooperation with" on the verb, where it reads as a party the verb acts with. The noun
+  // opened by "with" right after such an "in"-phrase's noun belongs to that noun.
+  for (TokenIdx t = 2; t < d.tokens.size(); ++t) {
+    if (d.tokens.deprel[t] != Deprel::kCase || text::lower(d.token_text(t)) != "with") continue;
+    const int32_t x = d.tokens.head[t], n = static_cast<int32_t>(t) - 1;
+    if (x <= static_cast<int32_t>(t) || d.tokens.head[x] == n || d.tokens.upos[n] != UPos::kNoun) continue;
+    const std::string noun = text::lower(d.lemma(static_cast<TokenIdx>(n)));
+    if (!one_of(noun, {"line", "accordance", "keeping", "cooperation", "coordination", "conjunction", "connection",
+                       "partnership", "solidarity", "compliance", "agreement", "consultation", "contrast", "comparison"}))
+      continue;
+    if (text::lower(d.token_text(static_cast<TokenIdx>(n) - 1)) != "in") continue;
+    d.tokens.head[x] = n;
+    d.tokens.deprel[x] = Deprel::kNmod;
+    ++repaired;
+  }
   // "Libya handed over the two suspects to Britain": the parser reads the particle of a phrasal verb as a
   // preposition and the object as an oblique ("over the two suspects"). Right after one of these verbs, with no
   // object of its own, the particle is the verb's and the noun its object.

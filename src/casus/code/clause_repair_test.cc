@@ -172,6 +172,20 @@ TEST(ClauseRepair, PhrasalParticleReadAsAPrepositionGivesTheVerbItsObject) {
   EXPECT_EQ(rel_of(other, 5), "obl");
 }
 
+TEST(ClauseRepair, WeekdayAfterASubjectNameDatesTheClause) {
+  // "Palestinian leader Yasser Arafat Wednesday rejected the offer."
+  doc::Document d = parsed(
+      "# text = Palestinian leader Yasser Arafat Wednesday rejected the offer.\n" +
+      row(1, "Palestinian", "Palestinian", "ADJ", "JJ", 2, "amod") + row(2, "leader", "leader", "NOUN", "NN", 3, "nmod:desc") +
+      row(3, "Yasser", "Yasser", "PROPN", "NNP", 6, "nsubj") + row(4, "Arafat", "Arafat", "PROPN", "NNP", 3, "flat") +
+      row(5, "Wednesday", "Wednesday", "PROPN", "NNP", 3, "flat") + row(6, "rejected", "reject", "VERB", "VBD", 0, "root") +
+      row(7, "the", "the", "DET", "DT", 8, "det") + row(8, "offer", "offer", "NOUN", "NN", 6, "obj") +
+      row(9, ".", ".", "PUNCT", ".", 6, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 5), 6);
+  EXPECT_EQ(rel_of(d, 4), "flat");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

@@ -255,7 +255,8 @@ std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plove
   // "The police denied the request", "rejected the demands": refusing a request answers whoever made it (its
   // possessor or by-phrase, else the latest request of the story).
   if (category == doc::Plover::kReject && doc_.tokens.upos[h] == UPos::kNoun &&
-      one_of(head_lemma(h), {"request", "demand", "appeal", "plea", "call", "ultimatum", "petition"})) {
+      one_of(head_lemma(h), {"request", "demand", "appeal", "plea", "call", "ultimatum", "petition", "offer", "proposal",
+                                 "invitation", "overture", "initiative", "plan"})) {
     if (auto p = agentive(h, 1)) return p;
     Participant ref = phrase(h);
     ref.event_ref = doc::Plover::kRequest;

@@ -88,6 +88,9 @@ std::string resolution_phrase(const doc::Document& d, TokenIdx a, TokenIdx b) {
 
 // Weekday and month names are tagged PROPN but name times, not actors.
 bool is_temporal_name(std::string_view w) {
+  // "mid-July", "early-November": a month with a hyphenated qualifier.
+  for (std::string_view prefix : {"mid-", "early-", "late-"})
+    if (w.starts_with(prefix)) w.remove_prefix(prefix.size());
   return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                 "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."});
@@ -283,6 +286,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       auto starts = [&](TokenIdx x) {
         UPos u = d.tokens.upos[x];
         if (u != UPos::kPropn && u != UPos::kNoun && u != UPos::kAdj) return false;
+        if (is_temporal_name(text::lower(d.token_text(x)))) return false;  // "Yasser Arafat Wednesday rejected"
         return is_capitalized(d.token_text(x)) || is_title_word(text::lower(d.token_text(x)));
       };
       if (!starts(t)) {
