@@ -128,7 +128,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, the radio said.", {"demonstrated": "VBD"}),
             ("A top U.S. official today praised the agreement.", {"official": "NN", "praised": "VBD"}),
             ("The men arrested on Monday were freed.", {"arrested": "VBN"}),
-            ("The police said the man suspected the neighbours.", {"suspected": "VBD"})]
+            ("The police said the man suspected the neighbours.", {"suspected": "VBD"}),
+            ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}

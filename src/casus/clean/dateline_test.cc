@@ -52,6 +52,17 @@ TEST(Dateline, OutletOnly) {
   EXPECT_EQ(dl->outlet, "Reuters");  // capitals folded, as for places
 }
 
+TEST(Dateline, WireNameGluedToTheSentence) {
+  // Aggregators glue the wire name to the first word: "AGENCY-The …". The place field then holds the name (an
+  // unknown place; the KB decides), and the sentence starts after the dash.
+  auto dl = parse_dateline("PRESSWIRE-The US and Canada have pledged to remove selected banks from the network.");
+  ASSERT_TRUE(dl);
+  EXPECT_EQ(std::string_view("PRESSWIRE-The US and Canada have pledged").substr(dl->length, 3), "The");
+  // Capitals joined by a dash to capitals, or to a title-case word that opens no sentence, stay words.
+  EXPECT_FALSE(parse_dateline("US-CHINA talks resume in Geneva after a long pause on Monday.").has_value());
+  EXPECT_FALSE(parse_dateline("ISIS-Linked militants attack a checkpoint near the border town.").has_value());
+}
+
 TEST(Dateline, NotDatelines) {
   for (const char* line : {
            "Hezbollah - Israel clashes intensify",                       // headline, not a paragraph

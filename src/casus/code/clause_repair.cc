@@ -403,6 +403,25 @@ size_t repair_participle_clauses(doc::Document& d) {
       ++repaired;
     }
   }
+  // "SHAFAQNA-The US, EU, UK and Canada have pledged …": a wire name in capitals glued by a dash to the sentence
+  // becomes its subject, the real subject its apposition. The apposition takes the name's place.
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx w = d.sentences.first[s];
+    if (w + 2 >= d.sentences.last[s] || d.token_text(w + 1) != "-" || d.tokens.end[w] != d.tokens.begin[w + 1]) continue;
+    const std::string_view name = d.token_text(w);
+    if (name.size() < 3 || std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    int32_t appos = -1;
+    for (TokenIdx c = w + 1; c < d.sentences.last[s] && appos < 0; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(w) && d.tokens.deprel[c] == Deprel::kAppos) appos = c;
+    if (appos < 0) continue;
+    d.tokens.head[appos] = d.tokens.head[w];
+    d.tokens.deprel[appos] = d.tokens.deprel[w];
+    for (TokenIdx c = w + 1; c < d.sentences.last[s]; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(w)) d.tokens.head[c] = appos;
+    d.tokens.head[w] = appos;
+    d.tokens.deprel[w] = Deprel::kDep;
+    ++repaired;
+  }
   // "Palestinian leader Yasser Arafat Wednesday rejected …": a weekday right after a name is read as part of the
   // name (flat, compound); after a subject it dates the clause.
   for (TokenIdx t = 1; t < d.tokens.size(); ++t) {

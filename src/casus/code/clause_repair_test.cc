@@ -186,6 +186,19 @@ TEST(ClauseRepair, WeekdayAfterASubjectNameDatesTheClause) {
   EXPECT_EQ(rel_of(d, 4), "flat");
 }
 
+TEST(ClauseRepair, WireNameGluedByADashGivesWayToTheApposedSubject) {
+  // "PRESSWIRE-The US pledged aid." read as PRESSWIRE (subject) with "The US" in apposition.
+  doc::Document d = parsed(
+      std::string("# text = PRESSWIRE-The US pledged aid.\n") + "1\tPRESSWIRE\tPRESSWIRE\tPROPN\tNNP\t_\t5\tnsubj\t_\tSpaceAfter=No\n" +
+      "2\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\tSpaceAfter=No\n" + row(3, "The", "the", "DET", "DT", 4, "det") +
+      row(4, "US", "US", "PROPN", "NNP", 1, "appos") + row(5, "pledged", "pledge", "VERB", "VBD", 0, "root") +
+      row(6, "aid", "aid", "NOUN", "NN", 5, "obj") + row(7, ".", ".", "PUNCT", ".", 5, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 4), 5);
+  EXPECT_EQ(rel_of(d, 4), "nsubj");
+  EXPECT_EQ(head_of(d, 1), 4);
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

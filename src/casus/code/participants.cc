@@ -197,9 +197,11 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
 
 bool ParticipantResolver::in_dateline(TokenIdx h) const {
   // "TEHRAN – Iran's Supreme Leader …": the place the story was filed from opens the sentence, up to a dash.
-  if (doc_.meta.dateline.empty() || h >= tree_.first() + 8) return false;
+  // "SHAFAQNA-The US …": a wire name alone (no place) opens the paragraph the same way.
+  if (h >= tree_.first() + 8) return false;
   std::string head = text::lower(std::string_view(doc_.text).substr(doc_.tokens.begin[tree_.first()], 40));
-  if (head.rfind(text::lower(doc_.meta.dateline), 0) != 0) return false;
+  auto opens = [&](const std::string& s) { return !s.empty() && head.rfind(text::lower(s), 0) == 0; };
+  if (!opens(doc_.meta.dateline) && !opens(doc_.meta.source)) return false;
   for (TokenIdx t = tree_.first(); t <= h; ++t) {
     std::string_view w = doc_.token_text(t);
     if (w == "-" || w == "\u2013" || w == "\u2014" || w == "--" || w == "(") return false;

@@ -229,6 +229,7 @@ void TaggerImpl::index_classes() {
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBZ") verb_3sg = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBD") verb_past = id;
     if (classes[c].upos == doc::UPos::kAdj && classes[c].xpos == "JJ") adjective = id;
+    if (classes[c].upos == doc::UPos::kPunct && classes[c].xpos == "''") closing_quote = id;
   }
 }
 
@@ -319,6 +320,16 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       break;
     }
   }
+  // "remove 'selected' Russian banks": a participle in scare quotes right before a noun or adjective modifies it.
+  if (adjective != kNoClass)
+    for (size_t i = 1; i + 2 < n; ++i) {
+      if (!xpos_is(tags[i], {"VBN", "VBD"}) || !xpos_is(tags[i - 1], {"``"}) || !xpos_is(tags[i + 1], {"''", "``"}))
+        continue;
+      const doc::UPos next = classes[tags[i + 2]].upos;
+      if (next != doc::UPos::kNoun && next != doc::UPos::kAdj && next != doc::UPos::kPropn) continue;
+      tags[i] = adjective;
+      if (closing_quote != kNoClass) tags[i + 1] = closing_quote;  // ’ after the word closes the quote
+    }
   // "Police arrested suspected militants": "suspected" (alleged, presumed, purported) right before a noun or
   // adjective and after anything but an auxiliary or a noun is an adjective; EWT has few such hedges, so the
   // tagger writes a participle there, and "arrested" before it becomes a reduced relative with no object

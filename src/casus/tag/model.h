@@ -118,6 +118,7 @@ struct TaggerImpl {
   uint8_t verb_3sg = kNoClass;       // VERB/VBZ
   uint8_t verb_past = kNoClass;      // VERB/VBD
   uint8_t adjective = kNoClass;      // ADJ/JJ
+  uint8_t closing_quote = kNoClass;  // PUNCT/''
   // Word hashes the repairs test (fnv1a64 of the lower-cased form).
   uint64_t word_to = 0, word_on = 0, word_for = 0, word_today = 0, word_yesterday = 0;
   std::array<uint64_t, 4> hedging_participles{};  // "suspected", "alleged", … before a noun: adjectives
