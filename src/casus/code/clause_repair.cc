@@ -403,6 +403,45 @@ size_t repair_participle_clauses(doc::Document& d) {
       ++repaired;
     }
   }
+  // "Demonstrators flooded in after riot police suddenly retreated": the parser reads "after riot police" as a
+  // prepositional phrase and leaves the clause's verb without a subject. A subjectless adverbial clause verb right
+  // after (adverbs aside) a noun opened by a subordinating preposition is that noun's clause: the noun is its
+  // subject, the preposition its marker.
+  for (TokenIdx v = 1; v < d.tokens.size(); ++v) {
+    const Deprel vr = doc::deprel_universal(d.tokens.deprel[v]);
+    if (d.tokens.upos[v] != UPos::kVerb || (vr != Deprel::kAdvcl && vr != Deprel::kConj)) continue;
+    // A finite verb needs its subject; a bare participle with no auxiliary is a misread finite past.
+    if (!one_of(d.xpos(v), {"VBD", "VBZ", "VBP", "VBN"})) continue;
+    const TokenIdx first = d.sentences.first[d.sentence_of(v)];
+    bool has_subject = false;
+    for (TokenIdx c = first; c < d.sentences.last[d.sentence_of(v)]; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(v)) continue;
+      const Deprel cr = doc::deprel_universal(d.tokens.deprel[c]);
+      if (cr == Deprel::kNsubj || cr == Deprel::kMark || cr == Deprel::kAux || cr == Deprel::kCc) has_subject = true;
+    }
+    if (has_subject) continue;
+    TokenIdx n = v - 1;
+    while (n > first && d.tokens.upos[n] == UPos::kAdv) --n;
+    if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kPron) continue;
+    const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
+    if (nr != Deprel::kObl && nr != Deprel::kNmod) continue;
+    int32_t marker = -1;
+    for (TokenIdx c = first; c < n; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(n) && d.tokens.deprel[c] == Deprel::kCase &&
+          one_of(text::lower(d.token_text(c)), {"after", "before", "until", "since", "as", "once", "because"}))
+        marker = c;
+    if (marker < 0) continue;
+    d.tokens.head[n] = static_cast<int32_t>(v);
+    d.tokens.deprel[n] = Deprel::kNsubj;
+    d.tokens.head[marker] = static_cast<int32_t>(v);
+    d.tokens.deprel[marker] = Deprel::kMark;
+    if (vr == Deprel::kConj) d.tokens.deprel[v] = Deprel::kAdvcl;
+    if (d.xpos(v) == "VBN") {
+      d.tokens.xpos[v] = d.strings.intern("VBD");
+      d.tokens.feats[v] = d.strings.intern(finite_past(d.feats(v)));
+    }
+    ++repaired;
+  }
   // "SHAFAQNA-The US, EU, UK and Canada have pledged …": a wire name in capitals glued by a dash to the sentence
   // becomes its subject, the real subject its apposition. The apposition takes the name's place.
   for (size_t s = 0; s < d.sentences.size(); ++s) {

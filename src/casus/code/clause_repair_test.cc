@@ -199,6 +199,25 @@ TEST(ClauseRepair, WireNameGluedByADashGivesWayToTheApposedSubject) {
   EXPECT_EQ(head_of(d, 1), 4);
 }
 
+TEST(ClauseRepair, NounAfterASubordinatingPrepositionIsTheSubjectOfTheVerbAfterIt) {
+  // "Crowds flooded in after riot police suddenly retreated." read as "after riot police" (a phrase) and a
+  // subjectless participle coordinated with the main verb.
+  doc::Document d = parsed(
+      "# text = Crowds flooded in after riot police suddenly retreated.\n" +
+      row(1, "Crowds", "crowd", "NOUN", "NNS", 2, "nsubj") + row(2, "flooded", "flood", "VERB", "VBD", 0, "root") +
+      row(3, "in", "in", "ADV", "RB", 2, "advmod") + row(4, "after", "after", "ADP", "IN", 6, "case") +
+      row(5, "riot", "riot", "NOUN", "NN", 6, "compound") + row(6, "police", "police", "NOUN", "NN", 2, "obl") +
+      row(7, "suddenly", "suddenly", "ADV", "RB", 8, "advmod") + row(8, "retreated", "retreat", "VERB", "VBN", 2, "conj") +
+      row(9, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 6), 8);
+  EXPECT_EQ(rel_of(d, 6), "nsubj");
+  EXPECT_EQ(head_of(d, 4), 8);
+  EXPECT_EQ(rel_of(d, 4), "mark");
+  EXPECT_EQ(rel_of(d, 8), "advcl");
+  EXPECT_EQ(d.xpos(7), "VBD");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(
