@@ -378,6 +378,51 @@ size_t repair_participle_clauses(doc::Document& d) {
         d.tokens.head[t] = verb;
     ++repaired;
   }
+  // "Protesters, many wrapped in the flag, swarmed into his residence": a noun root whose parenthetical (a comma
+  // phrase with a participle) swallowed the clause's finite verb. The first finite verb after a comma, with no
+  // subject of its own, not a relative clause, is the root and the noun its subject.
+  for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    int32_t root = -1;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+    if (root < 0 || (d.tokens.upos[root] != UPos::kNoun && d.tokens.upos[root] != UPos::kPropn &&
+                     d.tokens.upos[root] != UPos::kPron))
+      continue;
+    bool clause = false;  // a copula or subject: the noun root is a clause of its own
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] == root && (d.tokens.deprel[t] == Deprel::kCop ||
+                                       doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj))
+        clause = true;
+    if (clause || root + 1 >= static_cast<int32_t>(last) || d.token_text(root + 1) != ",") continue;
+    int32_t verb = -1;
+    for (TokenIdx t = static_cast<TokenIdx>(root) + 2; t < last && verb < 0; ++t) {
+      if (d.tokens.upos[t] != UPos::kVerb || !one_of(d.xpos(t), {"VBD", "VBZ", "VBP", "VBN"}) ||
+          d.token_text(t - 1) != ",")
+        continue;
+      const Deprel r = doc::deprel_universal(d.tokens.deprel[t]);
+      if (r != Deprel::kAdvcl && r != Deprel::kConj && r != Deprel::kParataxis && r != Deprel::kDep) continue;
+      bool own = false;
+      for (TokenIdx c = first; c < last; ++c)
+        if (d.tokens.head[c] == static_cast<int32_t>(t) &&
+            (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kMark ||
+             d.tokens.deprel[c] == Deprel::kCc || doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kAux))
+          own = true;
+      if (!own) verb = static_cast<int32_t>(t);
+    }
+    if (verb < 0) continue;
+    d.tokens.head[verb] = -1;
+    d.tokens.deprel[verb] = Deprel::kRoot;
+    d.tokens.head[root] = verb;
+    d.tokens.deprel[root] = Deprel::kNsubj;
+    if (d.xpos(verb) == "VBN") {  // a participle without an auxiliary heading the clause is its finite past
+      d.tokens.xpos[verb] = d.strings.intern("VBD");
+      d.tokens.feats[verb] = d.strings.intern(finite_past(d.feats(verb)));
+    }
+    for (TokenIdx t = first; t < last; ++t)  // what followed the verb, and the final punctuation, follow it
+      if (d.tokens.head[t] == root && static_cast<int32_t>(t) > verb) d.tokens.head[t] = verb;
+    ++repaired;
+  }
   // "its fighters were not even on standby …, and had to be called in immediately, three sources said": two reported
   // clauses of one verb, the second opened by "and" with no subject of its own, are one report of coordinated
   // clauses (the second shares the first's subject), as in the EWT convention for "X, officials said".
