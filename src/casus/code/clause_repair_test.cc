@@ -218,6 +218,24 @@ TEST(ClauseRepair, NounAfterASubordinatingPrepositionIsTheSubjectOfTheVerbAfterI
   EXPECT_EQ(d.xpos(7), "VBD");
 }
 
+TEST(ClauseRepair, NounRootWhoseParentheticalSwallowedTheVerbGivesWayToIt) {
+  // "Protesters, many wrapped in flags, swarmed into the residence."
+  doc::Document d = parsed(
+      "# text = Protesters, many wrapped in flags, swarmed into the residence.\n" +
+      row(1, "Protesters", "protester", "NOUN", "NNS", 0, "root") + row(2, ",", ",", "PUNCT", ",", 1, "punct") +
+      row(3, "many", "many", "ADJ", "JJ", 4, "nsubj:pass") + row(4, "wrapped", "wrap", "VERB", "VBN", 1, "parataxis") +
+      row(5, "in", "in", "ADP", "IN", 6, "case") + row(6, "flags", "flag", "NOUN", "NNS", 4, "obl") +
+      row(7, ",", ",", "PUNCT", ",", 8, "punct") + row(8, "swarmed", "swarm", "VERB", "VBN", 4, "advcl") +
+      row(9, "into", "into", "ADP", "IN", 11, "case") + row(10, "the", "the", "DET", "DT", 11, "det") +
+      row(11, "residence", "residence", "NOUN", "NN", 8, "obl") + row(12, ".", ".", "PUNCT", ".", 1, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(rel_of(d, 8), "root");
+  EXPECT_EQ(head_of(d, 1), 8);
+  EXPECT_EQ(rel_of(d, 1), "nsubj");
+  EXPECT_EQ(head_of(d, 12), 8);
+  EXPECT_EQ(d.xpos(7), "VBD");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(
