@@ -395,6 +395,8 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (r == Deprel::kObl && one_of(tree.lemma(c), {"in"}) &&
         one_of(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
       return true;
+    // "claimed responsibility for drone attacks": a claimed act happened.
+    if (tree.lemma(c) == "for" && one_of(head_lemma, {"responsibility", "credit"})) return true;
     // "in retaliation for an Israeli strike": the cause is stated as having happened.
     if (tree.lemma(c) == "for" && one_of(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
   }
