@@ -81,6 +81,15 @@ TEST_F(MatchTest, ActiveVerb) {
   EXPECT_EQ(m->aux_hint, doc::Aux::kNone);
 }
 
+TEST_F(MatchTest, PassivePerceptionVerbGivesItsSubjectToTheComplement) {
+  // "Soldiers were filmed beating protesters": the soldiers beat; a passive subject is otherwise no agent.
+  auto ms = matches("perception");
+  const auto* m = find(ms, "ASSAULT.beat");
+  ASSERT_NE(m, nullptr) << dump(ms);
+  EXPECT_EQ(words(m->actor), "Soldiers");
+  EXPECT_EQ(words(m->recipient), "protesters");
+}
+
 TEST_F(MatchTest, PassiveSwapsRoles) {
   auto ms = matches("passive");
   const auto* m = find(ms, "ASSAULT.attack.v");

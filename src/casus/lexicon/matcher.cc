@@ -234,6 +234,16 @@ TokVec inherited_subject(const Tree& tree, TokenIdx t, int depth) {
   }
   if (r == Deprel::kXcomp || r == Deprel::kConj || r == Deprel::kAdvcl) {
     if (tree.upos(h) != UPos::kVerb && tree.upos(h) != UPos::kAux && tree.upos(h) != UPos::kAdj) return {};
+    // "Navalny is heard asking for his lawyer", "soldiers were filmed beating …": a passive perception verb's
+    // subject is what its complement's act is done by.
+    constexpr std::string_view kPerception[] = {"hear",  "see",     "film",    "show",    "photograph", "record",
+                                                "catch", "spot",    "observe", "witness", "videotape"};
+    if ((r == Deprel::kXcomp || (r == Deprel::kAdvcl && tree.doc().xpos(t) == "VBG")) && is_passive(tree, h) &&
+        std::any_of(std::begin(kPerception), std::end(kPerception),
+                    [&](std::string_view w) { return iequal(tree.lemma(h), w); })) {
+      TokVec s = subjects(tree, h, true);
+      if (!s.empty()) return s;
+    }
     if (is_passive(tree, h)) return {};  // the head's subject is its patient, not our agent
     TokVec s = subjects(tree, h, false);
     if (!s.empty()) return s;
