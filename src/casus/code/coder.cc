@@ -396,7 +396,9 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
         one_of(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
       return true;
     // "claimed responsibility for drone attacks": a claimed act happened.
-    if (tree.lemma(c) == "for" && one_of(head_lemma, {"responsibility", "credit"})) return true;
+    if (tree.lemma(c) == "for" && one_of(head_lemma, {"responsibility", "credit"}) && tree.head(h) >= 0 &&
+        one_of(tree.lemma(static_cast<TokenIdx>(tree.head(h))), {"claim", "assume", "accept", "take", "admit", "bear"}))
+      return true;
     // "in retaliation for an Israeli strike": the cause is stated as having happened.
     if (tree.lemma(c) == "for" && one_of(head_lemma, {"retaliation", "response", "revenge", "reprisal"})) return true;
   }
