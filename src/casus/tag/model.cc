@@ -330,6 +330,19 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       tags[i] = adjective;
       if (closing_quote != kNoClass) tags[i + 1] = closing_quote;  // ’ after the word closes the quote
     }
+  // "Russia views the US actions as aggression": a body sentence with no finite verb or auxiliary at all, whose
+  // plural noun that can be a verb stands between a nominal and a determiner, possessive or name, has that word as
+  // its verb (present tense, third person).
+  if (verb_3sg != kNoClass && n >= 5 && xpos_is(tags[n - 1], {"."})) {
+    bool verbless = true;
+    for (size_t i = 0; i < n && verbless; ++i) verbless = !finite_or_aux(tags[i]) && !xpos_is(tags[i], {"VBN"});
+    for (size_t i = 1; verbless && i + 1 < n; ++i) {
+      if (!xpos_is(tags[i], {"NNS"}) || !can_be_verb(i) || !is_nominal(tags[i - 1])) continue;
+      if (!xpos_is(tags[i + 1], {"DT", "PRP$", "NNP", "NNPS", "CD"})) continue;
+      tags[i] = verb_3sg;
+      break;
+    }
+  }
   // "Police arrested suspected militants": "suspected" (alleged, presumed, purported) right before a noun or
   // adjective and after anything but an auxiliary or a noun is an adjective; EWT has few such hedges, so the
   // tagger writes a participle there, and "arrested" before it becomes a reduced relative with no object
