@@ -277,7 +277,7 @@ Status clean(doc::Document& doc, const CleanOptions& options, CleanReport* repor
   kept.reserve(lines.size());
   bool dateline_found = false;
   size_t dateline_tries = 0;
-  size_t dateline_line = std::string::npos;
+  size_t dateline_line = std::string::npos, dateline_length = 0;
   bool pending_para = false;
   for (Line& l : lines) {
     pending_para |= l.paragraph_start;
@@ -290,6 +290,7 @@ Status clean(doc::Document& doc, const CleanOptions& options, CleanReport* repor
         if (meta.source.empty()) meta.source = dl->outlet;
         dateline_found = true;
         dateline_line = kept.size();
+        dateline_length = dl->length;
       }
     }
     if (options.drop_boilerplate) {
@@ -324,6 +325,9 @@ Status clean(doc::Document& doc, const CleanOptions& options, CleanReport* repor
   out.reserve(doc.text.size());
   for (size_t i = 0; i < kept.size(); ++i) {
     if (i > 0) out.append(kept[i].paragraph_start ? "\n\n" : "\n");
+    // Where the dateline ends, the report's first sentence starts (the segmenter splits there).
+    if (i == dateline_line && dateline_length > 0 && dateline_length < kept[i].text.size())
+      meta.dateline_end = static_cast<uint32_t>(out.size() + dateline_length);
     out.append(kept[i].text);
   }
   doc.text = std::move(out);

@@ -60,6 +60,8 @@ TEST(Clean, HeaderLinesGiveTheDateAndAreRemoved) {
   EXPECT_EQ(d.meta.published->iso(), "2023-03-14");
   EXPECT_EQ(d.meta.dateline, "Colombo");
   EXPECT_EQ(d.meta.source, "Horn Herald");
+  // The first sentence starts where the dateline ends, in the cleaned text.
+  EXPECT_EQ(d.text.substr(d.meta.dateline_end, 7), "Drivers");
   EXPECT_EQ(d.meta.title, "Fuel queues grow as Colombo rations petrol");
   EXPECT_EQ(d.text,
             "Fuel queues grow as Colombo rations petrol\n\nCOLOMBO (Horn Herald) - Drivers waited overnight at filling "

@@ -413,6 +413,18 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
   return nullptr;
 }
 
+// "a commitment to ease restrictions", "Iran's decision to resume talks", "offer to mediate": an infinitive
+// clause under a noun of commitment names an act promised, not one described.
+bool promised_act(const SentenceTree& tree, TokenIdx t) {
+  if (tree.rel(t) != Deprel::kAcl || tree.head(t) < 0) return false;
+  bool infinitive = false;
+  for (TokenIdx c : tree.children(t))
+    if (tree.urel(c) == Deprel::kMark && tree.lemma(c) == "to") infinitive = true;
+  return infinitive && one_of(tree.lemma(static_cast<TokenIdx>(tree.head(t))),
+                              {"commitment", "pledge", "promise", "decision", "plan", "offer", "vow", "undertaking",
+                               "proposal", "readiness", "willingness", "intention", "determination"});
+}
+
 // Is t, under the trigger, inside a clause that modifies a noun on the way ("hand over two nationals suspected of
 // blowing up a plane in 1988", "the deal that was signed in 2015")? That clause's time is its own.
 bool in_noun_clause(const SentenceTree& tree, TokenIdx trigger, TokenIdx t) {
@@ -671,8 +683,12 @@ void Coder::code(doc::Document& d) const {
       // backing M23").
       // (An acl verb with a subject of its own is a relative clause stating a fact: "sanctions that the EU
       // imposed on it".)
-      const bool descriptive = (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0) ||
-                               tree.rel(m.trigger) == Deprel::kAmod || tree.rel(m.trigger) == Deprel::kCompound;
+      // ("A commitment to ease restrictions", "Iran's decision to resume talks": an infinitive under a noun of
+      // commitment states the promised act, not a description.)
+      const bool promised = promised_act(tree, m.trigger);
+      const bool descriptive =
+          (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0 && !promised) ||
+          tree.rel(m.trigger) == Deprel::kAmod || tree.rel(m.trigger) == Deprel::kCompound;
       cand.asserted = cand.nominal ? asserted_nominal(tree, m.trigger, is_trigger)
                                    : !descriptive && !accused[m.trigger - tree.first()];
       // With nobody named as actor, only incident nouns (prior ≥ 0.5: attack, explosion, airstrike) and verbs with
@@ -769,6 +785,7 @@ void Coder::code(doc::Document& d) const {
       // Aux mode and the future category shift of the codebook (future CONSULT → AGREE, …). A negation the rule
       // itself consumed ("will not intervene" → REJECT) is the event, not its negation.
       e.aux = m.aux_hint;
+      if (promised && e.aux == doc::Aux::kNone) e.aux = doc::Aux::kFuture;
       if (e.aux == doc::Aux::kNegation) {
         bool outside = false;
         for (const auto& cue : m.cues)
@@ -1164,6 +1181,10 @@ void Coder::code(doc::Document& d) const {
       // arrested elsewhere in the story.
       const bool armed_actor = std::any_of(side.begin(), side.end(), [](const doc::Entity& a) { return a.type == "MIL"; });
       if (foe && e.category == doc::Plover::kMobilize && armed_actor && foe->type == "CVL") foe.reset();
+      // A generic state organ ("state-owned" oil fields, "government forces") stands for its state.
+      if (foe && foe->kb_id.rfind("agent:", 0) == 0 && !foe->country.empty() && foe->type == "GOV")
+        if (const kb::Entry* state = kb_.find_id("country:" + foe->country))
+          foe = unnamed_entity(*state, "GOV", e.trigger_start);
       if (add_inferred(e, foe)) continue;
       if (e.category == doc::Plover::kMobilize) continue;  // readiness has no target otherwise
     }

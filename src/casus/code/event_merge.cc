@@ -61,6 +61,16 @@ void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>&
   for (const auto& e : from)
     if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return key(e) == key(f); }))
       into.push_back(e);
+  // "Government eases curbs" (headline) and "The Kenyan government agreed to ease …": the bare "government" is
+  // the state the other statement names, not a second party.
+  auto state_named = [&](const doc::Entity& g) {
+    return std::any_of(into.begin(), into.end(), [&](const doc::Entity& s) {
+      return s.kb_id.rfind("country:", 0) == 0 && s.type == "GOV" && (g.country.empty() || g.country == s.country);
+    });
+  };
+  std::erase_if(into, [&](const doc::Entity& g) {
+    return (g.kb_id == "agent:government" || g.kb_id == "agent:authorities") && state_named(g);
+  });
 }
 
 bool compatible(const Candidate& a, const Candidate& b) {

@@ -249,7 +249,27 @@ TokVec inherited_subject(const Tree& tree, TokenIdx t, int depth) {
     if (!s.empty()) return s;
     return inherited_subject(tree, h, depth + 1);
   }
-  if (r == Deprel::kAcl) return {h};  // "fighters loyal to X attacking ..." (active participle)
+  if (r == Deprel::kAcl) {
+    // "made a commitment to ease restrictions", "Iran's decision to resume talks": a noun of intent passes on
+    // the one who holds the intent — its possessor, else the subject of the verb that has it as object.
+    constexpr std::string_view kIntent[] = {"commitment", "pledge", "promise", "decision", "plan", "offer", "bid",
+                                            "move", "effort", "attempt", "readiness", "willingness", "vow",
+                                            "intention", "determination", "resolve", "undertaking", "proposal"};
+    if (tree.upos(h) == UPos::kNoun && std::any_of(std::begin(kIntent), std::end(kIntent), [&](std::string_view w) {
+          return iequal(tree.lemma(h), w);
+        })) {
+      auto [b, e] = tree.kids(h);
+      for (auto p = b; p != e; ++p)
+        if (tree.rel(*p) == Deprel::kNmodPoss) return {*p};
+      if (tree.rel(h) == Deprel::kObj && tree.head(h) >= 0) {
+        const auto v = static_cast<TokenIdx>(tree.head(h));
+        TokVec s = subjects(tree, v, false);
+        if (!s.empty()) return s;
+        return inherited_subject(tree, v, depth + 1);
+      }
+    }
+    return {h};  // "fighters loyal to X attacking ..." (active participle)
+  }
   return {};
 }
 

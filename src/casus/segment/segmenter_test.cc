@@ -32,6 +32,20 @@ std::string toks(std::string_view text) {
   return out;
 }
 
+TEST(Segmenter, DatelineStandsApartFromTheFirstSentence) {
+  // clean() records where a dateline ends; the report's first sentence starts there.
+  doc::Document d;
+  d.text = "HONG KONG (Wire) - The chief executive condemned the protesters.";
+  d.meta.dateline_end = 19;
+  ASSERT_TRUE(seg().segment(d).is_ok());
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(d.form(d.sentences.first[1]), "The");
+  // Without one, the same text is one sentence.
+  d.meta.dateline_end = 0;
+  ASSERT_TRUE(seg().segment(d).is_ok());
+  EXPECT_EQ(d.sentences.size(), 1u);
+}
+
 TEST(Segmenter, Clitics) {
   EXPECT_EQ(toks("I don't think they're sure it's Iran's plan."),
             "I|do|n't|think|they|'re|sure|it|'s|Iran|'s|plan|.");
