@@ -308,6 +308,8 @@ std::string threat_mode(const doc::Event& act) {
     case doc::Plover::kReject:
     case doc::Plover::kRetreat:  // withdrawing peacekeepers or a mission: a threat to relations
       return "relations";
+    case doc::Plover::kProtest:  // strikes and blockades restrict (codebook)
+      return "restrict";
     default:
       return "";
   }
@@ -821,9 +823,10 @@ void Coder::code(doc::Document& d) const {
       };
       if ((e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical) &&
           (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
-           // "will withdraw its peacekeepers unless …": a conditional withdrawal or sanction is a threat.
+           // "will withdraw its peacekeepers unless …", "will strike if demands are not met": a conditional
+           // withdrawal, sanction or strike is a threat.
            ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject ||
-             e.category == doc::Plover::kRetreat) &&
+             e.category == doc::Plover::kRetreat || e.category == doc::Plover::kProtest) &&
             conditional(tree, m.trigger))) &&
           !predicted_by_other()) {
         e.mode = threat_mode(e);
