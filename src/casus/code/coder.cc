@@ -390,6 +390,8 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
     if (r == Deprel::kObl && one_of(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
+    // "The plant has been disabled by a cyber attack": the agent of what happened happened.
+    if (r == Deprel::kObl && tree.lemma(c) == "by" && tree.rel(t) == Deprel::kOblAgent) return true;
     // "resulted in protests", "led to clashes": the consequence is stated as having happened.
     if (one_of(tree.lemma(c), {"in", "to"}) && one_of(head_lemma, {"result", "lead", "culminate", "escalate", "erupt", "turn"}))
       return true;

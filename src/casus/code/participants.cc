@@ -240,6 +240,8 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
 
 std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plover category) const {
   if (in_dateline(h)) return std::nullopt;
+  // "a suicide bomber blew himself up": a reflexive object is the actor itself, never another party.
+  if (one_of(tree_.lower(h), {"himself", "herself", "themselves", "itself", "oneself"})) return std::nullopt;
   if (auto ev = event_reference(h)) {
     if (auto p = agentive(h, 1)) {
       // "condemned Iran's attack": Iran is the recipient.
