@@ -476,8 +476,13 @@ std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const
     for (const auto& a : e.actor)
       if (!a.country.empty() && (a.type == "CVL" || a.type == "OPP" || a.type.empty())) c = a.country;
   if (c.empty()) return std::nullopt;
+  // Foreign parties protesting in a country target its government only when they are its residents or inmates
+  // ("Palestinian prisoners rioted at a jail in northern Israel"): a stated place and a crowd.
+  const bool crowd_in_stated_place = e.location && !e.location->inferred &&
+                                     std::all_of(e.actor.begin(), e.actor.end(),
+                                                 [](const doc::Entity& a) { return a.type == "CVL"; });
   for (const auto& a : e.actor)
-    if (!a.country.empty() && a.country != c) return std::nullopt;
+    if (!a.country.empty() && a.country != c && !crowd_in_stated_place) return std::nullopt;
   for (std::string_view role : {"head_of_government", "head_of_state"}) {
     auto holders = kb_.holders(role, "country:" + c, date);
     if (holders.size() != 1) continue;

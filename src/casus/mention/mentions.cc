@@ -164,6 +164,15 @@ doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, c
   if (r.via == "demonym" && r.entry && r.entry->kind == kb::EntryKind::kCountry) {
     std::string_view head = d.token_text(last - 1);
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'S')) e.type = "CVL";
+    // "ethnic Albanians in Serbia", "ethnic Turks in Sweden": an ethnic group, not its namesake state's people;
+    // the country comes from where they are (the coder's place), not from the name.
+    for (TokenIdx t = first; t + 1 < last; ++t)
+      if (text::lower(d.token_text(t)) == "ethnic") {
+        e.name = std::string(d.token_text(last - 1));
+        e.kb_id.clear();
+        e.country.clear();
+        e.type = "CVL";
+      }
   }
   return e;
 }
