@@ -130,6 +130,7 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("The men arrested on Monday were freed.", {"arrested": "VBN"}),
             ("The police said the man suspected the neighbours.", {"suspected": "VBD"}),
             ("Russia views the US actions as aggression against a sovereign state.", {"views": "VBZ"}),
+            ("A top U.S. official today praised the effort and said it was important.", {"praised": "VBD"}),
             ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())

@@ -506,6 +506,45 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[w] = Deprel::kDep;
     ++repaired;
   }
+  // "police dispersed demonstrators protesting election results", "troops fired on civilians fleeing the town":
+  // a gerund right after the verb's object, with no comma, subject or marker, describes the object (a reduced
+  // relative); the parser's adverbial reading gives the act to the verb's subject.
+  for (TokenIdx g = 2; g < d.tokens.size(); ++g) {
+    if (d.xpos(g) != "VBG" || d.tokens.deprel[g] != Deprel::kAdvcl) continue;
+    const TokenIdx n = g - 1;
+    const int32_t v = d.tokens.head[g];
+    if (v < 0 || d.tokens.head[n] != v || d.tokens.deprel[n] != Deprel::kObj) continue;
+    if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
+    bool own = false;
+    const TokenIdx first = d.sentences.first[d.sentence_of(g)], last = d.sentences.last[d.sentence_of(g)];
+    for (TokenIdx c = first; c < last; ++c)
+      if (d.tokens.head[c] == static_cast<int32_t>(g) &&
+          (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kMark))
+        own = true;
+    if (own) continue;
+    d.tokens.head[g] = static_cast<int32_t>(n);
+    d.tokens.deprel[g] = Deprel::kAcl;
+    ++repaired;
+  }
+  // "Denmark today accepted a formula": "today" read as the subject's head with the name as its compound. The
+  // name is the subject, the day dates the clause.
+  for (TokenIdx t = 1; t < d.tokens.size(); ++t) {
+    if (doc::deprel_universal(d.tokens.deprel[t]) != Deprel::kNsubj) continue;
+    if (!one_of(text::lower(d.token_text(t)), {"today", "yesterday", "tonight"})) continue;
+    const TokenIdx c = t - 1;
+    if (d.tokens.head[c] != static_cast<int32_t>(t) || d.tokens.deprel[c] != Deprel::kCompound ||
+        (d.tokens.upos[c] != UPos::kPropn && d.tokens.upos[c] != UPos::kNoun))
+      continue;
+    const int32_t v = d.tokens.head[t];
+    if (v < 0) continue;
+    d.tokens.head[c] = v;
+    d.tokens.deprel[c] = d.tokens.deprel[t];
+    for (TokenIdx k = d.sentences.first[d.sentence_of(t)]; k < c; ++k)  // the name's own modifiers follow it
+      if (d.tokens.head[k] == static_cast<int32_t>(t)) d.tokens.head[k] = static_cast<int32_t>(c);
+    d.tokens.head[t] = v;
+    d.tokens.deprel[t] = Deprel::kOblTmod;
+    ++repaired;
+  }
   // "Palestinian leader Yasser Arafat Wednesday rejected …": a weekday right after a name is read as part of the
   // name (flat, compound); after a subject it dates the clause.
   for (TokenIdx t = 1; t < d.tokens.size(); ++t) {

@@ -236,6 +236,32 @@ TEST(ClauseRepair, NounRootWhoseParentheticalSwallowedTheVerbGivesWayToIt) {
   EXPECT_EQ(d.xpos(7), "VBD");
 }
 
+TEST(ClauseRepair, GerundRightAfterTheObjectDescribesIt) {
+  // "Police dispersed demonstrators protesting the results." The demonstrators protest, not the police.
+  doc::Document d = parsed(
+      "# text = Police dispersed demonstrators protesting the results.\n" +
+      row(1, "Police", "police", "NOUN", "NNS", 2, "nsubj") + row(2, "dispersed", "disperse", "VERB", "VBD", 0, "root") +
+      row(3, "demonstrators", "demonstrator", "NOUN", "NNS", 2, "obj") +
+      row(4, "protesting", "protest", "VERB", "VBG", 2, "advcl") + row(5, "the", "the", "DET", "DT", 6, "det") +
+      row(6, "results", "result", "NOUN", "NNS", 4, "obj") + row(7, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 4), 3);
+  EXPECT_EQ(rel_of(d, 4), "acl");
+}
+
+TEST(ClauseRepair, TodayBeforeTheVerbDatesItAndTheNameIsTheSubject) {
+  // "Denmark today accepted the formula." read as a compound "Denmark today" subject.
+  doc::Document d = parsed(
+      "# text = Denmark today accepted the formula.\n" + row(1, "Denmark", "Denmark", "PROPN", "NNP", 2, "compound") +
+      row(2, "today", "today", "NOUN", "NN", 3, "nsubj") + row(3, "accepted", "accept", "VERB", "VBD", 0, "root") +
+      row(4, "the", "the", "DET", "DT", 5, "det") + row(5, "formula", "formula", "NOUN", "NN", 3, "obj") +
+      row(6, ".", ".", "PUNCT", ".", 3, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 1), 3);
+  EXPECT_EQ(rel_of(d, 1), "nsubj");
+  EXPECT_EQ(head_of(d, 2), 3);
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(

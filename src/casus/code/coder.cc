@@ -695,8 +695,11 @@ void Coder::code(doc::Document& d) const {
       // ("A commitment to ease restrictions", "Iran's decision to resume talks": an infinitive under a noun of
       // commitment states the promised act, not a description.)
       const bool promised = promised_act(tree, m.trigger);
+      // "demonstrators protesting election results": people described as protesting are protesting.
+      const bool protesting = m.category == doc::Plover::kProtest && d.xpos(m.trigger) == "VBG";
       const bool descriptive =
-          (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0 && !promised) ||
+          (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0 && !promised &&
+           !protesting) ||
           tree.rel(m.trigger) == Deprel::kAmod || tree.rel(m.trigger) == Deprel::kCompound;
       cand.asserted = cand.nominal ? asserted_nominal(tree, m.trigger, is_trigger)
                                    : !descriptive && !accused[m.trigger - tree.first()];

@@ -311,6 +311,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
           tags[j] = noun_singular;
           continue;
         }
+        // "A top official today praised the effort and said …": a finite verb after "and" is coordinated with
+        // the participle's clause, not the main verb a reduced relative would need.
+        if (finite_or_aux(tags[j]) && xpos_is(tags[j - 1], {"CC"})) break;
         if (finite_or_aux(tags[j])) {
           reduced_relative = true;
           break;
