@@ -526,6 +526,31 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[g] = Deprel::kAcl;
     ++repaired;
   }
+  // "Some 800,000 Iraqi Kurds sought refuge in Germany": an approximator before a number read as the sentence's
+  // root, the clause hanging on it as a relative clause. The clause's verb is the root; the word qualifies the
+  // number.
+  for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
+    const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
+    int32_t root = -1;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+    if (root < 0 || root + 1 >= static_cast<int32_t>(last) || d.tokens.upos[root + 1] != UPos::kNum) continue;
+    if (!one_of(text::lower(d.token_text(root)), {"some", "about", "around", "nearly", "almost", "roughly", "approximately"}))
+      continue;
+    int32_t verb = -1;
+    for (TokenIdx t = static_cast<TokenIdx>(root) + 1; t < last && verb < 0; ++t)
+      if (d.tokens.head[t] == root && d.tokens.upos[t] == UPos::kVerb &&
+          doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kAcl)
+        verb = static_cast<int32_t>(t);
+    if (verb < 0) continue;
+    d.tokens.head[verb] = -1;
+    d.tokens.deprel[verb] = Deprel::kRoot;
+    for (TokenIdx t = first; t < last; ++t)
+      if (d.tokens.head[t] == root && static_cast<int32_t>(t) != verb) d.tokens.head[t] = verb;
+    d.tokens.head[root] = root + 1;
+    d.tokens.deprel[root] = Deprel::kAdvmod;
+    ++repaired;
+  }
   // "Denmark today accepted a formula": "today" read as the subject's head with the name as its compound. The
   // name is the subject, the day dates the clause.
   for (TokenIdx t = 1; t < d.tokens.size(); ++t) {

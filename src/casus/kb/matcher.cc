@@ -95,11 +95,22 @@ void emit(std::string_view part, uint32_t source, uint32_t begin, std::vector<Su
     part.remove_suffix(1);  // plural possessive: "Houthis'"
     possessive = true;
   }
+  // "U.N.", "U.S.", "E.U.": a dotted acronym is the acronym ("UN" in the KB matches "U.N." in the text).
+  std::string undotted;
+  if (part.size() >= 4 && part.back() == '.') {
+    bool dotted = true;
+    for (size_t k = 0; k < part.size() && dotted; ++k)
+      dotted = (k % 2 == 0) ? (part[k] >= 'A' && part[k] <= 'Z') : part[k] == '.';
+    if (dotted && part.size() % 2 == 0)
+      for (size_t k = 0; k < part.size(); k += 2) undotted += part[k];
+  }
+  const auto span_bytes = static_cast<uint32_t>(part.size());
+  if (!undotted.empty()) part = undotted;
   t.original = strip_marks(part);
   t.folded = fold(part);
   t.source = source;
   t.begin = begin;
-  t.end = begin + static_cast<uint32_t>(part.size());
+  t.end = begin + span_bytes;
   t.possessive = possessive;
   t.lower_only = !has_upper(part);
   out.push_back(std::move(t));

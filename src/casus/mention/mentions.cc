@@ -707,7 +707,14 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             groups.push_back(idx);
         } else if (u == UPos::kPropn && !is_temporal_name(lower)) {
           // Unresolved proper name: kept with an empty name so curators can grow the KB (casus kb unknown).
-          int32_t idx = add(s, a, b, doc::MentionKind::kActor, make_entity(d, a, b, kb::Resolution{}), h);
+          doc::Entity unknown = make_entity(d, a, b, kb::Resolution{});
+          // "Iraqi Kurds", "Afghan Hazaras": a nationality adjective before the name gives its country.
+          for (TokenIdx t = a; t < h && unknown.country.empty(); ++t) {
+            if (d.tokens.upos[t] != UPos::kAdj || d.tokens.head[t] != static_cast<int32_t>(h)) continue;
+            kb::Resolution r = kb.resolve(d.token_text(t), date);
+            if (r.found() && r.entry->kind == kb::EntryKind::kCountry) unknown.country = r.country;
+          }
+          int32_t idx = add(s, a, b, doc::MentionKind::kActor, std::move(unknown), h);
           // A two-to-four word name with no institution word is likely a person ("Ahmed al-Mansouri"): "he"
           // may refer to it.
           if (looks_like_person_name(d, a, b)) people.push_back(idx);

@@ -219,6 +219,8 @@ void TaggerImpl::index_classes() {
   word_for = fnv1a64(std::string_view("for"));
   word_today = fnv1a64(std::string_view("today"));
   word_yesterday = fnv1a64(std::string_view("yesterday"));
+  const std::array<std::string_view, 5> casualties = {"wounded", "injured", "killed", "hurt", "arrested"};
+  for (size_t i = 0; i < casualties.size(); ++i) casualty_verbs[i] = fnv1a64(casualties[i]);
   const std::array<std::string_view, 4> hedges = {"suspected", "alleged", "presumed", "purported"};
   for (size_t i = 0; i < hedges.size(); ++i) hedging_participles[i] = fnv1a64(hedges[i]);
   for (size_t c = 0; c < classes.size(); ++c) {
@@ -321,6 +323,17 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       }
       if (!reduced_relative) tags[i] = verb_past;
       break;
+    }
+  }
+  // "killed two youths and wounded five others": after "and", a casualty word before a number is the second verb
+  // of a clause whose first verb is finite (EWT reads "wounded five" as an adjective before a noun phrase).
+  if (verb_past != kNoClass) {
+    bool finite_before = false;
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (xpos_is(tags[i], {"VBD"})) finite_before = true;
+      if (i == 0 || !finite_before || !xpos_is(tags[i - 1], {"CC"}) || !xpos_is(tags[i + 1], {"CD"})) continue;
+      if (std::find(casualty_verbs.begin(), casualty_verbs.end(), tok[i].lower) == casualty_verbs.end()) continue;
+      if (xpos_is(tags[i], {"JJ", "VBN"})) tags[i] = verb_past;
     }
   }
   // "remove 'selected' Russian banks": a participle in scare quotes right before a noun or adjective modifies it.
