@@ -235,7 +235,8 @@ std::optional<Candidate> follow_suit(const doc::Document& d, size_t sentence, co
         break;
       }
     const Candidate* source = nullptr;
-    for (int pass = named == doc::Plover::kNone ? 1 : 0; pass < 2 && !source; ++pass)
+    // A clause that names its act follows only that kind of act (it is coded on its own otherwise).
+    for (int pass = named == doc::Plover::kNone ? 1 : 0; pass < (named == doc::Plover::kNone ? 2 : 1) && !source; ++pass)
       for (auto it = earlier.rbegin(); it != earlier.rend() && !source; ++it)
         if (it->asserted && !it->event.actor.empty() && it->event.aux != doc::Aux::kNegation &&
             state_like(it->event.actor.front()) == states && (pass == 1 || it->event.category == named))
@@ -806,6 +807,14 @@ void Coder::code(doc::Document& d) const {
             outside = true;
         if (!outside) e.aux = doc::Aux::kNone;
       }
+      // A crowd's demands are its protest's content, coded as the protest (codebook; "protesters have been
+      // demanding the withdrawal of the bill").
+      if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
+          std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) {
+            return one_of(a.kb_id, {"agent:protesters", "agent:demonstrators", "agent:crowd", "agent:mob",
+                                    "agent:rioters"});
+          }))
+        continue;
       // Journalists asking questions make no demands ("VOA asked the National Security Council whether …").
       if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
           std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) { return a.type == "MED"; }))

@@ -223,7 +223,15 @@ TokVec inherited_subject(const Tree& tree, TokenIdx t, int depth) {
   if (hh < 0) return {};
   auto h = static_cast<TokenIdx>(hh);
   Deprel r = tree.rel(t);
-  if (r == Deprel::kXcomp) {
+  // "pushed Iran to join the talks" parsed with an adverbial "to join": an object-control verb still hands its
+  // object the act.
+  constexpr std::string_view kObjectControl[] = {"urge",   "push",  "press",   "pressure", "force",  "ask", "encourage",
+                                                 "persuade", "order", "tell", "warn",   "invite", "allow", "compel"};
+  const bool control_advcl =
+      r == Deprel::kAdvcl && tree.has_case(t, kToCases) &&
+      std::any_of(std::begin(kObjectControl), std::end(kObjectControl),
+                  [&](std::string_view w) { return iequal(tree.lemma(h), w); });
+  if (r == Deprel::kXcomp || control_advcl) {
     // Object control ("urged Iran to join", "called on Iran to join") before subject control ("vowed to join").
     auto [b, e] = tree.kids(h);
     for (auto p = b; p != e; ++p) {
