@@ -77,7 +77,14 @@ bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& x = a.event;
   const doc::Event& y = b.event;
   if (x.category != y.category || x.aux != y.aux) return false;
-  if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode) return false;
+  // "ahead of the aerial assault" restates the drone and missile attack the story reported: a nominal reference's
+  // loose mode ("aerial") does not keep it apart from the act's precise one.
+  auto loose_match = [&] {
+    const bool nominal_ref = a.nominal || b.nominal;
+    auto aerial = [](const std::string& m) { return m == "drone" || m == "heavy-weapons" || m == "aerial"; };
+    return nominal_ref && (x.mode == "aerial" || y.mode == "aerial") && aerial(x.mode) && aerial(y.mode);
+  };
+  if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode && !loose_match()) return false;
   if (distinct_acts(a, b)) return false;
   // Only dates a phrase gave count (a default publication date says nothing about which incident it is).
   if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
