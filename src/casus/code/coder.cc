@@ -499,7 +499,8 @@ std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const
 void Coder::link_national_forces(doc::Entity& e) const {
   if (e.country.empty() || e.type != "MIL") return;
   // Agents ("soldiers") and the state named as a military ("Myanmar's military" resolves to the state, type MIL).
-  if (!one_of(e.kb_id, {"agent:army", "agent:military", "agent:troops", "agent:forces", "country:" + e.country}))
+  if (!one_of(e.kb_id, {"agent:army", "agent:military", "agent:troops", "agent:forces", "agent:army_officer",
+                        "agent:government_soldier", "agent:paratroopers", "country:" + e.country}))
     return;
   if (text::lower(e.text).find("security") != std::string::npos) return;  // police as often as soldiers
   const kb::Entry* forces = kb_.national_forces(e.country);
