@@ -136,6 +136,34 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}
         check(f"tagger repair: {sent[:40]}", all(got.get(w) == x for w, x in want.items()), str(got))
+    # Coder behaviours on news phrasings (texts written for this test): category, an actor and a recipient name.
+    cases = [
+        ("Saudi Arabia said Yemen's Houthi rebels launched drone attacks against the Kingdom's oil facilities.",
+         "ASSAULT", "Houthis", "Saudi Arabia"),
+        ("The militant group has claimed responsibility for drone attacks on two oil fields in Saudi Arabia.",
+         "ASSAULT", None, None),
+        ("The embassy confirmed that the Taliban have stopped letting Afghans through the airport gates.",
+         "COERCE", "Taliban", None),
+        ("The United States pushed Iran to join the talks.", "REQUEST", "United States", "Iran"),
+        ("Police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+         "PROTEST", None, None),
+        ("WIREDESK-The US, EU, UK and Canada have pledged to remove selected Russian banks from the SWIFT network.",
+         "SANCTION", "United States", None),
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, the radio said.", "PROTEST", None, None),
+    ]
+    for text, category, actor, recipient in cases:
+        doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
+        r = run("code", "-", stdin=doc.encode())
+        evs = [json.loads(l) for l in r.stdout.decode().splitlines() if l.strip()]
+        names = lambda side: {(x.get("name") or x.get("text")) for x in side}
+        ok = any(e["event"] == category and (actor is None or actor in names(e["actor"])) and
+                 (recipient is None or recipient in names(e["recipient"])) for e in evs)
+        check(f"coder: {text[:48]}", ok, str([(e["event"], names(e["actor"]), names(e["recipient"])) for e in evs]))
+    # An ethnic group is no state's people: the Albanians demonstrating in Serbia are not Albania.
+    doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
+    evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
+    check("coder: ethnic group keeps no state", evs and all(a.get("country") != "ALB" for e in evs for a in e["actor"]),
+          str([e["actor"] for e in evs]))
 for verb in ("code", "parse", "train", "eval", "kb", "lexicon", "model"):
     check(f"{verb} --help", run(verb, "--help").returncode == 0)
 

@@ -570,6 +570,14 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             const bool is_state = cand.kb_id.rfind("country:", 0) == 0;
             if (lower != "two" && cand.kb_id.rfind("agent:", 0) == 0) continue;  // "officials" are no group
             if (state_noun && !is_state) continue;
+            // "the Kingdom": a state whose official name says so ("Kingdom of Saudi Arabia"), not the nearest one.
+            if (head_lower == "kingdom" && is_state) {
+              const kb::Entry* st = kb.find_id(cand.kb_id);
+              if (!st || std::none_of(st->aliases.begin(), st->aliases.end(), [](const std::string& a) {
+                    return a.find("Kingdom") != std::string::npos;
+                  }))
+                continue;
+            }
             if (body_noun && is_state) continue;
             if (country.empty() || cand.country == country) {
               ante = *it;
