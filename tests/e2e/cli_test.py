@@ -124,13 +124,13 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
     # The tagger's grammatical repairs on news sentences the treebank's conversational text mistags (the parse then
     # has no clause and the coder no event): each names the token and the XPOS it must get.
     news = [("Police arrested suspected militants in the capital on Monday.", {"arrested": "VBD", "suspected": "JJ"}),
-            ("Liberian riot police used tear gas to disperse the crowd.", {"used": "VBD", "tear": "NN"}),
-            ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, the radio said.", {"demonstrated": "VBD"}),
-            ("A top U.S. official today praised the agreement.", {"official": "NN", "praised": "VBD"}),
+            ("Kenyan riot police used tear gas to scatter the marchers.", {"used": "VBD", "tear": "NN"}),
+            ("About 300 ethnic Hungarians marched on Sunday in Cluj, local television said.", {"marched": "VBD"}),
+            ("A senior EU official today welcomed the accord.", {"official": "NN", "welcomed": "VBD"}),
             ("The men arrested on Monday were freed.", {"arrested": "VBN"}),
             ("The police said the man suspected the neighbours.", {"suspected": "VBD"}),
-            ("Russia views the US actions as aggression against a sovereign state.", {"views": "VBZ"}),
-            ("A top U.S. official today praised the effort and said it was important.", {"praised": "VBD"}),
+            ("Moscow views the naval patrols as provocation against a neighbouring state.", {"views": "VBZ"}),
+            ("A senior EU official today welcomed the accord and said it was overdue.", {"welcomed": "VBD"}),
             ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
@@ -138,18 +138,18 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         check(f"tagger repair: {sent[:40]}", all(got.get(w) == x for w, x in want.items()), str(got))
     # Coder behaviours on news phrasings (texts written for this test): category, an actor and a recipient name.
     cases = [
-        ("Saudi Arabia said Yemen's Houthi rebels launched drone attacks against the Kingdom's oil facilities.",
+        ("Officials in Riyadh said Houthi fighters from Yemen fired drones at the Kingdom's refineries on Sunday.",
          "ASSAULT", "Houthis", "Saudi Arabia"),
-        ("The militant group has claimed responsibility for drone attacks on two oil fields in Saudi Arabia.",
+        ("An armed faction claimed responsibility for rocket attacks on a port in Oman.",
          "ASSAULT", None, None),
-        ("The embassy confirmed that the Taliban have stopped letting Afghans through the airport gates.",
+        ("Witnesses said the Taliban had stopped letting women through the checkpoints.",
          "COERCE", "Taliban", None),
         ("The United States pushed Iran to join the talks.", "REQUEST", "United States", "Iran"),
-        ("Police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+        ("Riot police fired water cannon to scatter students protesting tuition fees in Santiago.",
          "PROTEST", None, None),
-        ("WIREDESK-The US, EU, UK and Canada have pledged to remove selected Russian banks from the SWIFT network.",
-         "SANCTION", "United States", None),
-        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, the radio said.", "PROTEST", None, None),
+        ("NEWSDESK-Japan, Canada and Australia have vowed to remove several Iranian lenders from the SWIFT system.",
+         "SANCTION", "Japan", None),
+        ("Several hundred ethnic Hungarians rallied on Sunday in Romania, local television said.", "PROTEST", None, None),
     ]
     for text, category, actor, recipient in cases:
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
@@ -159,10 +159,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ok = any(e["event"] == category and (actor is None or actor in names(e["actor"])) and
                  (recipient is None or recipient in names(e["recipient"])) for e in evs)
         check(f"coder: {text[:48]}", ok, str([(e["event"], names(e["actor"]), names(e["recipient"])) for e in evs]))
-    # An ethnic group is no state's people: the Albanians demonstrating in Serbia are not Albania.
+    # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
-    check("coder: ethnic group keeps no state", evs and all(a.get("country") != "ALB" for e in evs for a in e["actor"]),
+    check("coder: ethnic group keeps no state", evs and all(a.get("country") != "HUN" for e in evs for a in e["actor"]),
           str([e["actor"] for e in evs]))
 for verb in ("code", "parse", "train", "eval", "kb", "lexicon", "model"):
     check(f"{verb} --help", run(verb, "--help").returncode == 0)

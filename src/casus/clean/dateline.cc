@@ -55,7 +55,7 @@ std::optional<Word> word_at(std::string_view s, size_t i) {
       continue;
     } else if (c == '-' && lower == 0 && upper >= 2 && j + 2 < s.size() && ascii_upper(s[j + 1]) &&
                ascii_lower(s[j + 2])) {
-      break;  // "SHAFAQNA-The": capitals, then a dash into a title-case word, end the word (AL-BALAH goes on)
+      break;  // "NEWSDESK-The": capitals, then a dash into a title-case word, end the word (AL-BALAH goes on)
     } else if ((c == '\'' || c == '.' || c == '-') && j > i && j + 1 < s.size() &&
                (ascii_upper(s[j + 1]) || ascii_lower(s[j + 1]))) {
       // inner punctuation: AL-BALAH, SANA'A, D.C.
@@ -255,7 +255,7 @@ std::optional<Dateline> parse_dateline(std::string_view line) {
                                               std::isdigit(static_cast<unsigned char>(rest[0])));
 
   bool accepted = false;
-  // "SHAFAQNA-The US, EU …": a wire name in capitals glued by a dash to the sentence's opening article or
+  // "NEWSDESK-The UK, France …": a wire name in capitals glued by a dash to the sentence's opening article or
   // preposition (an unspaced dash between capitals otherwise joins words: "US-CHINA", "ISIS-Linked").
   auto opens_sentence = [&] {
     for (std::string_view w : {"The ", "A ", "An ", "In ", "On ", "At ", "After ", "Following "})

@@ -38,7 +38,7 @@ std::string finite_past(std::string_view feats) {
 bool nominal_root(const doc::Document& d, TokenIdx r, TokenIdx first, TokenIdx last) {
   UPos u = d.tokens.upos[r];
   if (u == UPos::kNoun || u == UPos::kPropn) return true;
-  // "A top U.S. official today praised …": a determiner shows an adjective-tagged head is a noun.
+  // "A senior EU official today welcomed …": a determiner shows an adjective-tagged head is a noun.
   if (u != UPos::kAdj) return false;
   for (TokenIdx t = first; t < last; ++t)
     if (d.tokens.head[t] == static_cast<int32_t>(r) && d.tokens.deprel[t] == Deprel::kDet) return true;
@@ -378,7 +378,7 @@ size_t repair_participle_clauses(doc::Document& d) {
         d.tokens.head[t] = verb;
     ++repaired;
   }
-  // "Protesters, many wrapped in the flag, swarmed into his residence": a noun root whose parenthetical (a comma
+  // "Students, many carrying banners, streamed into the ministry": a noun root whose parenthetical (a comma
   // phrase with a participle) swallowed the clause's finite verb. The first finite verb after a comma, with no
   // subject of its own, not a relative clause, is the root and the noun its subject.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
@@ -487,7 +487,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     ++repaired;
   }
-  // "SHAFAQNA-The US, EU, UK and Canada have pledged …": a wire name in capitals glued by a dash to the sentence
+  // "NEWSDESK-The UK, France and Japan have pledged …": a wire name in capitals glued by a dash to the sentence
   // becomes its subject, the real subject its apposition. The apposition takes the name's place.
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     const TokenIdx w = d.sentences.first[s];
@@ -506,7 +506,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[w] = Deprel::kDep;
     ++repaired;
   }
-  // "police dispersed demonstrators protesting election results", "troops fired on civilians fleeing the town":
+  // "police scattered students protesting tuition fees", "troops fired on civilians fleeing the town":
   // a gerund right after the verb's object, with no comma, subject or marker, describes the object (a reduced
   // relative); the parser's adverbial reading gives the act to the verb's subject.
   for (TokenIdx g = 2; g < d.tokens.size(); ++g) {
@@ -526,7 +526,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[g] = Deprel::kAcl;
     ++repaired;
   }
-  // "Some 800,000 Iraqi Kurds sought refuge in Germany": an approximator before a number read as the sentence's
+  // "Some 5,000 Syrian Kurds sought shelter in Turkey": an approximator before a number read as the sentence's
   // root, the clause hanging on it as a relative clause. The clause's verb is the root; the word qualifies the
   // number.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
@@ -551,7 +551,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[root] = Deprel::kAdvmod;
     ++repaired;
   }
-  // "Denmark today accepted a formula": "today" read as the subject's head with the name as its compound. The
+  // "Norway today accepted the proposal": "today" read as the subject's head with the name as its compound. The
   // name is the subject, the day dates the clause.
   for (TokenIdx t = 1; t < d.tokens.size(); ++t) {
     if (doc::deprel_universal(d.tokens.deprel[t]) != Deprel::kNsubj) continue;
@@ -570,7 +570,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[t] = Deprel::kOblTmod;
     ++repaired;
   }
-  // "Palestinian leader Yasser Arafat Wednesday rejected …": a weekday right after a name is read as part of the
+  // "Opposition leader Maria Santos Wednesday rejected …": a weekday right after a name is read as part of the
   // name (flat, compound); after a subject it dates the clause.
   for (TokenIdx t = 1; t < d.tokens.size(); ++t) {
     const Deprel r = d.tokens.deprel[t];
@@ -586,7 +586,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[t] = Deprel::kOblTmod;
     ++repaired;
   }
-  // "halted aid to Serbia in line with Western efforts": the parser hangs the noun after "in line with", "in
+  // "froze credit to Belarus in line with allied efforts": the parser hangs the noun after "in line with", "in
   // accordance with", "in cooperation with" on the verb, where it reads as a party the verb acts with. The noun
   // opened by "with" right after such an "in"-phrase's noun belongs to that noun.
   for (TokenIdx t = 2; t < d.tokens.size(); ++t) {
@@ -602,7 +602,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[x] = Deprel::kNmod;
     ++repaired;
   }
-  // "Libya handed over the two suspects to Britain": the parser reads the particle of a phrasal verb as a
+  // "Chad handed over the two fugitives to Niger": the parser reads the particle of a phrasal verb as a
   // preposition and the object as an oblique ("over the two suspects"). Right after one of these verbs, with no
   // object of its own, the particle is the verb's and the noun its object.
   for (TokenIdx t = 1; t + 1 < d.tokens.size(); ++t) {

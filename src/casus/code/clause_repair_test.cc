@@ -151,14 +151,14 @@ TEST(ClauseRepair, SecondReportedClauseOpenedByAndIsAConjunct) {
 }
 
 TEST(ClauseRepair, PhrasalParticleReadAsAPrepositionGivesTheVerbItsObject) {
-  // "Libya handed over the suspects to Britain." The particle joins the verb; "Shots rang over the city" is no
+  // "Chad handed over the fugitives to Niger." The particle joins the verb; "Shots rang over the city" is no
   // phrasal verb and keeps its oblique.
   doc::Document d = parsed(
-      "# text = Libya handed over the suspects to Britain.\n" +
-      row(1, "Libya", "Libya", "PROPN", "NNP", 2, "nsubj") + row(2, "handed", "hand", "VERB", "VBD", 0, "root") +
+      "# text = Chad handed over the fugitives to Niger.\n" +
+      row(1, "Chad", "Chad", "PROPN", "NNP", 2, "nsubj") + row(2, "handed", "hand", "VERB", "VBD", 0, "root") +
       row(3, "over", "over", "ADP", "IN", 5, "case") + row(4, "the", "the", "DET", "DT", 5, "det") +
-      row(5, "suspects", "suspect", "NOUN", "NNS", 2, "obl") + row(6, "to", "to", "ADP", "IN", 7, "case") +
-      row(7, "Britain", "Britain", "PROPN", "NNP", 5, "nmod") + row(8, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
+      row(5, "fugitives", "fugitive", "NOUN", "NNS", 2, "obl") + row(6, "to", "to", "ADP", "IN", 7, "case") +
+      row(7, "Niger", "Niger", "PROPN", "NNP", 5, "nmod") + row(8, ".", ".", "PUNCT", ".", 2, "punct") + "\n");
   EXPECT_GE(repair_participle_clauses(d), 1u);
   EXPECT_EQ(head_of(d, 3), 2);
   EXPECT_EQ(rel_of(d, 3), "compound:prt");
@@ -173,11 +173,11 @@ TEST(ClauseRepair, PhrasalParticleReadAsAPrepositionGivesTheVerbItsObject) {
 }
 
 TEST(ClauseRepair, WeekdayAfterASubjectNameDatesTheClause) {
-  // "Palestinian leader Yasser Arafat Wednesday rejected the offer."
+  // "Opposition leader Maria Santos Wednesday rejected the offer."
   doc::Document d = parsed(
-      "# text = Palestinian leader Yasser Arafat Wednesday rejected the offer.\n" +
-      row(1, "Palestinian", "Palestinian", "ADJ", "JJ", 2, "amod") + row(2, "leader", "leader", "NOUN", "NN", 3, "nmod:desc") +
-      row(3, "Yasser", "Yasser", "PROPN", "NNP", 6, "nsubj") + row(4, "Arafat", "Arafat", "PROPN", "NNP", 3, "flat") +
+      "# text = Opposition leader Maria Santos Wednesday rejected the offer.\n" +
+      row(1, "Opposition", "opposition", "NOUN", "NN", 2, "compound") + row(2, "leader", "leader", "NOUN", "NN", 3, "nmod:desc") +
+      row(3, "Maria", "Maria", "PROPN", "NNP", 6, "nsubj") + row(4, "Santos", "Santos", "PROPN", "NNP", 3, "flat") +
       row(5, "Wednesday", "Wednesday", "PROPN", "NNP", 3, "flat") + row(6, "rejected", "reject", "VERB", "VBD", 0, "root") +
       row(7, "the", "the", "DET", "DT", 8, "det") + row(8, "offer", "offer", "NOUN", "NN", 6, "obj") +
       row(9, ".", ".", "PUNCT", ".", 6, "punct") + "\n");
@@ -219,15 +219,15 @@ TEST(ClauseRepair, NounAfterASubordinatingPrepositionIsTheSubjectOfTheVerbAfterI
 }
 
 TEST(ClauseRepair, NounRootWhoseParentheticalSwallowedTheVerbGivesWayToIt) {
-  // "Protesters, many wrapped in flags, swarmed into the residence."
+  // "Students, many carrying banners, streamed into the ministry."
   doc::Document d = parsed(
-      "# text = Protesters, many wrapped in flags, swarmed into the residence.\n" +
-      row(1, "Protesters", "protester", "NOUN", "NNS", 0, "root") + row(2, ",", ",", "PUNCT", ",", 1, "punct") +
-      row(3, "many", "many", "ADJ", "JJ", 4, "nsubj:pass") + row(4, "wrapped", "wrap", "VERB", "VBN", 1, "parataxis") +
-      row(5, "in", "in", "ADP", "IN", 6, "case") + row(6, "flags", "flag", "NOUN", "NNS", 4, "obl") +
-      row(7, ",", ",", "PUNCT", ",", 8, "punct") + row(8, "swarmed", "swarm", "VERB", "VBN", 4, "advcl") +
+      "# text = Students, many carrying banners, streamed into the ministry.\n" +
+      row(1, "Students", "student", "NOUN", "NNS", 0, "root") + row(2, ",", ",", "PUNCT", ",", 1, "punct") +
+      row(3, "many", "many", "ADJ", "JJ", 4, "nsubj") + row(4, "carrying", "carry", "VERB", "VBG", 1, "parataxis") +
+      row(5, "big", "big", "ADJ", "JJ", 6, "amod") + row(6, "banners", "banner", "NOUN", "NNS", 4, "obj") +
+      row(7, ",", ",", "PUNCT", ",", 8, "punct") + row(8, "streamed", "stream", "VERB", "VBN", 4, "advcl") +
       row(9, "into", "into", "ADP", "IN", 11, "case") + row(10, "the", "the", "DET", "DT", 11, "det") +
-      row(11, "residence", "residence", "NOUN", "NN", 8, "obl") + row(12, ".", ".", "PUNCT", ".", 1, "punct") + "\n");
+      row(11, "ministry", "ministry", "NOUN", "NN", 8, "obl") + row(12, ".", ".", "PUNCT", ".", 1, "punct") + "\n");
   EXPECT_GE(repair_participle_clauses(d), 1u);
   EXPECT_EQ(rel_of(d, 8), "root");
   EXPECT_EQ(head_of(d, 1), 8);
@@ -250,11 +250,11 @@ TEST(ClauseRepair, GerundRightAfterTheObjectDescribesIt) {
 }
 
 TEST(ClauseRepair, TodayBeforeTheVerbDatesItAndTheNameIsTheSubject) {
-  // "Denmark today accepted the formula." read as a compound "Denmark today" subject.
+  // "Norway today accepted the proposal." read as a compound "Norway today" subject.
   doc::Document d = parsed(
-      "# text = Denmark today accepted the formula.\n" + row(1, "Denmark", "Denmark", "PROPN", "NNP", 2, "compound") +
+      "# text = Norway today accepted the proposal.\n" + row(1, "Norway", "Norway", "PROPN", "NNP", 2, "compound") +
       row(2, "today", "today", "NOUN", "NN", 3, "nsubj") + row(3, "accepted", "accept", "VERB", "VBD", 0, "root") +
-      row(4, "the", "the", "DET", "DT", 5, "det") + row(5, "formula", "formula", "NOUN", "NN", 3, "obj") +
+      row(4, "the", "the", "DET", "DT", 5, "det") + row(5, "proposal", "proposal", "NOUN", "NN", 3, "obj") +
       row(6, ".", ".", "PUNCT", ".", 3, "punct") + "\n");
   EXPECT_GE(repair_participle_clauses(d), 1u);
   EXPECT_EQ(head_of(d, 1), 3);

@@ -391,7 +391,7 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
     if (r == Deprel::kObl && one_of(tree.lemma(c), {"in", "during", "by"}) && head_is_event) return true;
-    // "The plant has been disabled by a cyber attack": the agent of what happened happened.
+    // "The grid was knocked out by a cyber attack": the agent of what happened happened.
     if (r == Deprel::kObl && tree.lemma(c) == "by" && tree.rel(t) == Deprel::kOblAgent) return true;
     // "resulted in protests", "led to clashes": the consequence is stated as having happened.
     if (one_of(tree.lemma(c), {"in", "to"}) && one_of(head_lemma, {"result", "lead", "culminate", "escalate", "erupt", "turn"}))
@@ -400,7 +400,7 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
     if (r == Deprel::kObl && one_of(tree.lemma(c), {"in"}) &&
         one_of(head_lemma, {"involve", "engage", "embroil", "entangle", "lock", "mire", "participate", "join"}))
       return true;
-    // "claimed responsibility for drone attacks": a claimed act happened.
+    // "claimed responsibility for rocket attacks": a claimed act happened.
     if (tree.lemma(c) == "for" && one_of(head_lemma, {"responsibility", "credit"}) && tree.head(h) >= 0 &&
         one_of(tree.lemma(static_cast<TokenIdx>(tree.head(h))), {"claim", "assume", "accept", "take", "admit", "bear"}))
       return true;
@@ -478,7 +478,7 @@ std::optional<doc::Entity> Coder::government_of_place(const doc::Event& e, const
       if (!a.country.empty() && (a.type == "CVL" || a.type == "OPP" || a.type.empty())) c = a.country;
   if (c.empty()) return std::nullopt;
   // Foreign parties protesting in a country target its government only when they are its residents or inmates
-  // ("Palestinian prisoners rioted at a jail in northern Israel"): a stated place and a crowd.
+  // ("inmates rioting in a prison of the state that holds them"): a stated place and a crowd.
   const bool crowd_in_stated_place = e.location && !e.location->inferred &&
                                      std::all_of(e.actor.begin(), e.actor.end(),
                                                  [](const doc::Entity& a) { return a.type == "CVL"; });
@@ -697,7 +697,7 @@ void Coder::code(doc::Document& d) const {
       // ("A commitment to ease restrictions", "Iran's decision to resume talks": an infinitive under a noun of
       // commitment states the promised act, not a description.)
       const bool promised = promised_act(tree, m.trigger);
-      // "demonstrators protesting election results": people described as protesting are protesting.
+      // "students protesting tuition fees": people described as protesting are protesting.
       const bool protesting = m.category == doc::Plover::kProtest && d.xpos(m.trigger) == "VBG";
       const bool descriptive =
           (tree.rel(m.trigger) == Deprel::kAcl && tree.child(m.trigger, Deprel::kNsubj) < 0 && !promised &&
@@ -784,8 +784,8 @@ void Coder::code(doc::Document& d) const {
       e.trigger_start = d.tokens.begin_cp[tlo];
       e.trigger_end = d.tokens.end_cp[thi - 1];
 
-      // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Egyptian
-      // warships launched war games" names two states' forces.
+      // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Greek
+      // frigates began naval drills" names two states' forces.
       if (e.category == doc::Plover::kMobilize && e.rule == "MOBILIZE.exercise") {
         std::vector<std::string_view> states;
         for (const auto& a : e.actor)

@@ -197,7 +197,7 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
 
 bool ParticipantResolver::in_dateline(TokenIdx h) const {
   // "TEHRAN – Iran's Supreme Leader …": the place the story was filed from opens the sentence, up to a dash.
-  // "SHAFAQNA-The US …": a wire name alone (no place) opens the paragraph the same way.
+  // "NEWSDESK-The UK …": a wire name alone (no place) opens the paragraph the same way.
   if (h >= tree_.first() + 8) return false;
   std::string head = text::lower(std::string_view(doc_.text).substr(doc_.tokens.begin[tree_.first()], 40));
   auto opens = [&](const std::string& s) { return !s.empty() && head.rfind(text::lower(s), 0) == 0; };
@@ -240,7 +240,7 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
 
 std::optional<Participant> ParticipantResolver::recipient(TokenIdx h, doc::Plover category) const {
   if (in_dateline(h)) return std::nullopt;
-  // "a suicide bomber blew himself up": a reflexive object is the actor itself, never another party.
+  // "an attacker blew himself up": a reflexive object is the actor itself, never another party.
   if (one_of(tree_.lower(h), {"himself", "herself", "themselves", "itself", "oneself"})) return std::nullopt;
   if (auto ev = event_reference(h)) {
     if (auto p = agentive(h, 1)) {

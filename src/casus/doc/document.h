@@ -73,7 +73,7 @@ struct Metadata {
   std::optional<Date> published;
   std::string published_source;  // where `published` came from: "input", "meta", "text", "url", "option"
   std::string dateline;      // place named in the dateline ("Tehran"), "" when none
-  uint32_t dateline_end = 0; // byte offset in text where a dateline ("HONG KONG (Bloomberg) - ") ends; 0 when none
+  uint32_t dateline_end = 0; // byte offset in text where a dateline ("LIMA (Wire) - ") ends; 0 when none
   std::string source;        // outlet ("reuters.com", "Al Arabiya")
   std::string language = "en";
   std::string path;          // input file path, "" for stdin

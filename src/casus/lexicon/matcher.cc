@@ -242,7 +242,7 @@ TokVec inherited_subject(const Tree& tree, TokenIdx t, int depth) {
   }
   if (r == Deprel::kXcomp || r == Deprel::kConj || r == Deprel::kAdvcl) {
     if (tree.upos(h) != UPos::kVerb && tree.upos(h) != UPos::kAux && tree.upos(h) != UPos::kAdj) return {};
-    // "Navalny is heard asking for his lawyer", "soldiers were filmed beating …": a passive perception verb's
+    // "the detainee is heard asking for a doctor", "soldiers were filmed beating …": a passive perception verb's
     // subject is what its complement's act is done by.
     constexpr std::string_view kPerception[] = {"hear",  "see",     "film",    "show",    "photograph", "record",
                                                 "catch", "spot",    "observe", "witness", "videotape"};

@@ -164,7 +164,7 @@ doc::Entity make_entity(const doc::Document& d, TokenIdx first, TokenIdx last, c
   if (r.via == "demonym" && r.entry && r.entry->kind == kb::EntryKind::kCountry) {
     std::string_view head = d.token_text(last - 1);
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'S')) e.type = "CVL";
-    // "ethnic Albanians in Serbia", "ethnic Turks in Sweden": an ethnic group, not its namesake state's people;
+    // "ethnic Hungarians in Romania", "ethnic Greeks in Albania": an ethnic group, not its namesake state's people;
     // the country comes from where they are (the coder's place), not from the name.
     for (TokenIdx t = first; t + 1 < last; ++t)
       if (text::lower(d.token_text(t)) == "ethnic") {
@@ -295,7 +295,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       auto starts = [&](TokenIdx x) {
         UPos u = d.tokens.upos[x];
         if (u != UPos::kPropn && u != UPos::kNoun && u != UPos::kAdj) return false;
-        if (is_temporal_name(text::lower(d.token_text(x)))) return false;  // "Yasser Arafat Wednesday rejected"
+        if (is_temporal_name(text::lower(d.token_text(x)))) return false;  // "Maria Santos Wednesday rejected"
         return is_capitalized(d.token_text(x)) || is_title_word(text::lower(d.token_text(x)));
       };
       if (!starts(t)) {
@@ -716,7 +716,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         } else if (u == UPos::kPropn && !is_temporal_name(lower)) {
           // Unresolved proper name: kept with an empty name so curators can grow the KB (casus kb unknown).
           doc::Entity unknown = make_entity(d, a, b, kb::Resolution{});
-          // "Iraqi Kurds", "Afghan Hazaras": a nationality adjective before the name gives its country.
+          // "Syrian Kurds", "Afghan Hazaras": a nationality adjective before the name gives its country.
           for (TokenIdx t = a; t < h && unknown.country.empty(); ++t) {
             if (d.tokens.upos[t] != UPos::kAdj || d.tokens.head[t] != static_cast<int32_t>(h)) continue;
             kb::Resolution r = kb.resolve(d.token_text(t), date);

@@ -633,7 +633,7 @@ Status Segmenter::segment(doc::Document& doc) const {
   tokenize(doc.text, spans);
   std::vector<uint8_t> starts;
   split_sentences(doc.text, spans, starts);
-  // "HONG KONG (Bloomberg) - Hong Kong's chief executive condemned …": the dateline is no part of the first
+  // "LIMA (Wire) - Peru's interior minister condemned …": the dateline is no part of the first
   // sentence's grammar; parsed with it, the place becomes the subject. It stands as a fragment of its own.
   if (doc.meta.dateline_end > 0)
     for (size_t t = 1; t < spans.size() && t < 16; ++t)

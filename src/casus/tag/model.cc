@@ -266,7 +266,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   auto finite_or_aux = [&](uint8_t cls) {
     return classes[cls].upos == doc::UPos::kAux || xpos_is(cls, {"VBZ", "VBD", "VBP", "MD"});
   };
-  // "A top U.S. official today praised …": a word the tagger wrote as an adjective but that can be a noun, closing
+  // "A senior EU official today welcomed …": a word the tagger wrote as an adjective but that can be a noun, closing
   // a determiner's phrase right before a verb (or before a bare temporal noun and a verb), is the phrase's head
   // noun — an attributive adjective needs a noun after it, and a predicative one a copula before it.
   for (size_t i = 1; i + 1 < n; ++i) {
@@ -276,7 +276,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     if (!xpos_is(tags[i - 1], {"DT", "JJ", "NNP", "NN", "PRP$", "POS"})) continue;
     size_t v = i + 1;
     const bool temporal = tok[v].lower == word_today || tok[v].lower == word_yesterday || xpos_is(tags[v], {"RB"});
-    if (temporal && v + 1 < n) ++v;  // "official today praised", "official also said"
+    if (temporal && v + 1 < n) ++v;  // "official today welcomed", "official also said"
     // A participle right after the adjective is its complement ("new born", "best known"); after a temporal word
     // it is the verb the participle repair below turns finite.
     if (!xpos_is(tags[v], v == i + 1 ? std::initializer_list<std::string_view>{"VBD", "VBZ", "MD"}
@@ -284,8 +284,8 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       continue;
     tags[i] = noun_singular;
   }
-  // "Liberian riot police used tear gas to disperse …", "Up to 100 Albanians demonstrated on Tuesday in Serbia,
-  // radio said": in a body sentence (it ends in a period) with no finite verb or auxiliary before it, a participle
+  // "Kenyan riot police used tear gas to scatter …", "About 300 farmers marched on Sunday in Lyon, the
+  // broadcaster said": in a body sentence (it ends in a period) with no finite verb or auxiliary before it, a participle
   // right after a nominal (or a nominal and a bare temporal noun) is the clause's finite verb unless a finite verb
   // follows in its own stretch — then it is a reduced relative ("the men arrested on Monday were freed"). EWT's
   // conversational text makes the tagger write VBN after nouns, and the parse then has no clause at all.
@@ -313,7 +313,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
           tags[j] = noun_singular;
           continue;
         }
-        // "A top official today praised the effort and said …": a finite verb after "and" is coordinated with
+        // "A senior official today welcomed the accord and said …": a finite verb after "and" is coordinated with
         // the participle's clause, not the main verb a reduced relative would need.
         if (finite_or_aux(tags[j]) && xpos_is(tags[j - 1], {"CC"})) break;
         if (finite_or_aux(tags[j])) {
@@ -346,7 +346,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       tags[i] = adjective;
       if (closing_quote != kNoClass) tags[i + 1] = closing_quote;  // ’ after the word closes the quote
     }
-  // "Russia views the US actions as aggression": a body sentence with no finite verb or auxiliary at all, whose
+  // "Moscow views the naval patrols as provocation": a body sentence with no finite verb or auxiliary at all, whose
   // plural noun that can be a verb stands between a nominal and a determiner, possessive or name, has that word as
   // its verb (present tense, third person).
   if (verb_3sg != kNoClass && n >= 5 && xpos_is(tags[n - 1], {"."})) {
