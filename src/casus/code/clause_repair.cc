@@ -59,6 +59,24 @@ bool is_reporting_lemma(std::string_view lemma) {
 
 }  // namespace
 
+// The root token of sentence [first, last), -1 when the tree has none.
+int32_t sentence_root(const doc::Document& d, TokenIdx first, TokenIdx last) {
+  int32_t root = -1;
+  for (TokenIdx t = first; t < last; ++t)
+    if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+  return root;
+}
+
+// Does `head` govern a dependent (in its sentence) whose universal relation is one of `rels`?
+bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<Deprel> rels) {
+  const size_t s = d.sentence_of(head);
+  for (TokenIdx c = d.sentences.first[s]; c < d.sentences.last[s]; ++c)
+    if (d.tokens.head[c] == static_cast<int32_t>(head) &&
+        std::find(rels.begin(), rels.end(), doc::deprel_universal(d.tokens.deprel[c])) != rels.end())
+      return true;
+  return false;
+}
+
 size_t repair_participle_clauses(doc::Document& d) {
   if (!d.has(doc::kLayerParse) || !d.has(doc::kLayerTags)) return 0;
   size_t repaired = 0;
@@ -212,9 +230,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   // the old root.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
     const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
-    int32_t root = -1;
-    for (TokenIdx t = first; t < last; ++t)
-      if (d.tokens.head[t] == doc::kRootHead) root = static_cast<int32_t>(t);
+    const int32_t root = sentence_root(d, first, last);
     if (root < 0) continue;
     for (TokenIdx v = first + 1; v < last; ++v) {
       if (static_cast<int32_t>(v) == root || d.tokens.upos[v] != UPos::kVerb) continue;
@@ -348,10 +364,9 @@ size_t repair_participle_clauses(doc::Document& d) {
   // object.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
     const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
-    int32_t root = -1, subj = -1;
+    const int32_t root = sentence_root(d, first, last);
+    int32_t subj = -1;
     bool cop = false;
-    for (TokenIdx t = first; t < last; ++t)
-      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
     if (root < 0 || (d.tokens.upos[root] != UPos::kNoun && d.tokens.upos[root] != UPos::kPropn)) continue;
     for (TokenIdx t = first; t < last; ++t) {
       if (d.tokens.head[t] != root) continue;
@@ -383,18 +398,14 @@ size_t repair_participle_clauses(doc::Document& d) {
   // subject of its own, not a relative clause, is the root and the noun its subject.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
     const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
-    int32_t root = -1;
-    for (TokenIdx t = first; t < last; ++t)
-      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+    const int32_t root = sentence_root(d, first, last);
     if (root < 0 || (d.tokens.upos[root] != UPos::kNoun && d.tokens.upos[root] != UPos::kPropn &&
                      d.tokens.upos[root] != UPos::kPron))
       continue;
-    bool clause = false;  // a copula or subject: the noun root is a clause of its own
-    for (TokenIdx t = first; t < last; ++t)
-      if (d.tokens.head[t] == root && (d.tokens.deprel[t] == Deprel::kCop ||
-                                       doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj))
-        clause = true;
-    if (clause || root + 1 >= static_cast<int32_t>(last) || d.token_text(root + 1) != ",") continue;
+    // A copula or a subject makes the noun root a clause of its own.
+    if (has_dependent(d, static_cast<TokenIdx>(root), {Deprel::kCop, Deprel::kNsubj}) ||
+        root + 1 >= static_cast<int32_t>(last) || d.token_text(root + 1) != ",")
+      continue;
     int32_t verb = -1;
     for (TokenIdx t = static_cast<TokenIdx>(root) + 2; t < last && verb < 0; ++t) {
       if (d.tokens.upos[t] != UPos::kVerb || !one_of(d.xpos(t), {"VBD", "VBZ", "VBP", "VBN"}) ||
@@ -402,13 +413,7 @@ size_t repair_participle_clauses(doc::Document& d) {
         continue;
       const Deprel r = doc::deprel_universal(d.tokens.deprel[t]);
       if (r != Deprel::kAdvcl && r != Deprel::kConj && r != Deprel::kParataxis && r != Deprel::kDep) continue;
-      bool own = false;
-      for (TokenIdx c = first; c < last; ++c)
-        if (d.tokens.head[c] == static_cast<int32_t>(t) &&
-            (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kMark ||
-             d.tokens.deprel[c] == Deprel::kCc || doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kAux))
-          own = true;
-      if (!own) verb = static_cast<int32_t>(t);
+      if (!has_dependent(d, t, {Deprel::kNsubj, Deprel::kMark, Deprel::kCc, Deprel::kAux})) verb = static_cast<int32_t>(t);
     }
     if (verb < 0) continue;
     d.tokens.head[verb] = -1;
@@ -458,13 +463,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     // A finite verb needs its subject; a bare participle with no auxiliary is a misread finite past.
     if (!one_of(d.xpos(v), {"VBD", "VBZ", "VBP", "VBN"})) continue;
     const TokenIdx first = d.sentences.first[d.sentence_of(v)];
-    bool has_subject = false;
-    for (TokenIdx c = first; c < d.sentences.last[d.sentence_of(v)]; ++c) {
-      if (d.tokens.head[c] != static_cast<int32_t>(v)) continue;
-      const Deprel cr = doc::deprel_universal(d.tokens.deprel[c]);
-      if (cr == Deprel::kNsubj || cr == Deprel::kMark || cr == Deprel::kAux || cr == Deprel::kCc) has_subject = true;
-    }
-    if (has_subject) continue;
+    if (has_dependent(d, v, {Deprel::kNsubj, Deprel::kMark, Deprel::kAux, Deprel::kCc})) continue;
     TokenIdx n = v - 1;
     while (n > first && d.tokens.upos[n] == UPos::kAdv) --n;
     if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kPron) continue;
@@ -515,13 +514,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     const int32_t v = d.tokens.head[g];
     if (v < 0 || d.tokens.head[n] != v || d.tokens.deprel[n] != Deprel::kObj) continue;
     if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
-    bool own = false;
-    const TokenIdx first = d.sentences.first[d.sentence_of(g)], last = d.sentences.last[d.sentence_of(g)];
-    for (TokenIdx c = first; c < last; ++c)
-      if (d.tokens.head[c] == static_cast<int32_t>(g) &&
-          (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj || d.tokens.deprel[c] == Deprel::kMark))
-        own = true;
-    if (own) continue;
+    if (has_dependent(d, g, {Deprel::kNsubj, Deprel::kMark})) continue;
     d.tokens.head[g] = static_cast<int32_t>(n);
     d.tokens.deprel[g] = Deprel::kAcl;
     ++repaired;
@@ -531,9 +524,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   // number.
   for (size_t sent = 0; sent < d.sentences.size(); ++sent) {
     const TokenIdx first = d.sentences.first[sent], last = d.sentences.last[sent];
-    int32_t root = -1;
-    for (TokenIdx t = first; t < last; ++t)
-      if (d.tokens.head[t] < 0) root = static_cast<int32_t>(t);
+    const int32_t root = sentence_root(d, first, last);
     if (root < 0 || root + 1 >= static_cast<int32_t>(last) || d.tokens.upos[root + 1] != UPos::kNum) continue;
     if (!one_of(text::lower(d.token_text(root)), {"some", "about", "around", "nearly", "almost", "roughly", "approximately"}))
       continue;
@@ -620,7 +611,7 @@ size_t repair_participle_clauses(doc::Document& d) {
         (particle == "down" && one_of(verb, {"shut", "shoot", "crack", "tear", "hunt", "turn", "gun"})) ||
         (particle == "back" && one_of(verb, {"hand", "give", "roll", "push", "win", "take"}));
     if (!phrasal) continue;
-    bool has_object = false;
+    bool has_object = false;  // a passive subject counts (the specific relation, not its universal part)
     const TokenIdx end = d.sentences.last[d.sentence_of(t)];
     for (TokenIdx c = d.sentences.first[d.sentence_of(t)]; c < end; ++c)
       if (d.tokens.head[c] == static_cast<int32_t>(v) &&
