@@ -519,6 +519,23 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.deprel[g] = Deprel::kAcl;
     ++repaired;
   }
+  // "Trump added he would invite the leader": a nominative pronoun is never an object; after a reporting verb it
+  // is the subject of the reported clause the parser left without one.
+  for (TokenIdx t = 1; t + 1 < d.tokens.size(); ++t) {
+    if (d.tokens.deprel[t] != Deprel::kObj || !one_of(text::lower(d.token_text(t)), {"he", "she", "they", "we", "i"}))
+      continue;
+    const int32_t v = d.tokens.head[t];
+    if (v < 0 || d.tokens.upos[v] != UPos::kVerb) continue;
+    const size_t s = d.sentence_of(t);
+    for (TokenIdx c = t + 1; c < d.sentences.last[s]; ++c) {
+      if (d.tokens.head[c] != v || d.tokens.deprel[c] != Deprel::kCcomp) continue;
+      if (has_dependent(d, c, {Deprel::kNsubj})) break;
+      d.tokens.head[t] = static_cast<int32_t>(c);
+      d.tokens.deprel[t] = Deprel::kNsubj;
+      ++repaired;
+      break;
+    }
+  }
   // "Some 5,000 Syrian Kurds sought shelter in Turkey": an approximator before a number read as the sentence's
   // root, the clause hanging on it as a relative clause. The clause's verb is the root; the word qualifies the
   // number.

@@ -262,6 +262,19 @@ TEST(ClauseRepair, TodayBeforeTheVerbDatesItAndTheNameIsTheSubject) {
   EXPECT_EQ(head_of(d, 2), 3);
 }
 
+TEST(ClauseRepair, NominativePronounAfterAReportingVerbIsTheReportedSubject) {
+  // "The mayor added he would visit the site." read with "he" as the object of "added".
+  doc::Document d = parsed(
+      "# text = The mayor added he would visit the site.\n" + row(1, "The", "the", "DET", "DT", 2, "det") +
+      row(2, "mayor", "mayor", "NOUN", "NN", 3, "nsubj") + row(3, "added", "add", "VERB", "VBD", 0, "root") +
+      row(4, "he", "he", "PRON", "PRP", 3, "obj") + row(5, "would", "would", "AUX", "MD", 6, "aux") +
+      row(6, "visit", "visit", "VERB", "VB", 3, "ccomp") + row(7, "the", "the", "DET", "DT", 8, "det") +
+      row(8, "site", "site", "NOUN", "NN", 6, "obj") + row(9, ".", ".", "PUNCT", ".", 3, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 4), 6);
+  EXPECT_EQ(rel_of(d, 4), "nsubj");
+}
+
 TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   // "Police detained the activist and her lawyer condemned the arrest." — already two clauses.
   doc::Document d = parsed(
