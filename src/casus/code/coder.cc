@@ -861,6 +861,8 @@ void Coder::code(doc::Document& d) const {
       if (e.aux == doc::Aux::kFuture && info.future_category != doc::Plover::kNone && !pledged_sum) {
         e.category = info.future_category;
         if (!lexicon_.is_mode(e.category, e.mode)) e.mode.clear();
+        // The shifted category is the promise itself, made now (as above for promises and threats).
+        if (e.category == doc::Plover::kAgree || e.category == doc::Plover::kThreaten) e.aux = doc::Aux::kNone;
       }
 
       // Date: a cue in the sentence, else the last cue of the paragraph so far.
