@@ -603,6 +603,10 @@ void Coder::code(doc::Document& d) const {
         else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce && !recipient_country.empty())
           // "Navalny was detained by police": a state arrests, censors and restricts its own people.
           x.country = recipient_country;
+        else if (state_agent && side == &e.actor && e.category == doc::Plover::kCoerce && e.location &&
+                 !e.location->inferred && !e.location->country.empty())
+          // "The military government declared a state of siege in Haiti": repression where it is stated.
+          x.country = e.location->country;
         else if (state_agent) x.country = story_country;
         // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
         // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
