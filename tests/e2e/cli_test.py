@@ -149,6 +149,7 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "PROTEST", None, None),
         ("NEWSDESK-Japan, Canada and Australia have vowed to remove several Iranian lenders from the SWIFT system.",
          "SANCTION", "Japan", None),
+        ("Turkish army drones struck a convoy near the border on Monday.", "ASSAULT", "Turkish Armed Forces", None),
         ("Several hundred ethnic Hungarians rallied on Sunday in Romania, local television said.", "PROTEST", None, None),
     ]
     for text, category, actor, recipient in cases:

@@ -737,7 +737,18 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       if (index.by_head[head] >= 0 && d.mentions[index.by_head[head]].first_token <= km.begin) continue;
       kb::Resolution r = resolve_match(km);
       if (!r.found()) continue;
-      int32_t idx = add(s, km.begin, km.end, kind_of(r.entry), make_entity(d, km.begin, km.end, r), head);
+      TokenIdx begin = km.begin;
+      // "Israeli army bulldozers": a generic agent inside a compound keeps the nationality that modifies it.
+      if (parsed && r.entry->kind == kb::EntryKind::kAgent && r.country.empty() && begin > v.first &&
+          d.tokens.head[begin - 1] == static_cast<int32_t>(head) &&
+          (d.tokens.deprel[begin - 1] == Deprel::kAmod || d.tokens.deprel[begin - 1] == Deprel::kCompound)) {
+        kb::Resolution wider = kb.resolve(span_text_of(d, begin - 1, km.end), date);
+        if (wider.found() && !wider.country.empty()) {
+          r = wider;
+          --begin;
+        }
+      }
+      int32_t idx = add(s, begin, km.end, kind_of(r.entry), make_entity(d, begin, km.end, r), head);
       if (!parsed) {
         if (r.entry->kind == kb::EntryKind::kPerson) people.push_back(idx);
         else if (r.entry->kind != kb::EntryKind::kPlace) groups.push_back(idx);
