@@ -150,6 +150,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("NEWSDESK-Japan, Canada and Australia have vowed to remove several Iranian lenders from the SWIFT system.",
          "SANCTION", "Japan", None),
         ("Turkish army drones struck a convoy near the border on Monday.", "ASSAULT", "Turkish Armed Forces", None),
+        ("Protesters stormed the parliament building on Saturday. Others set fire to the home of the speaker.",
+         "PROTEST", "protesters", None),
         ("Several hundred ethnic Hungarians rallied on Sunday in Romania, local television said.", "PROTEST", None, None),
     ]
     for text, category, actor, recipient in cases:
@@ -160,6 +162,13 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ok = any(e["event"] == category and (actor is None or actor in names(e["actor"])) and
                  (recipient is None or recipient in names(e["recipient"])) for e in evs)
         check(f"coder: {text[:48]}", ok, str([(e["event"], names(e["actor"]), names(e["recipient"])) for e in evs]))
+    # "Others" after a crowd is more of it, and a crowd torching a home riots: two protest events, both the crowd's.
+    doc = json.dumps({"id": "c", "text": "Protesters stormed the parliament building on Saturday. Others set fire to "
+                      "the home of the speaker.", "published": "2024-03-01"}) + "\n"
+    evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
+    riots = [e for e in evs if e["event"] == "PROTEST" and e["sentence"] == 1]
+    check("coder: 'Others' continues the crowd", riots and riots[0]["actor"] and
+          riots[0]["actor"][0].get("name") == "protesters", str([(e["event"], e["sentence"], e["actor"]) for e in evs]))
     # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]

@@ -788,6 +788,17 @@ void Coder::code(doc::Document& d) const {
       e.trigger_start = d.tokens.begin_cp[tlo];
       e.trigger_end = d.tokens.end_cp[thi - 1];
 
+      // Crowds torching or storming buildings riot (the coding convention): "Others set fire to the prime
+      // minister's home" after protesters stormed his office.
+      if (e.category == doc::Plover::kAssault &&
+          (e.rule == "ASSAULT.set.fire" || e.rule == "ASSAULT.invade") && !e.actor.empty() &&
+          std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) {
+            return one_of(a.kb_id, {"agent:protesters", "agent:demonstrators", "agent:crowd", "agent:mob",
+                                    "agent:rioters"});
+          })) {
+        e.category = doc::Plover::kProtest;
+        e.mode = "riot";
+      }
       // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Greek
       // frigates began naval drills" names two states' forces.
       if (e.category == doc::Plover::kMobilize && e.rule == "MOBILIZE.exercise") {

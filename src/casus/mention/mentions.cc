@@ -442,6 +442,15 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         // Inner parts of a name ("Ali" in "Ali Khamenei") are not phrase heads.
         if (r == Deprel::kFlat || r == Deprel::kCompound || r == Deprel::kFixed) continue;
         std::string lower = text::lower(d.token_text(h));
+        // "Protesters swarmed into the residence … Others set fire to the prime minister's home": a bare "others"
+        // opening a sentence is more of the crowd the previous sentence's subject named.
+        if (lower == "others" && h == v.first && doc::deprel_universal(r) == Deprel::kNsubj && s > 0) {
+          const int32_t ante = group_antecedent(s, h, false);
+          if (ante >= 0 && d.mentions[ante].entity.type == "CVL" && d.mentions[ante].sentence + 1 == s) {
+            add_coreferent(s, h, h + 1, h, ante);
+            continue;
+          }
+        }
         if (u == UPos::kPron) {
           if (!is_pronoun_form(lower)) continue;
           // Coreference: he/she → last person; it/its → last group/state; they/their → last group or agent.
