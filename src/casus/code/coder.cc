@@ -1266,8 +1266,36 @@ void Coder::code(doc::Document& d) const {
   // against Ukrainian infrastructure"), and a protest, crackdown or deployment by the people or forces of the
   // story's country happens in it (the place human coders record). Last, once merging has joined each event's
   // statements and every stated recipient is known.
-  for (auto& c : events)
-    if (!c.event.location) c.event.location = implied_place(c.event, story_country);
+  // A place stated for another event shortly before, in the implied country, is the more precise guess ("a mob
+  // broke into the prime minister's home in Colombo … Others set fire …": Colombo, not just Sri Lanka).
+  std::vector<std::pair<uint32_t, const doc::Place*>> stated;
+  for (const auto& c : events)
+    if (c.event.location && !c.event.location->inferred && !c.event.location->country.empty())
+      stated.emplace_back(c.event.sentence, &*c.event.location);
+  for (auto& c : events) {
+    if (c.event.location) continue;
+    c.event.location = implied_place(c.event, story_country);
+    // Only acts that happen at one spot take a nearby city: protests, attacks, arrests (a border closure is
+    // national).
+    const bool local = c.event.category == doc::Plover::kProtest || c.event.category == doc::Plover::kAssault ||
+                       (c.event.category == doc::Plover::kCoerce && c.event.mode == "arrest");
+    if (!c.event.location || !local) continue;
+    const doc::Place* nearest = nullptr;
+    uint32_t nearest_sentence = 0;
+    for (const auto& [sentence, place] : stated)
+      if (sentence <= c.event.sentence && sentence + 5 >= c.event.sentence &&
+          place->country == c.event.location->country && place->name != c.event.location->name &&
+          !place->name.empty() &&
+          (!nearest || sentence >= nearest_sentence)) {
+        nearest = place;
+        nearest_sentence = sentence;
+      }
+    if (!nearest) continue;
+    doc::Place p = *nearest;
+    p.text.clear();
+    p.inferred = true;
+    c.event.location = std::move(p);
+  }
 
   d.events.clear();
   for (auto& c : events) d.events.push_back(std::move(c.event));

@@ -105,7 +105,9 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     p.text = mm.entity.text;
     p.name = mm.entity.name;
     p.country = mm.entity.country;
-    if (entry) {
+    if (city_metonym) {
+      p.name = mm.entity.text;  // the city itself ("Colombo"), not its state; no coordinates of the state's
+    } else if (entry) {
       p.admin1 = entry->admin1;
       p.lat = entry->lat;
       p.lon = entry->lon;
@@ -126,9 +128,17 @@ PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Da
   if (r.found()) {
     p.name = r.name;
     p.country = r.country;
-    p.admin1 = r.entry->admin1;
-    p.lat = r.entry->lat;
-    p.lon = r.entry->lon;
+    // "NAIROBI – …": a capital that resolves to its state by metonymy is the city.
+    const bool city_metonym = r.entry->kind == kb::EntryKind::kCountry &&
+                              std::find(r.entry->metonyms.begin(), r.entry->metonyms.end(), d.meta.dateline) !=
+                                  r.entry->metonyms.end();
+    if (city_metonym) {
+      p.name = d.meta.dateline;
+    } else {
+      p.admin1 = r.entry->admin1;
+      p.lat = r.entry->lat;
+      p.lon = r.entry->lon;
+    }
   }
   dateline_place_ = p;
   const std::string needle = text::lower(d.meta.dateline);
