@@ -418,6 +418,13 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
   return nullptr;
 }
 
+// Are all these parties crowds (protesters, demonstrators, a mob), and is there at least one?
+bool all_crowds(const std::vector<doc::Entity>& parties) {
+  return !parties.empty() && std::all_of(parties.begin(), parties.end(), [](const doc::Entity& a) {
+    return one_of(a.kb_id, {"agent:protesters", "agent:demonstrators", "agent:crowd", "agent:mob", "agent:rioters"});
+  });
+}
+
 // "a commitment to ease restrictions", "Iran's decision to resume talks", "offer to mediate": an infinitive
 // clause under a noun of commitment names an act promised, not one described.
 bool promised_act(const SentenceTree& tree, TokenIdx t) {
@@ -791,11 +798,7 @@ void Coder::code(doc::Document& d) const {
       // Crowds torching or storming buildings riot (the coding convention): "Others set fire to the prime
       // minister's home" after protesters stormed his office.
       if (e.category == doc::Plover::kAssault &&
-          (e.rule == "ASSAULT.set.fire" || e.rule == "ASSAULT.invade") && !e.actor.empty() &&
-          std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) {
-            return one_of(a.kb_id, {"agent:protesters", "agent:demonstrators", "agent:crowd", "agent:mob",
-                                    "agent:rioters"});
-          })) {
+          (e.rule == "ASSAULT.set.fire" || e.rule == "ASSAULT.invade") && all_crowds(e.actor)) {
         e.category = doc::Plover::kProtest;
         e.mode = "riot";
       }
@@ -825,12 +828,7 @@ void Coder::code(doc::Document& d) const {
       }
       // A crowd's demands are its protest's content, coded as the protest (codebook; "protesters have been
       // demanding the withdrawal of the bill").
-      if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
-          std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) {
-            return one_of(a.kb_id, {"agent:protesters", "agent:demonstrators", "agent:crowd", "agent:mob",
-                                    "agent:rioters"});
-          }))
-        continue;
+      if (e.category == doc::Plover::kRequest && all_crowds(e.actor)) continue;
       // Journalists asking questions make no demands ("VOA asked the National Security Council whether …").
       if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
           std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) { return a.type == "MED"; }))
