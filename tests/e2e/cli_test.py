@@ -150,6 +150,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("NEWSDESK-Japan, Canada and Australia have vowed to remove several Iranian lenders from the SWIFT system.",
          "SANCTION", "Japan", None),
         ("Turkish army drones struck a convoy near the border on Monday.", "ASSAULT", "Turkish Armed Forces", None),
+        ("Moscow views the US move in the region as aggression against a sovereign state.", "ACCUSE", "Russia",
+         "United States"),
         ("Protesters stormed the parliament building on Saturday. Others set fire to the home of the speaker.",
          "PROTEST", "protesters", None),
         ("Several hundred ethnic Hungarians rallied on Sunday in Romania, local television said.", "PROTEST", None, None),

@@ -647,7 +647,13 @@ void Coder::code(doc::Document& d) const {
     // "Canada and Brazil followed suit", "Britain did the same": the latest stated event, new actors.
     if (auto copy = follow_suit(d, s, tree, cands, matches, ParticipantResolver(d, tree, index, lexicon_, kb_, speakers)))
       cands.push_back(std::move(*copy));
-    if (matches.empty()) {
+    // A sentence with no trigger may still accuse by characterising an act ("Russia views the US move as
+    // aggression"): it goes on when it holds a word of condemnation.
+    bool condemns = false;
+    for (TokenIdx t = tree.first(); t < tree.last() && matches.empty() && !condemns; ++t)
+      condemns = d.tokens.upos[t] != doc::UPos::kPropn && (lexicon_.cues().is_condemnation_word(tree.lemma(t)) ||
+                                                           lexicon_.cues().is_condemnation_word(tree.lower(t)));
+    if (matches.empty() && !condemns) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
       if (const TimeExpression* c = carriable(times_by_sentence[s])) carried_time = c;
       continue;

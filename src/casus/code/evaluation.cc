@@ -54,7 +54,8 @@ std::vector<EvaluativeReport> evaluative_reports(const doc::Document& d, size_t 
     };
     TokenIdx judgement = tree.last();
     for (TokenIdx t = tree.first(); t < tree.last() && judgement == tree.last(); ++t)
-      if (inside(t) && (cues.is_condemnation_word(tree.lemma(t)) || cues.is_condemnation_word(tree.lower(t))))
+      if (inside(t) && d.tokens.upos[t] != doc::UPos::kPropn &&  // "Mr Trump" is no "trumped-up" charge
+          (cues.is_condemnation_word(tree.lemma(t)) || cues.is_condemnation_word(tree.lower(t))))
         judgement = t;
     if (judgement == tree.last()) continue;
     // "The ministry considers the attack a gross violation, spokesman X said": the inner characterisation is the

@@ -521,6 +521,11 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           continue;
         }
         auto [a, b] = noun_phrase(d, v, h);
+        // "the US actions", "Iran's move": a generic act names no actor; its modifiers keep their own mentions (the
+        // KB matches below) so that the act can stand for its doer.
+        if (u == UPos::kNoun && one_of(text::lower(d.lemma(h)), {"action", "actions", "move", "step", "act", "conduct",
+                                                                 "behaviour", "behavior", "policy", "policies"}))
+          continue;
         // "The statement condemned …": the statement stands for whoever issued it (once the sentence's other
         // phrases are known: "a statement from the ministry").
         if (is_statement_noun(h) && (r == Deprel::kNsubj || r == Deprel::kNsubjPass)) {
