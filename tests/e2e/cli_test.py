@@ -131,7 +131,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("The police said the man suspected the neighbours.", {"suspected": "VBD"}),
             ("Moscow views the naval patrols as provocation against a neighbouring state.", {"views": "VBZ"}),
             ("A senior EU official today welcomed the accord and said it was overdue.", {"welcomed": "VBD"}),
-            ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"})]
+            ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"}),
+            ("Israel praised the raid, while Tehran views the operation as a provocation.", {"views": "VBZ"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}
@@ -155,6 +156,13 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("Protesters stormed the parliament building on Saturday. Others set fire to the home of the speaker.",
          "PROTEST", "protesters", None),
         ("Several hundred ethnic Hungarians rallied on Sunday in Romania, local television said.", "PROTEST", None, None),
+        ("The UN Security Council condemned the shelling of the port on Monday.", "ACCUSE",
+         "United Nations Security Council", None),
+        ("Residents of the Gaza Strip marched against the blockade on Friday.", "PROTEST", "Palestinian civilians", None),
+        ("The president threatened tough action against Venezuela over the border dispute.", "THREATEN", None,
+         "Venezuela"),
+        ("Kenya will withdraw its troops from Somalia next year.", "CONCEDE", "Kenya", "Somalia"),
+        ("Greece denounced as a provocation Turkey's drilling off Cyprus.", "ACCUSE", "Greece", "Turkey"),
     ]
     for text, category, actor, recipient in cases:
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
@@ -171,6 +179,12 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
     riots = [e for e in evs if e["event"] == "PROTEST" and e["sentence"] == 1]
     check("coder: 'Others' continues the crowd", riots and riots[0]["actor"] and
           riots[0]["actor"][0].get("name") == "protesters", str([(e["event"], e["sentence"], e["actor"]) for e in evs]))
+    # An agent word as the adjective of an act ("military action") says what kind of act, not who is threatened.
+    doc = json.dumps({"id": "c", "text": "Iran threatened military action over the seized tanker.",
+                      "published": "2024-03-01"}) + "\n"
+    evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
+    check("coder: 'military action' names no recipient", evs and evs[0]["event"] == "THREATEN" and
+          all((r.get("name") or r.get("text")) != "military" for r in evs[0]["recipient"]), str(evs[:1]))
     # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]

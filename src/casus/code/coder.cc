@@ -1192,6 +1192,27 @@ void Coder::code(doc::Document& d) const {
       return std::any_of(side.begin() + static_cast<std::ptrdiff_t>(e.actor.size()), side.end(),
                          [&](const doc::Entity& body) { return body.kb_id == r.kb_id; });
     });
+    // "Soldiers overthrew the country's coup leader": a title read at the date of a coup names the new ruler the
+    // KB lists from that day. The ousted one is whoever held the role the day before.
+    if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n")
+      if (auto day = Date::parse(e.date.substr(0, 10)); day && day->precision == DatePrecision::kDay)
+        for (doc::Entity& r : e.recipient) {
+          if (r.kb_id.rfind("person:", 0) != 0) continue;
+          for (const kb::Role* role : kb_.roles_at(r.kb_id, *day)) {
+            if (!role->start || role->start->first_day() + 1 < day->first_day()) continue;
+            auto before = kb_.holders(role->role, role->org, Date::from_days(role->start->first_day() - 1));
+            if (before.empty()) continue;
+            const kb::Entry& ousted = kb_.entries()[before.front()->person];
+            if (ousted.id == r.kb_id) continue;
+            doc::Entity replaced = unnamed_entity(ousted, kb_.type_at(ousted, *day), 0);
+            replaced.text = r.text;
+            replaced.start = r.start;
+            replaced.end = r.end;
+            replaced.inferred = r.inferred;
+            r = std::move(replaced);
+            break;
+          }
+        }
     if (!e.recipient.empty() || e.actor.empty() || e.category == doc::Plover::kConsult) continue;
     if (c.reciprocal) continue;
     // A seizure of power with no stated target ("the military seized control in a coup") is against the

@@ -187,7 +187,13 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
             (tree_.lemma(g) == "by" || (tree_.lemma(g) == "of" && !patient_noun)))
           owner = true;
       // A nationality adjective or a name as modifier: "the Iranian attack", "the Hamas offensive".
-      if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) owner = true;
+      // "Military action", "a military offensive": a bare agent word as adjective of an act says what kind of act,
+      // not whose ("military units" are the military's).
+      if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) {
+        const doc::Entity& me = doc_.mentions[index_.head_mention(c)].entity;
+        const bool act_noun = lexicon_.event_noun_category(lemma) != doc::Plover::kNone || is_generic_event_noun(lemma);
+        owner = !(act_noun && r == Deprel::kAmod && me.kb_id.rfind("agent:", 0) == 0 && me.country.empty());
+      }
     }
     if (!owner) continue;
     if (auto p = agentive(c, depth + 1)) return p;

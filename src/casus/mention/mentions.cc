@@ -331,6 +331,8 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         TokenIdx i = b;
         while (i > a && d.tokens.upos[i - 1] == UPos::kPropn && !is_title_word(text::lower(d.token_text(i - 1)))) --i;
         if (b - i < 2 || i == a) continue;
+        // "UN Security Council": an institution after a title-like word is no person.
+        if (!looks_like_person_name(d, i, b)) continue;
         name_from = i;
       }
       bool titles_only = true;
@@ -712,6 +714,13 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                 int32_t mm = match_of[c - v.first];
                 if (!from || mm < 0) continue;
                 kb::Resolution mr = resolve_match(matches[mm]);
+                // "Residents of the Gaza Strip", "inhabitants of the Golan Heights": people of a place are of its
+                // country, and still no body's members.
+                if (mr.found() && mr.entry->kind == kb::EntryKind::kPlace && !mr.country.empty() &&
+                    entity.country.empty() && entity.type == "CVL") {
+                  entity.country = mr.country;
+                  break;
+                }
                 if (!mr.found() || (mr.entry->kind != kb::EntryKind::kOrganization &&
                                     mr.entry->kind != kb::EntryKind::kCountry))
                   continue;

@@ -223,6 +223,8 @@ void TaggerImpl::index_classes() {
   for (size_t i = 0; i < casualties.size(); ++i) casualty_verbs[i] = fnv1a64(casualties[i]);
   const std::array<std::string_view, 4> hedges = {"suspected", "alleged", "presumed", "purported"};
   for (size_t i = 0; i < hedges.size(); ++i) hedging_participles[i] = fnv1a64(hedges[i]);
+  const std::array<std::string_view, 5> subordinators = {"while", "whereas", "although", "though", "because"};
+  for (size_t i = 0; i < subordinators.size(); ++i) clause_subordinators[i] = fnv1a64(subordinators[i]);
   for (size_t c = 0; c < classes.size(); ++c) {
     const auto id = static_cast<uint8_t>(c);
     if (classes[c].upos == doc::UPos::kNoun && classes[c].xpos == "NN") noun_singular = id;
@@ -359,6 +361,20 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       break;
     }
   }
+  // "…, while Russia views the US actions as aggression": the same reading inside a clause opened by "while",
+  // "whereas", "although", "though" or "because" and a name, when the clause (to the next comma) has no finite verb.
+  if (verb_3sg != kNoClass)
+    for (size_t i = 2; i + 1 < n; ++i) {
+      if (std::find(clause_subordinators.begin(), clause_subordinators.end(), tok[i - 2].lower) ==
+          clause_subordinators.end())
+        continue;
+      if (!xpos_is(tags[i - 1], {"NNP", "NNPS"}) || !xpos_is(tags[i], {"NNS"}) || !can_be_verb(i)) continue;
+      if (!xpos_is(tags[i + 1], {"DT", "PRP$", "NNP", "NNPS", "CD"})) continue;
+      bool clause_verbless = true;
+      for (size_t j = i + 1; j < n && clause_verbless && !xpos_is(tags[j], {",", ":", "."}); ++j)
+        clause_verbless = !finite_or_aux(tags[j]);
+      if (clause_verbless) tags[i] = verb_3sg;
+    }
   // "Police arrested suspected militants": "suspected" (alleged, presumed, purported) right before a noun or
   // adjective and after anything but an auxiliary or a noun is an adjective; EWT has few such hedges, so the
   // tagger writes a participle there, and "arrested" before it becomes a reduced relative with no object

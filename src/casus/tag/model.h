@@ -123,6 +123,7 @@ struct TaggerImpl {
   uint64_t word_to = 0, word_on = 0, word_for = 0, word_today = 0, word_yesterday = 0;
   std::array<uint64_t, 4> hedging_participles{};  // "suspected", "alleged", … before a noun: adjectives
   std::array<uint64_t, 5> casualty_verbs{};       // "wounded", "injured", … after "and" before a number: verbs
+  std::array<uint64_t, 5> clause_subordinators{};  // "while", "whereas", … open a clause whose subject is a name
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
