@@ -185,6 +185,24 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
     check("coder: 'military action' names no recipient", evs and evs[0]["event"] == "THREATEN" and
           all((r.get("name") or r.get("text")) != "military" for r in evs[0]["recipient"]), str(evs[:1]))
+    # One sentence, one attack: the explosions heard are the strikes' (no second, actorless ASSAULT); leaving people
+    # dead is a toll, not a withdrawal; the risk a move "threatens to" bring is no threat; a talk between people
+    # nobody identifies is private; the civilians an advance displaces are its recipients.
+    checks = [
+        ("Officials said the army had fired rockets at two border towns, and explosions were heard across the valley.",
+         lambda evs: [e["event"] for e in evs] == ["ASSAULT"] and evs[0]["actor"]),
+        ("Shelling hit the market on Monday, leaving nine traders dead.",
+         lambda evs: all(e["event"] != "RETREAT" for e in evs)),
+        ("The blockade threatens to worsen the shortage of fuel in the north, aid groups said.",
+         lambda evs: all(e["event"] != "THREATEN" for e in evs)),
+        ("I just talked to my neighbour about the floods, the singer wrote.", lambda evs: not evs),
+        ("The insurgents pressed on towards the port, displacing more villagers.",
+         lambda evs: any(e["event"] == "SANCTION" and e["recipient"] for e in evs)),
+    ]
+    for text, ok in checks:
+        doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
+        evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
+        check(f"coder: {text[:48]}", ok(evs), str([(e["event"], e["actor"], e["recipient"]) for e in evs]))
     # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]

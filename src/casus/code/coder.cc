@@ -835,6 +835,21 @@ void Coder::code(doc::Document& d) const {
       // A crowd's demands are its protest's content, coded as the protest (codebook; "protesters have been
       // demanding the withdrawal of the bill").
       if (e.category == doc::Plover::kRequest && all_crowds(e.actor)) continue;
+      // "Just spoke to my coach": a talk between people nobody identifies (no known body, no country, no type) is
+      // private, not a political consultation.
+      auto identified = [](const doc::Entity& x) {
+        if (!x.kb_id.empty() || !x.country.empty() || !x.type.empty()) return true;
+        // "Some 195 countries met", "the two sides", "military chiefs": unnamed, but public parties.
+        std::string lower = text::lower(x.text);
+        for (std::string_view w : {"countr", "nation", "state", "side", "delegat", "leader", "minister", "official",
+                                   "government", "part", "chief", "head", "representative", "envoy", "diplomat",
+                                   "member", "negotiator", "mediator"})
+          if (lower.find(w) != std::string::npos) return true;
+        return false;
+      };
+      if (e.category == doc::Plover::kConsult && std::none_of(e.actor.begin(), e.actor.end(), identified) &&
+          std::none_of(e.recipient.begin(), e.recipient.end(), identified))
+        continue;
       // Journalists asking questions make no demands ("VOA asked the National Security Council whether …").
       if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
           std::all_of(e.actor.begin(), e.actor.end(), [](const doc::Entity& a) { return a.type == "MED"; }))
@@ -843,6 +858,15 @@ void Coder::code(doc::Document& d) const {
       if (int32_t subj = tree.child(m.trigger, Deprel::kNsubj);
           subj >= 0 && one_of(tree.lemma(static_cast<TokenIdx>(subj)), {"nobody", "none", "no-one", "noone"}))
         continue;
+      // "Fighting raged, leaving 13 peacekeepers dead": leaving people dead or homeless is a toll, no withdrawal.
+      if (e.category == doc::Plover::kRetreat && tree.lemma(m.trigger) == "leave") {
+        bool toll = false;
+        for (TokenIdx t = m.trigger + 1; t < tree.last() && t < m.trigger + 12 && !toll; ++t) {
+          if (d.tokens.upos[t] == doc::UPos::kPunct && tree.lower(t) != "-") break;
+          toll = one_of(tree.lower(t), {"dead", "injured", "wounded", "homeless", "stranded", "destitute", "hurt"});
+        }
+        if (toll) continue;
+      }
       const auto& info = lexicon_.category(e.category);
       // A pledge with a sum is aid whatever its tense ("Denmark said it would give an extra $38 million").
       bool pledged_sum = e.category == doc::Plover::kAid && names_sum(tree, m.trigger);

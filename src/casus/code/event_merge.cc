@@ -73,10 +73,20 @@ void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>&
   });
 }
 
+// An attack noun with neither attacker nor target ("explosions were heard").
+bool bare_attack(const Candidate& c) {
+  return c.nominal && c.event.category == doc::Plover::kAssault && c.event.actor.empty() && c.event.recipient.empty();
+}
+
 bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& x = a.event;
   const doc::Event& y = b.event;
   if (x.category != y.category || x.aux != y.aux) return false;
+  // "Russia carried out missile strikes …, and explosions had been heard in many cities", "explosions and gunfire
+  // continue": an attack noun naming neither side, in a sentence that states an attack, is that attack (its sound,
+  // its effect), whatever its weapon.
+  if (x.category == doc::Plover::kAssault && x.sentence == y.sentence && (bare_attack(a) || bare_attack(b)))
+    return true;
   // "ahead of the aerial assault" restates the drone and missile attack the story reported: a nominal reference's
   // loose mode ("aerial") does not keep it apart from the act's precise one.
   auto loose_match = [&] {
@@ -124,6 +134,7 @@ void absorb(Candidate& a, Candidate&& b) {
   // The first verbal statement leads: it carries the trigger, sentence and rule.
   // Its own date, place and source come with it; the reference only fills what the statement lacks.
   const bool verbal_takes_lead = a.nominal && !b.nominal;
+  const bool a_bare = bare_attack(a), b_bare = bare_attack(b);
   // Actors only a nominal or reciprocal reading offered ("Suu Kyi's detention" read with the possessor as actor,
   // "the two met" listing the host).
   std::set<std::string> nominal_actors;
@@ -171,9 +182,11 @@ void absorb(Candidate& a, Candidate&& b) {
     return !r.kb_id.empty() &&
            std::any_of(x.actor.begin(), x.actor.end(), [&](const doc::Entity& a) { return a.kb_id == r.kb_id; });
   });
-  if (x.mode.empty()) {
+  if (x.mode.empty() || (a_bare && !b_bare && !y.mode.empty())) {
     x.mode = y.mode;
     x.score = y.score;
+  } else if (a_bare && b_bare && !y.mode.empty() && y.mode != x.mode) {
+    x.mode.clear();  // "explosions and gunfire": mixed weapons, no one mode (PLOVER's null)
   }
   if (x.date.empty() || (x.date_text.empty() && !y.date_text.empty())) x.date = y.date, x.date_text = y.date_text;
   // A stated place beats one implied by the parties.
