@@ -196,6 +196,14 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("The blockade threatens to worsen the shortage of fuel in the north, aid groups said.",
          lambda evs: all(e["event"] != "THREATEN" for e in evs)),
         ("I just talked to my neighbour about the floods, the singer wrote.", lambda evs: not evs),
+        # After a coup, agentless curbs and detentions are the putschists' (even of the state's own president).
+        ("The army of Niger seized power on Wednesday. A curfew was declared and the president was detained.",
+         lambda evs: sum(1 for e in evs if e["event"] == "COERCE" and e["sentence"] == 1 and e["actor"]) == 2),
+        # A rejection of allegations answers whoever made them.
+        ("The Orange Democratic Movement said the vote was marred by fraud. The electoral commission rejected the "
+         "allegations.",
+         lambda evs: any(e["event"] == "REJECT" and e["recipient"] and "Orange" in e["recipient"][0]["text"]
+                         for e in evs)),
         ("The insurgents pressed on towards the port, displacing more villagers.",
          lambda evs: any(e["event"] == "SANCTION" and e["recipient"] for e in evs)),
     ]

@@ -110,6 +110,32 @@ std::optional<doc::Entity> main_attacker(const std::vector<Candidate>& events, c
   return *best;
 }
 
+// Is the object of trigger t a claim ("rejected the allegations", "dismissed the accusation")?
+bool rejects_claims(const doc::Document& d, doc::TokenIdx t) {
+  const size_t s = d.sentence_of(t);
+  for (doc::TokenIdx k = d.sentences.first[s]; k < d.sentences.last[s]; ++k) {
+    if (d.tokens.head[k] != static_cast<int32_t>(t) || d.tokens.deprel[k] != doc::Deprel::kObj) continue;
+    std::string l = text::lower(d.lemma(k).empty() ? d.token_text(k) : d.lemma(k));
+    if (one_of(l, {"allegation", "accusation", "claim", "charge", "criticism", "assertion"})) return true;
+  }
+  return false;
+}
+
+// The latest accuser before event `upto` other than `actors`: whom "rejected the allegations" answers.
+std::optional<doc::Entity> latest_accuser(const std::vector<Candidate>& events, size_t upto,
+                                          const std::vector<doc::Entity>& actors) {
+  for (size_t i = upto; i-- > 0;) {
+    const doc::Event& e = events[i].event;
+    if (e.category != doc::Plover::kAccuse || e.aux == doc::Aux::kNegation) continue;
+    for (const auto& a : e.actor) {
+      if (a.inferred) continue;
+      if (std::any_of(actors.begin(), actors.end(), [&](const doc::Entity& x) { return same_party(a, x); })) continue;
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
 // Who pressed `actors` (protests, demands, threats against them; most often, ties: first): the party a concession
 // with no stated recipient answers ("the president agreed to resign" after protesters demanded it).
 std::optional<doc::Entity> pressing_party(const std::vector<Candidate>& events, const std::vector<doc::Entity>& actors) {
@@ -1122,12 +1148,15 @@ void Coder::code(doc::Document& d) const {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;
       // Same kind of act: an arrest inherits the arrester, not whoever last halted bank services or fired in the air;
-      // in a coup, the arrests are the putschists' ("a military coup … Suu Kyi has been detained").
+      // in a coup, the arrests, decrees and curbs are the putschists' ("a military coup … Suu Kyi has been
+      // detained", "a state of emergency was declared").
       const bool coup = prev.rule == "COERCE.seize.power" || prev.rule == "COERCE.coup.n";
-      if (prev.mode != c.event.mode && !(coup && c.event.mode == "arrest")) continue;
+      if (prev.mode != c.event.mode && !(coup && c.event.category == doc::Plover::kCoerce)) continue;
+      // (A coup sets one organ of the state against another: only the very same party is excluded.)
       for (const auto& a : prev.actor)
-        if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(),
-                         [&](const doc::Entity& r) { return same_party(a, r); }))
+        if (std::none_of(c.event.recipient.begin(), c.event.recipient.end(), [&](const doc::Entity& r) {
+              return coup ? (!a.kb_id.empty() && a.kb_id == r.kb_id) : same_party(a, r);
+            }))
           c.event.actor.push_back(a);
       c.actor_inherited = !c.event.actor.empty();
       break;
@@ -1283,6 +1312,10 @@ void Coder::code(doc::Document& d) const {
     // A concession with no stated recipient answers whoever pressed for it (below, once every protest and demand
     // has its target).
     if (e.category == doc::Plover::kConcede) continue;
+    // "The commission rejected the allegations": a rejection of claims answers whoever made them last.
+    if (e.category == doc::Plover::kReject && rejects_claims(d, c.trigger_token) &&
+        add_inferred(e, latest_accuser(events, static_cast<size_t>(&c - events.data()), e.actor)))
+      continue;
     for (const auto& f : focus) {
       if (std::any_of(side.begin(), side.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.
