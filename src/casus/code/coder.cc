@@ -956,6 +956,22 @@ void Coder::code(doc::Document& d) const {
           e.aux = doc::Aux::kHistorical;
       }
 
+      // Armed groups take power by force: "the Taliban ousted the government", "Houthi rebels, who seized power" are
+      // the capture of a state (ASSAULT, mode null, as capturing territory); a coup by the state's own forces is
+      // coercion (the coding convention). What the group was is read at the date of the act: the Taliban that
+      // took Kabul in August 2021 were insurgents, though the government by the time of the report.
+      if (e.rule == "COERCE.seize.power" && !e.actor.empty()) {
+        auto day = Date::parse(e.date.substr(0, std::min<size_t>(e.date.size(), 10)));
+        const bool armed_group = std::all_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
+          const kb::Entry* entry = a.kb_id.empty() ? nullptr : kb_.find_id(a.kb_id);
+          return (entry && day ? kb_.type_at(*entry, *day) : a.type) == "REB";
+        });
+        if (armed_group) {
+          e.category = doc::Plover::kAssault;
+          e.mode.clear();
+        }
+      }
+
       e.location = places.find(tree, index, s, m.trigger, &trigger_head);
       localize(e);
 
@@ -1316,8 +1332,21 @@ void Coder::code(doc::Document& d) const {
     if (e.category == doc::Plover::kReject && rejects_claims(d, c.trigger_token) &&
         add_inferred(e, latest_accuser(events, static_cast<size_t>(&c - events.data()), e.actor)))
       continue;
+    // A domestic public figure (a person with no state role) addresses their own country's bodies, not a foreign
+    // state the story also names ("Navalny asked for his lawyer" is no request to the United States).
+    std::string home;
+    for (const auto& a : e.actor) {
+      const bool state_role = a.type == "GOV" || a.type == "MIL" || a.type == "COP" || a.type == "LEG" ||
+                              a.type == "JUD" || a.type == "IGO";
+      if (a.kb_id.rfind("person:", 0) != 0 || a.country.empty() || state_role || (!home.empty() && home != a.country)) {
+        home.clear();
+        break;
+      }
+      home = a.country;
+    }
     for (const auto& f : focus) {
       if (std::any_of(side.begin(), side.end(), [&](const doc::Entity& a) { return same_party(a, f); })) continue;
+      if (!home.empty() && !f.country.empty() && f.country != home) continue;
       // Aid goes to a state or people, not to the agencies that ask for it.
       if (e.category == doc::Plover::kAid && (f.type == "IGO" || f.type == "NGO")) continue;
       doc::Entity r = f;

@@ -327,6 +327,35 @@ TEST(KbLoad, SchemaVersionHeaderAndCollisions) {
   fs::remove_all(dir);
 }
 
+// A group that became a government: its type is read at the date, and bad periods are reported with their cell.
+TEST(KbLoad, OrganisationTypeHistory) {
+  fs::path dir = fs::temp_directory_path() / ("casus_kb_types_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  write_tsv(dir / "organizations.tsv", kOrgCols,
+            {{"org:north_front", "Northern Front", "", "armed_group", "REB:2001/2019-06-30|GOV:2019-07-01/", "", "", "",
+              "2001", "", "insurgents, then the government", ""}});
+  auto kb = KnowledgeBase::load(dir.string());
+  ASSERT_TRUE(kb.is_ok()) << kb.status().to_string();
+  const Entry* e = kb->find_id("org:north_front");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(kb->type_at(*e, D("2010-03-01")), "REB");
+  EXPECT_EQ(kb->type_at(*e, D("2019-06-30")), "REB");
+  EXPECT_EQ(kb->type_at(*e, D("2019-07-01")), "GOV");
+  EXPECT_EQ(kb->type_at(*e, D("1995-01-01")), "GOV");  // before every period: the latest type
+  EXPECT_EQ(kb->resolve("Northern Front", D("2015-01-01")).type, "REB");
+  write_tsv(dir / "organizations.tsv", kOrgCols,
+            {{"org:a", "Alpha", "", "armed_group", "REB:2001/2019|XXX:2020/", "", "", "", "", "", "", ""},
+             {"org:b", "Beta", "", "armed_group", "REB:2001/2019|GOV:2018/", "", "", "", "", "", "", ""},
+             {"org:c", "Gamma", "", "armed_group", "REB:2001", "", "", "", "", "", "", ""}});
+  auto report = KnowledgeBase::check(dir.string());
+  std::string all;
+  for (const auto& d : report.diagnostics) all += d.to_string() + "\n";
+  EXPECT_NE(all.find("organizations.tsv:4:5: error E4001: unknown actor type code \"XXX\""), std::string::npos) << all;
+  EXPECT_NE(all.find("organizations.tsv:5:5: error E4004: type periods must be ordered"), std::string::npos) << all;
+  EXPECT_NE(all.find("organizations.tsv:6:5: error E4001: bad type period \"REB:2001\""), std::string::npos) << all;
+  fs::remove_all(dir);
+}
+
 // The repository's own KB must always pass `casus kb check` (tests run from the repository root).
 TEST(KbRepo, RepositoryKbHasNoErrors) {
   ASSERT_TRUE(fs::is_directory("kb")) << "run from the repository root";

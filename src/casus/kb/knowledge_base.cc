@@ -140,7 +140,12 @@ bool KnowledgeBase::is_member(std::string_view alliance, std::string_view member
 }
 
 std::string KnowledgeBase::type_at(const Entry& e, const Date& date) const {
-  if (e.kind != EntryKind::kPerson) return e.type;
+  if (e.kind != EntryKind::kPerson) {
+    // The Taliban were insurgents until August 2021 and the government since.
+    for (const auto& p : e.type_history)
+      if (p.days.contains(date.first_day())) return p.type;
+    return e.type;
+  }
   auto roles = roles_at(e.id, date);
   if (roles.empty()) return e.type;
   const Role& r = *roles.front();

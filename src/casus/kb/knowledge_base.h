@@ -36,7 +36,14 @@ struct Entry {
   std::string name;         // canonical name
   std::vector<std::string> aliases;
   std::string country;      // ISO alpha-3 ("" = none / IGO)
-  std::string type;         // actor type code (GOV MIL ...), "" = none (places, people without a role)
+  std::string type;         // actor type code (GOV MIL ...), "" = none (places, people without a role); with a
+                            // history, the latest period's
+  // organisations whose kind changed ("REB:1994/2021-08-14|GOV:2021-08-15/", docs/KB.md): the type per period.
+  struct TypePeriod {
+    DayRange days;
+    std::string type;
+  };
+  std::vector<TypePeriod> type_history;
   std::string subkind;      // the file's `kind` column (city, armed_group, ...) or a country's `status`
   std::string description;
   std::string checked;

@@ -142,6 +142,8 @@ class Builder {
   void check_range(const Row& r, int col, const std::optional<Date>& a, const std::optional<Date>& b);
   bool check_id(const Row& r, int col, const std::string& id, std::string_view prefix);
   void check_type(const Row& r, int col, const std::string& t, bool required);
+  // The dated types of an organisation's type cell, empty when the cell is a single code.
+  std::vector<Entry::TypePeriod> type_history(const Row& r, int col, const std::string& cell);
   void need_country(const Row& r, int col, const std::string& iso3);
   void collisions();
 
@@ -214,6 +216,44 @@ void Builder::check_type(const Row& r, int col, const std::string& t, bool requi
     return;
   }
   if (!is_type_code(t)) error(r, col + 1, Code::kKbSchema, "unknown actor type code \"" + t + "\"");
+}
+
+std::vector<Entry::TypePeriod> Builder::type_history(const Row& r, int col, const std::string& cell) {
+  std::vector<Entry::TypePeriod> out;
+  if (cell.find(':') == std::string::npos) return out;
+  // "REB:1994/2021-08-14|GOV:2021-08-15/": type, colon, start/end (either may be empty), in time order.
+  size_t from = 0;
+  while (from <= cell.size()) {
+    size_t bar = cell.find('|', from);
+    if (bar == std::string::npos) bar = cell.size();
+    const std::string part = cell.substr(from, bar - from);
+    from = bar + 1;
+    const size_t colon = part.find(':'), slash = part.find('/');
+    if (colon == std::string::npos || slash == std::string::npos || slash < colon) {
+      error(r, col + 1, Code::kKbSchema, "bad type period \"" + part + "\" (expected TYPE:start/end)");
+      return {};
+    }
+    Entry::TypePeriod p;
+    p.type = part.substr(0, colon);
+    check_type(r, col, p.type, true);
+    const std::string a = part.substr(colon + 1, slash - colon - 1), b = part.substr(slash + 1);
+    for (const auto& [text, first] : {std::pair{a, true}, std::pair{b, false}}) {
+      if (text.empty()) continue;
+      auto d = Date::parse(text);
+      if (!d || !d->valid()) {
+        error(r, col + 1, Code::kKbDate, "bad date \"" + text + "\" in type period \"" + part + "\"");
+        return {};
+      }
+      if (first) p.days.first = d->first_day();
+      else p.days.last = d->last_day();
+    }
+    if (p.days.first > p.days.last || (!out.empty() && p.days.first <= out.back().days.last)) {
+      error(r, col + 1, Code::kKbDate, "type periods must be ordered and not overlap (\"" + part + "\")");
+      return {};
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 void Builder::need_country(const Row& r, int col, const std::string& iso3) {
@@ -349,7 +389,8 @@ void Builder::row(const FileSpec& spec, Row& r) {
       if (!check_id(r, 0, c[0], "org")) return;
       if (c[1].empty()) error(r, 2, Code::kKbSchema, "missing name");
       if (!c[3].empty() && !in(kOrgKinds, c[3])) error(r, 4, Code::kKbSchema, "unknown organisation kind \"" + c[3] + "\"");
-      check_type(r, 4, c[4], false);
+      auto history = type_history(r, 4, c[4]);
+      if (history.empty()) check_type(r, 4, c[4], false);
       need_country(r, 5, c[5]);
       if (!c[6].empty()) id_refs_.push_back({{r.file, r.line}, 6, c[6]});
       auto sponsors = list(r, 7);
@@ -361,7 +402,12 @@ void Builder::row(const FileSpec& spec, Row& r) {
       set(e.name, c[1]);
       merge(e.aliases, list(r, 2));
       set(e.subkind, c[3]);
-      set(e.type, c[4]);
+      if (history.empty()) {
+        set(e.type, c[4]);
+      } else {
+        e.type = history.back().type;
+        e.type_history = std::move(history);
+      }
       set(e.country, c[5]);
       set(e.parent, c[6]);
       merge(e.sponsors, sponsors);

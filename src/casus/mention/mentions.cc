@@ -581,8 +581,24 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           const bool body_noun = !state_noun && lower != "two";
           int32_t ante = -1;
           const auto& pool = lower == "two" ? people : groups;
+          // "the coalition", "the movement": a body whose own name says it is one comes before the latest group
+          // ("the Saudi-led coalition" … "the Red Cross" … "the coalition" is the coalition).
+          auto named_so = [&](const doc::Entity& cand) {
+            return text::lower(cand.name).find(head_lower) != std::string::npos ||
+                   text::lower(cand.text).find(head_lower) != std::string::npos;
+          };
+          const bool kind_named = body_noun && head_lower != "group" &&
+                                  std::any_of(pool.begin(), pool.end(), [&](int32_t m) {
+                                    return d.mentions[m].entity.kb_id.rfind("agent:", 0) != 0 &&
+                                           named_so(d.mentions[m].entity);
+                                  });
           for (auto it = pool.rbegin(); it != pool.rend(); ++it) {
             const doc::Entity& cand = d.mentions[*it].entity;
+            // "the coalition" is never an aid agency named since: a coalition or alliance, or nothing.
+            const bool alliance_noun = one_of(head_lower, {"coalition", "alliance", "bloc"});
+            if ((kind_named || alliance_noun) && !named_so(cand) &&
+                !(alliance_noun && cand.kb_id.rfind("alliance:", 0) == 0))
+              continue;
             const bool is_state = cand.kb_id.rfind("country:", 0) == 0;
             if (lower != "two" && cand.kb_id.rfind("agent:", 0) == 0) continue;  // "officials" are no group
             if (state_noun && !is_state) continue;
