@@ -199,6 +199,11 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # After a coup, agentless curbs and detentions are the putschists' (even of the state's own president).
         ("The army of Niger seized power on Wednesday. A curfew was declared and the president was detained.",
          lambda evs: sum(1 for e in evs if e["event"] == "COERCE" and e["sentence"] == 1 and e["actor"]) == 2),
+        # Two bodies' statements are two events; a state's official and the state make one.
+        ("The Turkish Defense Ministry considers the Greek naval drill near Rhodes as a serious violation of the "
+         "truce. Some governments welcomed the drill, while Turkey views the Greek exercises as aggression against "
+         "its waters.",
+         lambda evs: sum(1 for e in evs if e["event"] == "ACCUSE") == 2),
         # A rejection of allegations answers whoever made them.
         ("The Orange Democratic Movement said the vote was marred by fraud. The electoral commission rejected the "
          "allegations.",

@@ -96,6 +96,25 @@ bool compatible(const Candidate& a, const Candidate& b) {
   };
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode && !loose_match()) return false;
   if (distinct_acts(a, b)) return false;
+  // Statements are acts of their speakers: "The Russian Defense Ministry considers the attack a violation" and, later,
+  // "Russia views the US actions as aggression" are two statements (a ministry and its state are one party for acts,
+  // not for what each of them says; a state's official does speak for it).
+  const bool statement = x.category == doc::Plover::kAccuse || x.category == doc::Plover::kRequest ||
+                         x.category == doc::Plover::kReject || x.category == doc::Plover::kThreaten;
+  if (statement && !a.nominal && !b.nominal && x.sentence != y.sentence && !x.actor.empty() && !y.actor.empty()) {
+    const bool shared_speaker = std::any_of(x.actor.begin(), x.actor.end(), [&](const doc::Entity& p) {
+      return std::any_of(y.actor.begin(), y.actor.end(), [&](const doc::Entity& q) {
+        if (p.kb_id.empty()) return without_article(p.text) == without_article(q.text);
+        // An official speaks for the state ("US blames Iran" restates what Pompeo said).
+        auto speaks_for = [](const doc::Entity& person, const doc::Entity& state) {
+          return person.kb_id.rfind("person:", 0) == 0 && state_organ_type(person.type) &&
+                 state.kb_id.rfind("country:", 0) == 0 && person.country == state.country;
+        };
+        return p.kb_id == q.kb_id || speaks_for(p, q) || speaks_for(q, p);
+      });
+    });
+    if (!shared_speaker) return false;
+  }
   // Only dates a phrase gave count (a default publication date says nothing about which incident it is).
   if (!x.date_text.empty() && !y.date_text.empty() && !dates_compatible(x.date, y.date)) return false;
   // Meetings and clashes list all parties as actors; a restatement may name only some of them ("the two met").
