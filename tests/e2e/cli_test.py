@@ -132,7 +132,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("Moscow views the naval patrols as provocation against a neighbouring state.", {"views": "VBZ"}),
             ("A senior EU official today welcomed the accord and said it was overdue.", {"welcomed": "VBD"}),
             ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"}),
-            ("Israel praised the raid, while Tehran views the operation as a provocation.", {"views": "VBZ"})]
+            ("Israel praised the raid, while Tehran views the operation as a provocation.", {"views": "VBZ"}),
+            ("Ahmed Khan signs accord with rebels", {"signs": "VBZ"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}
@@ -204,6 +205,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "truce. Some governments welcomed the drill, while Turkey views the Greek exercises as aggression against "
          "its waters.",
          lambda evs: sum(1 for e in evs if e["event"] == "ACCUSE") == 2),
+        # A deadline to leave is an expulsion.
+        ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
+         lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),
         # A rejection of allegations answers whoever made them.
         ("The Orange Democratic Movement said the vote was marred by fraud. The electoral commission rejected the "
          "allegations.",

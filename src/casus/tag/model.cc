@@ -361,6 +361,18 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       break;
     }
   }
+  // Headlines drop articles and verbs look like plurals: "Kim Jong-un signs document …", "Iran threatens Gulf
+  // shipping". In a sentence with no finite verb or auxiliary that opens with a proper name, the first plural noun
+  // that can be a verb, right after the name and before a nominal, is its verb.
+  if (verb_3sg != kNoClass && n >= 3) {
+    bool verbless = true;
+    for (size_t i = 0; i < n && verbless; ++i) verbless = !finite_or_aux(tags[i]);
+    size_t i = 0;
+    while (i < n && xpos_is(tags[i], {"NNP", "NNPS", "HYPH"})) ++i;
+    if (verbless && i >= 1 && i + 1 < n && xpos_is(tags[i - 1], {"NNP", "NNPS"}) && xpos_is(tags[i], {"NNS"}) &&
+        can_be_verb(i) && xpos_is(tags[i + 1], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}))
+      tags[i] = verb_3sg;
+  }
   // "…, while Russia views the US actions as aggression": the same reading inside a clause opened by "while",
   // "whereas", "although", "though" or "because" and a name, when the clause (to the next comma) has no finite verb.
   if (verb_3sg != kNoClass)
