@@ -205,6 +205,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "truce. Some governments welcomed the drill, while Turkey views the Greek exercises as aggression against "
          "its waters.",
          lambda evs: sum(1 for e in evs if e["event"] == "ACCUSE") == 2),
+        # Breaking ties and expelling diplomats in one sentence are two sanctions.
+        ("Peru broke off relations with Bolivia, giving its diplomats 72 hours to leave the country.",
+         lambda evs: sorted(e["mode"] for e in evs if e["event"] == "SANCTION") == ["discontinue", "expel"]),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

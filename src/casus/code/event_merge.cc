@@ -78,9 +78,22 @@ bool bare_attack(const Candidate& c) {
   return c.nominal && c.event.category == doc::Plover::kAssault && c.event.actor.empty() && c.event.recipient.empty();
 }
 
+// "I have decided to break relations" and "Maduro broke relations": an announced act the document also reports as
+// done, by the same parties, is that act.
+bool announced_and_done(const Candidate& a, const Candidate& b) {
+  const doc::Event& x = a.event;
+  const doc::Event& y = b.event;
+  const bool pair = (x.aux == doc::Aux::kFuture && y.aux == doc::Aux::kNone) ||
+                    (x.aux == doc::Aux::kNone && y.aux == doc::Aux::kFuture);
+  return pair && x.category == y.category && x.mode == y.mode && !x.actor.empty() && !x.recipient.empty() &&
+         !y.actor.empty() && !y.recipient.empty() && covers(x.actor, y.actor) && covers(y.actor, x.actor) &&
+         same_parties(x.recipient, y.recipient);
+}
+
 bool compatible(const Candidate& a, const Candidate& b) {
   const doc::Event& x = a.event;
   const doc::Event& y = b.event;
+  if (announced_and_done(a, b)) return true;
   if (x.category != y.category || x.aux != y.aux) return false;
   // "Russia carried out missile strikes …, and explosions had been heard in many cities", "explosions and gunfire
   // continue": an attack noun naming neither side, in a sentence that states an attack, is that attack (its sound,
@@ -178,6 +191,7 @@ void absorb(Candidate& a, Candidate&& b) {
     a.nominal = false;
   }
   a.asserted = a.asserted || b.asserted;
+  if (x.aux == doc::Aux::kFuture && y.aux == doc::Aux::kNone) x.aux = doc::Aux::kNone;  // done, not only announced
   // Evidence sentences stay sorted and unique: insert in place (a story repeating one act thousands of times
   // merges into one cluster, and re-sorting on every merge made that quadratic in n log n).
   auto add_evidence = [&x](uint32_t s) {
@@ -266,9 +280,12 @@ std::vector<Candidate> merge_candidates(std::vector<Candidate> cands) {
     leader[i] = static_cast<int32_t>(i);
     int32_t into = -1;
     // The action of another candidate of the same category: the same event.
+    // ("broke ties with the U.S., giving its diplomats 72 hours to leave" is two sanctions: two modes.)
     if (int32_t gov = cands[i].content_of; gov >= 0 && static_cast<size_t>(gov) < i) {
       int32_t l = leader[gov];
-      if (cands[l].event.category == cands[i].event.category) into = l;
+      const std::string& lm = cands[l].event.mode;
+      const std::string& im = cands[i].event.mode;
+      if (cands[l].event.category == cands[i].event.category && (lm.empty() || im.empty() || lm == im)) into = l;
     }
     // An actor read from another candidate's trigger: the same action.
     if (int32_t src = cands[i].actor_from; into < 0 && src >= 0 && static_cast<size_t>(src) < i) {
