@@ -208,6 +208,13 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # Breaking ties and expelling diplomats in one sentence are two sanctions.
         ("Peru broke off relations with Bolivia, giving its diplomats 72 hours to leave the country.",
          lambda evs: sorted(e["mode"] for e in evs if e["event"] == "SANCTION") == ["discontinue", "expel"]),
+        # Crowds protest in their sentence's country, not the story's most named state; welcoming marches is
+        # no visit.
+        ("Thousands of demonstrators took to the streets on Friday to demand President Nicolas Maduro's resignation. "
+         "The United States welcomed the marches, and the United States said it would back the opposition. "
+         "American officials also urged calm.",
+         lambda evs: any(e["event"] == "PROTEST" and e["actor"][0]["country"] == "VEN" for e in evs) and
+         all(e["event"] != "CONSULT" for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

@@ -609,6 +609,23 @@ void Coder::code(doc::Document& d) const {
   d.quotes = find_quotes(d, index, lexicon_.cues());
   const QuoteSpeakers speakers(d, d.quotes);
 
+  // The state a sentence is about: the country its resolved actor mentions name most (ties: first named), "" none.
+  auto sentence_country = [&](size_t sentence) {
+    std::map<std::string, std::pair<int, size_t>> n;
+    for (size_t i = 0; i < d.mentions.size(); ++i) {
+      const doc::Mention& m = d.mentions[i];
+      if (m.sentence != sentence || m.kind != doc::MentionKind::kActor || m.entity.country.empty() ||
+          m.entity.kb_id.empty() || m.entity.kb_id.rfind("agent:", 0) == 0)
+        continue;
+      auto& slot = n[m.entity.country];
+      if (slot.first++ == 0) slot.second = i;
+    }
+    std::string best;
+    std::pair<int, size_t> top{0, 0};
+    for (const auto& [c, v] : n)
+      if (v.first > top.first || (v.first == top.first && v.second < top.second)) best = c, top = v;
+    return best;
+  };
   // Local actors: students, police or protesters the text gives no nationality are of the country the event takes
   // place in (the CAMEO/PLOVER convention: "students throughout Indonesia" are IDN); state agents (soldiers, police,
   // officials) with no place named are of the country the story is about.
@@ -644,7 +661,13 @@ void Coder::code(doc::Document& d) const {
         // Crowds where no place is named: facing their own state's forces in the dateline's country ("MINSK —
         // … riot police fired tear gas at the crowd"), they are its people; protesters are the people of the
         // country the story is about.
-        else if (x.type == "CVL" && (e.category == doc::Plover::kProtest || (has_dateline_country && facing_own_state(e))))
+        else if (x.type == "CVL" && e.category == doc::Plover::kProtest) {
+          // Crowds protest in the country their sentence is about ("demonstrators … demanding President Maduro's
+          // removal"), which beats the story's most named state (a US reaction story names the US most).
+          const std::string own = sentence_country(e.sentence);
+          x.country = own.empty() ? story_country : own;
+        }
+        else if (x.type == "CVL" && has_dateline_country && facing_own_state(e))
           x.country = story_country;
       }
   };
