@@ -215,6 +215,13 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "American officials also urged calm.",
          lambda evs: any(e["event"] == "PROTEST" and e["actor"][0]["country"] == "VEN" for e in evs) and
          all(e["event"] != "CONSULT" for e in evs)),
+        # A storming told in the passive, in a story of crowds, is their riot; care by private people is no aid.
+        ("Protesters stormed the governor's office on Saturday. Hours later the parliament building was stormed too.",
+         lambda evs: evs and all(e["event"] == "PROTEST" for e in evs)),
+        ("Volunteers were seen treating wounded children at the clinic.", lambda evs: not evs),
+        # "agreed to end fighting": the infinitive is a verb, and ending the fighting is a concession.
+        ("Rebels and the army agreed to end fighting in the north on Monday.",
+         lambda evs: any(e["event"] == "CONCEDE" for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

@@ -884,6 +884,25 @@ void Coder::code(doc::Document& d) const {
       // A crowd's demands are its protest's content, coded as the protest (codebook; "protesters have been
       // demanding the withdrawal of the bill").
       if (e.category == doc::Plover::kRequest && all_crowds(e.actor)) continue;
+      // "Doctors treating a child", "local people donate blood to treat the wounded": care given by people no body
+      // or state stands behind is no political aid.
+      if (e.category == doc::Plover::kAid && !e.actor.empty() &&
+          std::all_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
+            // A generic noun: a KB agent noun, or an unresolved word for people ("Volunteers"; not "U.N. relief
+            // efforts", not a name).
+            bool generic = a.kb_id.rfind("agent:", 0) == 0;
+            if (a.kb_id.empty()) {
+              bool named = false;  // a capitalised word after the first: "U.N. relief efforts"
+              for (size_t k = 1; k < a.text.size(); ++k)
+                if (a.text[k - 1] == ' ' && std::isupper(static_cast<unsigned char>(a.text[k]))) named = true;
+              std::string w = text::lower(a.text.substr(a.text.rfind(' ') == std::string::npos ? 0 : a.text.rfind(' ') + 1));
+              generic = !named && (lexicon_.noun_class(w) == lexicon::NounClass::kAgent ||
+                                   (w.size() > 3 && w.back() == 's' &&
+                                    lexicon_.noun_class(w.substr(0, w.size() - 1)) == lexicon::NounClass::kAgent));
+            }
+            return generic && (a.type.empty() || a.type == "CVL") && a.country.empty();
+          }))
+        continue;
       // "Just spoke to my coach": a talk between people nobody identifies (no known body, no country, no type) is
       // private, not a political consultation.
       auto identified = [](const doc::Entity& x) {
@@ -1183,6 +1202,31 @@ void Coder::code(doc::Document& d) const {
   for (size_t i = 0; i < cands.size(); ++i) {
     Candidate& c = cands[i];
     if (!c.passive || !c.event.actor.empty()) continue;
+    // "After the palace gates were stormed", "his house was stormed": in a story of crowds storming buildings,
+    // that riot again.
+    if (c.event.category == doc::Plover::kAssault &&
+        (c.event.rule == "ASSAULT.invade" || c.event.rule == "ASSAULT.set.fire"))
+      for (size_t j = i; j-- > 0;) {
+        const doc::Event& prev = cands[j].event;
+        if (prev.category != doc::Plover::kProtest || prev.mode != "riot" || prev.actor.empty()) continue;
+        c.event.category = doc::Plover::kProtest;
+        c.event.mode = "riot";
+        c.event.actor = prev.actor;
+        c.actor_inherited = true;
+        break;
+      }
+    // "protesters were jubilant … after his house was stormed": the crowd its own sentence names.
+    if (c.event.category == doc::Plover::kAssault && c.event.actor.empty() &&
+        (c.event.rule == "ASSAULT.invade" || c.event.rule == "ASSAULT.set.fire"))
+      for (const doc::Mention& m : d.mentions)
+        if (m.sentence == c.event.sentence && m.kind == doc::MentionKind::kActor && all_crowds({m.entity})) {
+          c.event.category = doc::Plover::kProtest;
+          c.event.mode = "riot";
+          c.event.actor = {m.entity};
+          c.actor_inherited = true;
+          break;
+        }
+    if (!c.event.actor.empty()) continue;
     for (size_t j = i; j-- > 0;) {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;

@@ -419,7 +419,8 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   if (verb_base == kNoClass || infinitive_to == kNoClass) return;
   for (size_t i = 2; i + 1 < n; ++i) {
     if (tags[i] != noun_singular || tok[i - 1].lower != word_to || classes[tags[i - 2]].upos != doc::UPos::kVerb) continue;
-    if (!can_be_verb(i) || !xpos_is(tags[i + 1], {"DT", "PRP$"})) continue;
+    // ("agreed to end fighting": a gerund object too; a noun after "to" is hardly ever followed by a gerund.)
+    if (!can_be_verb(i) || !xpos_is(tags[i + 1], {"DT", "PRP$", "VBG"})) continue;
     tags[i - 1] = infinitive_to;
     tags[i] = verb_base;
   }
