@@ -222,6 +222,15 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # "agreed to end fighting": the infinitive is a verb, and ending the fighting is a concession.
         ("Rebels and the army agreed to end fighting in the north on Monday.",
          lambda evs: any(e["event"] == "CONCEDE" for e in evs)),
+        # A list of subjects with a time phrase ("X, several Y and Z on Saturday announced") keeps its verb; "they"
+        # in what a statement says is its issuer.
+        ("Japan, several Asian nations and Australia on Friday announced the removal of two Iranian banks from the "
+         "SWIFT network.",
+         lambda evs: any(e["event"] == "SANCTION" and any(a.get("name") == "Japan" for a in e["actor"]) for e in evs)),
+        ("A joint statement by the leaders of Japan and Australia was released on Friday. The statement condemned "
+         "the missile launch and said they would hold Pyongyang to account.",
+         lambda evs: any(e["event"] == "THREATEN" and e["actor"] and e["actor"][0].get("name") == "Japan"
+                         for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

@@ -807,6 +807,49 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     ++repaired;
   }
+  // "Japan, several Asian states and Australia on Friday unveiled …": a list of subjects whose
+  // middle item the parser made the root, the last item the subject of a relative clause with no relative word.
+  // The list is the verb's subject: its first item the nsubj, the others its conjuncts.
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    const int32_t root = sentence_root(d, first, last);
+    if (root < 0 || !nominal_root(d, static_cast<TokenIdx>(root), first, last)) continue;
+    int32_t verb = -1, tail = -1, head_item = -1;
+    for (TokenIdx t = first; t < last; ++t) {
+      if (d.tokens.head[t] != root) continue;
+      if (d.tokens.deprel[t] == Deprel::kAclRelcl && d.tokens.upos[t] == UPos::kVerb && t > static_cast<TokenIdx>(root))
+        verb = static_cast<int32_t>(t);
+      if (doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj && t < static_cast<TokenIdx>(root))
+        head_item = static_cast<int32_t>(t);
+    }
+    if (verb < 0) continue;
+    bool relative_word = false, coordinated = false;
+    for (TokenIdx t = first; t < last; ++t) {
+      if (d.tokens.head[t] != verb) continue;
+      const std::string lower = text::lower(d.token_text(t));
+      if (one_of(lower, {"who", "which", "that", "whom", "whose", "where", "when"})) relative_word = true;
+      if (doc::deprel_universal(d.tokens.deprel[t]) == Deprel::kNsubj && t < static_cast<TokenIdx>(verb)) {
+        tail = static_cast<int32_t>(t);
+        for (TokenIdx c = first; c < t; ++c)
+          if (d.tokens.head[c] == static_cast<int32_t>(t) && d.tokens.deprel[c] == Deprel::kCc) coordinated = true;
+      }
+    }
+    if (relative_word || !coordinated || tail < root) continue;
+    const int32_t subject = head_item >= 0 ? head_item : root;
+    for (TokenIdx t = first; t < last; ++t)  // the root's other dependents after the verb are the clause's
+      if (d.tokens.head[t] == root && t > static_cast<TokenIdx>(verb)) d.tokens.head[t] = verb;
+    d.tokens.head[verb] = doc::kRootHead;
+    d.tokens.deprel[verb] = Deprel::kRoot;
+    d.tokens.head[subject] = verb;
+    d.tokens.deprel[subject] = Deprel::kNsubj;
+    if (subject != root) {
+      d.tokens.head[root] = subject;
+      d.tokens.deprel[root] = Deprel::kConj;
+    }
+    d.tokens.head[tail] = subject;
+    d.tokens.deprel[tail] = Deprel::kConj;
+    ++repaired;
+  }
   return repaired;
 }
 

@@ -511,6 +511,22 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                     ante = *it;
                 }
             }
+            // "The communique deplored the launch and said they would respond together": a plural pronoun in what
+            // a statement says is whoever issued it.
+            if (!body && ante < 0 && one_of(lower, {"they", "them", "their", "we", "us", "our"})) {
+              int32_t x = static_cast<int32_t>(h);
+              for (int hop = 0; hop < 5 && x >= 0 && ante < 0; ++hop) {
+                const int32_t up = d.tokens.head[x];
+                if (up < 0) break;
+                for (TokenIdx c = v.first; c < v.last && ante < 0; ++c)
+                  if (d.tokens.head[c] == up && doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj &&
+                      is_statement_noun(c)) {
+                    ante = named_beside(c);
+                    if (ante < 0) ante = statement_issuer(s, c);
+                  }
+                x = up;
+              }
+            }
             if (!body && ante < 0) ante = group_antecedent(s, h, one_of(lower, {"it", "its", "itself"}));
           }
           if (ante < 0) continue;
