@@ -246,6 +246,21 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
         evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
         check(f"coder: {text[:48]}", ok(evs), str([(e["event"], e["actor"], e["recipient"]) for e in evs]))
+    # A statement quoted paragraph by paragraph, its marks closed only at the end: every paragraph is the issuer's
+    # quote, and "we" in it is the issuer.
+    text = ("A joint statement by the leaders of Japan and Australia was released on Friday.\n\n"
+            "The statement deplored the \u201creckless launch of missiles over the sea\u201d.\n\n"
+            "\u201cWe stand with the people of South Korea in this difficult hour.\n\n"
+            "\u201cWe will keep working with our partners to restore calm,\u201d the leaders added.")
+    doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
+    recs = [json.loads(l) for l in run("code", "--emit", "all", "-", stdin=doc.encode()).stdout.decode().splitlines()
+            if l.strip()]
+    quotes = [r for r in recs if r["type"] == "quote"]
+    support = [r for r in recs if r["type"] == "event" and r["event"] == "SUPPORT"]
+    check("quotes: an unclosed paragraph quote keeps the statement's speaker",
+          any(q["text"].startswith("We stand") and q["speaker"].get("name") == "Japan" for q in quotes) and
+          support and support[0]["actor"] and support[0]["actor"][0].get("name") == "Japan",
+          str([(q["text"][:20], q["speaker"].get("name")) for q in quotes]) + str(support[:1]))
     # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]

@@ -26,15 +26,27 @@ std::vector<QuoteSpan> quote_spans(const std::string& text) {
   std::vector<QuoteSpan> out;
   size_t pos = 0;
   int64_t open = -1, open_end = -1;
+  int64_t paragraph_first = -1;  // byte of the paragraph's first visible character
   bool straight_open = false;
+  // Quotes never cross paragraphs, but a quotation that opens its paragraph and is still open at its end is one:
+  // news quotes a long statement paragraph by paragraph and closes the marks only after the last.
+  auto run_to_paragraph_end = [&](size_t end) {
+    if (open >= 0 && open == paragraph_first && end > static_cast<size_t>(open_end) &&
+        end - static_cast<size_t>(open_end) < 4000)
+      out.push_back(QuoteSpan{static_cast<uint32_t>(open), static_cast<uint32_t>(end), static_cast<uint32_t>(open_end),
+                              static_cast<uint32_t>(end)});
+    open = -1;
+    straight_open = false;
+    paragraph_first = -1;
+  };
   while (pos < text.size()) {
     size_t at = pos;
     char32_t c = text::decode_at(text, pos);
     if (c == '\n' && pos < text.size() && text[pos] == '\n') {  // quotes never cross paragraphs
-      open = -1;
-      straight_open = false;
+      run_to_paragraph_end(at);
       continue;
     }
+    if (paragraph_first < 0 && c != ' ' && c != '\n' && c != '\t' && c != '\r') paragraph_first = static_cast<int64_t>(at);
     bool opening = is_open_mark(c) || (c == '"' && !straight_open && open < 0);
     bool closing = is_close_mark(c) || (c == '"' && straight_open);
     if (closing && open >= 0) {
@@ -49,6 +61,7 @@ std::vector<QuoteSpan> quote_spans(const std::string& text) {
       straight_open = c == '"';
     }
   }
+  run_to_paragraph_end(text.size());
   return out;
 }
 
@@ -98,7 +111,21 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
         break;
       }
     }
-    if (verb < 0) return false;
+    if (verb < 0) {
+      // "The statement condemned the 'war of choice' …": a statement that speaks is its issuer (its mention is
+      // the issuer's coreferent) when the sentence's main verb has it as subject.
+      const int32_t root = tree.root();
+      for (TokenIdx c : tree.children(static_cast<TokenIdx>(root))) {
+        if (doc::deprel_universal(d.tokens.deprel[c]) != Deprel::kNsubj) continue;
+        const int32_t m = mentions.head_mention(c);
+        if (m < 0 || d.mentions[m].antecedent < 0 ||
+            !one_of(tree.lemma(c), {"statement", "communique", "communiqué", "declaration", "readout"}))
+          continue;
+        q.speaker = d.mentions[m].entity;
+        return true;
+      }
+      return false;
+    }
     int32_t head = finder.speaker_head(static_cast<TokenIdx>(verb));
     if (head < 0) return false;
     q.speaker = finder.entity_for(static_cast<TokenIdx>(head));
@@ -121,6 +148,14 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
     if (!found && s_close + 1 < d.sentences.size() &&
         d.sentences.paragraph[s_close + 1] == d.sentences.paragraph[s_close])
       found = fill_speaker(q, s_close + 1, 0, 0);
+    // A paragraph that is one quotation with no reporting clause continues the speaker of the quotation just
+    // before it (news quotes a long statement paragraph by paragraph, attributing only the first).
+    const bool opens_paragraph =
+        d.tokens.begin[d.sentences.first[q.sentence]] >= span.open &&
+        (q.sentence == 0 || d.sentences.paragraph[q.sentence] != d.sentences.paragraph[q.sentence - 1]);
+    if (!found && opens_paragraph && !out.empty() && !out.back().speaker.text.empty() &&
+        d.sentences.paragraph[out.back().sentence] + 1 >= d.sentences.paragraph[q.sentence])
+      q.speaker = out.back().speaker;
     out.push_back(std::move(q));
   }
 
