@@ -108,6 +108,11 @@ bool compatible(const Candidate& a, const Candidate& b) {
     return nominal_ref && (x.mode == "aerial" || y.mode == "aerial") && aerial(x.mode) && aerial(y.mode);
   };
   if (!x.mode.empty() && !y.mode.empty() && x.mode != y.mode && !loose_match()) return false;
+  // "announced a military operation" and, later, "launched missile strikes": the campaign and one of its attacks
+  // are two events.
+  if ((x.rule == "ASSAULT.special.operation" || y.rule == "ASSAULT.special.operation") && x.rule != y.rule &&
+      x.mode.empty() != y.mode.empty() && x.sentence != y.sentence)
+    return false;
   if (distinct_acts(a, b)) return false;
   // Statements are acts of their speakers: "The Russian Defense Ministry considers the attack a violation" and, later,
   // "Russia views the US actions as aggression" are two statements (a ministry and its state are one party for acts,
