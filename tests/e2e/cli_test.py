@@ -231,6 +231,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "the missile launch and said they would hold Pyongyang to account.",
          lambda evs: any(e["event"] == "THREATEN" and e["actor"] and e["actor"][0].get("name") == "Japan"
                          for e in evs)),
+        # An infinitive after a noun of intent is its complement: a threat to jail someone is a threat of arrest.
+        ("The opposition leader flew home despite the government's threats to jail him.",
+         lambda evs: any(e["event"] == "THREATEN" and e["mode"] == "arrest" for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

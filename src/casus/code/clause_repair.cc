@@ -807,6 +807,24 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     ++repaired;
   }
+  // "defied the Kremlin's threats to jail him", "announced plans to expel …": an infinitive right after a noun of
+  // intent that is the verb's object or oblique ("despite threats to …") is that noun's complement, not the verb's
+  // purpose.
+  for (TokenIdx v = 2; v < d.tokens.size(); ++v) {
+    if (doc::deprel_universal(d.tokens.deprel[v]) != Deprel::kAdvcl || d.tokens.upos[v] != UPos::kVerb) continue;
+    const TokenIdx to = v - 1, noun = v - 2;
+    if (text::lower(d.token_text(to)) != "to" || d.tokens.head[to] != static_cast<int32_t>(v)) continue;
+    const Deprel nr = doc::deprel_universal(d.tokens.deprel[noun]);
+    if (d.tokens.upos[noun] != UPos::kNoun || d.tokens.head[noun] != d.tokens.head[v] ||
+        (nr != Deprel::kObj && nr != Deprel::kObl))
+      continue;
+    if (!one_of(text::lower(d.lemma(noun)), {"threat", "plan", "decision", "bid", "attempt", "effort", "pledge",
+                                             "promise", "call", "order", "demand", "refusal", "offer", "vow", "move"}))
+      continue;
+    d.tokens.head[v] = static_cast<int32_t>(noun);
+    d.tokens.deprel[v] = Deprel::kAcl;
+    ++repaired;
+  }
   // "Japan, several Asian states and Australia on Friday unveiled …": a list of subjects whose
   // middle item the parser made the root, the last item the subject of a relative clause with no relative word.
   // The list is the verb's subject: its first item the nsubj, the others its conjuncts.

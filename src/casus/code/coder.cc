@@ -460,7 +460,7 @@ bool promised_act(const SentenceTree& tree, TokenIdx t) {
     if (tree.urel(c) == Deprel::kMark && tree.lemma(c) == "to") infinitive = true;
   return infinitive && one_of(tree.lemma(static_cast<TokenIdx>(tree.head(t))),
                               {"commitment", "pledge", "promise", "decision", "plan", "offer", "vow", "undertaking",
-                               "proposal", "readiness", "willingness", "intention", "determination"});
+                               "proposal", "readiness", "willingness", "intention", "determination", "threat"});
 }
 
 // Is t, under the trigger, inside a clause that modifies a noun on the way ("hand over two nationals suspected of

@@ -262,7 +262,8 @@ TokVec inherited_subject(const Tree& tree, TokenIdx t, int depth) {
     // the one who holds the intent — its possessor, else the subject of the verb that has it as object.
     constexpr std::string_view kIntent[] = {"commitment", "pledge", "promise", "decision", "plan", "offer", "bid",
                                             "move", "effort", "attempt", "readiness", "willingness", "vow",
-                                            "intention", "determination", "resolve", "undertaking", "proposal"};
+                                            "intention", "determination", "resolve", "undertaking", "proposal",
+                                            "threat"};
     if (tree.upos(h) == UPos::kNoun && std::any_of(std::begin(kIntent), std::end(kIntent), [&](std::string_view w) {
           return iequal(tree.lemma(h), w);
         })) {

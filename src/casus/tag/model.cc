@@ -225,6 +225,11 @@ void TaggerImpl::index_classes() {
   for (size_t i = 0; i < hedges.size(); ++i) hedging_participles[i] = fnv1a64(hedges[i]);
   const std::array<std::string_view, 5> subordinators = {"while", "whereas", "although", "though", "because"};
   for (size_t i = 0; i < subordinators.size(); ++i) clause_subordinators[i] = fnv1a64(subordinators[i]);
+  intent_nouns.clear();
+  for (std::string_view w : {"threat", "threats", "plan", "plans", "decision", "bid", "attempt", "attempts", "effort",
+                             "efforts", "pledge", "pledges", "promise", "promises", "call", "calls", "order", "orders",
+                             "demand", "demands", "refusal", "offer", "vow", "readiness", "willingness", "move"})
+    intent_nouns.push_back(fnv1a64(w));
   for (size_t c = 0; c < classes.size(); ++c) {
     const auto id = static_cast<uint8_t>(c);
     if (classes[c].upos == doc::UPos::kNoun && classes[c].xpos == "NN") noun_singular = id;
@@ -418,9 +423,14 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   // by its own modifiers, hardly ever by a determiner: "went to war the day after" is the rare exception.)
   if (verb_base == kNoClass || infinitive_to == kNoClass) return;
   for (size_t i = 2; i + 1 < n; ++i) {
-    if (tags[i] != noun_singular || tok[i - 1].lower != word_to || classes[tags[i - 2]].upos != doc::UPos::kVerb) continue;
+    if (tags[i] != noun_singular || tok[i - 1].lower != word_to) continue;
+    // After a noun of intent the same holds, and an object pronoun also shows the verb: "the Kremlin's threats to
+    // jail him", "a plan to expel them".
+    const bool after_intent = std::find(intent_nouns.begin(), intent_nouns.end(), tok[i - 2].lower) != intent_nouns.end();
+    if (classes[tags[i - 2]].upos != doc::UPos::kVerb && !after_intent) continue;
     // ("agreed to end fighting": a gerund object too; a noun after "to" is hardly ever followed by a gerund.)
-    if (!can_be_verb(i) || !xpos_is(tags[i + 1], {"DT", "PRP$", "VBG"})) continue;
+    if (!can_be_verb(i) || !(xpos_is(tags[i + 1], {"DT", "PRP$", "VBG"}) || (after_intent && xpos_is(tags[i + 1], {"PRP"}))))
+      continue;
     tags[i - 1] = infinitive_to;
     tags[i] = verb_base;
   }
