@@ -638,6 +638,14 @@ void Coder::code(doc::Document& d) const {
         if (!x.country.empty() || !(x.kb_id.empty() || x.kb_id.rfind("agent:", 0) == 0) || x.type == "IGO" ||
             x.type == "NGO" || x.type == "MED")
           continue;
+        // "Several European nations", "other Latin American countries", "our allies": many states, no one country.
+        {
+          const std::string lower = text::lower(x.text);
+          const size_t sp = lower.rfind(' ');
+          const std::string head = sp == std::string::npos ? lower : lower.substr(sp + 1);
+          if (one_of(head, {"nations", "countries", "states", "governments", "allies", "partners", "members"}))
+            continue;
+        }
         const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
         // Delegates at a meeting come from anywhere: the venue names nobody's country.
         if (e.category == doc::Plover::kConsult && !state_agent) continue;
