@@ -234,6 +234,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # An infinitive after a noun of intent is its complement: a threat to jail someone is a threat of arrest.
         ("The opposition leader flew home despite the government's threats to jail him.",
          lambda evs: any(e["event"] == "THREATEN" and e["mode"] == "arrest" for e in evs)),
+        # A gapped pledge: the second state pledges its own sum.
+        ("Sweden said it would give an extra $20 million, and Finland $7 million.",
+         lambda evs: sorted(e["actor"][0].get("name") for e in evs if e["event"] == "AID") == ["Finland", "Sweden"]),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

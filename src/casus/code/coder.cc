@@ -1093,6 +1093,34 @@ void Coder::code(doc::Document& d) const {
         cands.push_back(std::move(r.candidate));
       }
     }
+    // Gapped pledges: "Sweden would give an extra $20 million, and Finland $7 million" — a state coordinated
+    // with the pledged sum and followed by a sum of its own pledges that sum (the verb is left out).
+    for (size_t i = sentence_cands, end = cands.size(); i < end; ++i) {
+      if (cands[i].event.category != doc::Plover::kAid || cands[i].event.actor.empty()) continue;
+      const int32_t sum = tree.child(cands[i].trigger_token, Deprel::kObj);
+      if (sum < 0) continue;
+      const auto& kids = tree.children(static_cast<TokenIdx>(sum));
+      for (size_t k = 0; k + 1 < kids.size(); ++k) {
+        const TokenIdx giver = kids[k], amount = kids[k + 1];
+        if (tree.rel(giver) != Deprel::kConj || tree.rel(amount) != Deprel::kConj ||
+            d.tokens.upos[giver] != doc::UPos::kPropn ||
+            (d.tokens.upos[amount] != doc::UPos::kSym && d.tokens.upos[amount] != doc::UPos::kNum &&
+             !one_of(tree.lemma(amount), {"dollar", "euro", "pound", "yen", "yuan", "franc", "krone"})))
+          continue;
+        auto p = participants.actor(giver);
+        if (!p || p->entity.kb_id.empty()) continue;
+        Candidate copy = cands[i];
+        copy.event.actor = {p->entity};
+        copy.event.recipient.erase(std::remove_if(copy.event.recipient.begin(), copy.event.recipient.end(),
+                                                  [&](const doc::Entity& r) { return same_party(r, p->entity); }),
+                                   copy.event.recipient.end());
+        copy.event.id = hex64(fnv1a64(copy.event.id + "|gap|" + p->entity.kb_id));
+        copy.content_of = -1;
+        copy.actor_from = -1;
+        actions.push_back({});
+        cands.push_back(std::move(copy));
+      }
+    }
     // Casualty figures belong to the attack whose clause states them: the event whose trigger governs the number
     // ("killed seven", "seven were killed in the strike"), else the nearest attack or arrest of the sentence.
     for (auto [count, token, killed] : {std::tuple{casualties.killed, casualties.killed_token, true},
