@@ -237,6 +237,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # A gapped pledge: the second state pledges its own sum.
         ("Sweden said it would give an extra $20 million, and Finland $7 million.",
          lambda evs: sorted(e["actor"][0].get("name") for e in evs if e["event"] == "AID") == ["Finland", "Sweden"]),
+        # A lower-case "march" is no month; a march of people is their protest.
+        ("A march of thousands of students wound through the capital on Sunday.",
+         lambda evs: any(e["event"] == "PROTEST" and e["actor"] for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),

@@ -486,6 +486,36 @@ size_t repair_participle_clauses(doc::Document& d) {
     }
     ++repaired;
   }
+  // "… after a march of thousands of people wound through the city": the same when the noun has an "of" phrase
+  // and the parser hung the finite past on that phrase as a relative clause (a finite past is no reduced relative).
+  for (TokenIdx v = 1; v < d.tokens.size(); ++v) {
+    const Deprel vr = doc::deprel_universal(d.tokens.deprel[v]);
+    if (d.tokens.upos[v] != UPos::kVerb || d.xpos(v) != "VBD" ||
+        (vr != Deprel::kAcl && vr != Deprel::kConj && vr != Deprel::kAdvcl))
+      continue;
+    if (has_dependent(d, v, {Deprel::kNsubj, Deprel::kMark, Deprel::kAux, Deprel::kCc})) continue;
+    // The "of" phrase's noun: the relative clause's head, or (a subjectless conjunct) the word just before.
+    const int32_t inner = vr == Deprel::kAcl ? d.tokens.head[v] : static_cast<int32_t>(v) - 1;
+    if (inner < 0 || doc::deprel_universal(d.tokens.deprel[inner]) != Deprel::kNmod ||
+        (d.tokens.upos[inner] != UPos::kNoun && d.tokens.upos[inner] != UPos::kPropn))
+      continue;
+    const int32_t n = d.tokens.head[inner];
+    if (n < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl || d.tokens.head[n] < 0) continue;
+    const TokenIdx first = d.sentences.first[d.sentence_of(v)];
+    int32_t marker = -1;
+    for (TokenIdx c = first; c < static_cast<TokenIdx>(n); ++c)
+      if (d.tokens.head[c] == n && d.tokens.deprel[c] == Deprel::kCase &&
+          one_of(text::lower(d.token_text(c)), {"after", "before", "until", "since", "as", "once", "because"}))
+        marker = c;
+    if (marker < 0) continue;
+    d.tokens.head[v] = d.tokens.head[n];
+    d.tokens.deprel[v] = Deprel::kAdvcl;
+    d.tokens.head[n] = static_cast<int32_t>(v);
+    d.tokens.deprel[n] = Deprel::kNsubj;
+    d.tokens.head[marker] = static_cast<int32_t>(v);
+    d.tokens.deprel[marker] = Deprel::kMark;
+    ++repaired;
+  }
   // "NEWSDESK-The UK, France and Japan have pledged …": a wire name in capitals glued by a dash to the sentence
   // becomes its subject, the real subject its apposition. The apposition takes the name's place.
   for (size_t s = 0; s < d.sentences.size(); ++s) {

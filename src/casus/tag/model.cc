@@ -225,6 +225,7 @@ void TaggerImpl::index_classes() {
   for (size_t i = 0; i < hedges.size(); ++i) hedging_participles[i] = fnv1a64(hedges[i]);
   const std::array<std::string_view, 5> subordinators = {"while", "whereas", "although", "though", "because"};
   for (size_t i = 0; i < subordinators.size(); ++i) clause_subordinators[i] = fnv1a64(subordinators[i]);
+  word_march = fnv1a64(std::string_view("march"));
   intent_nouns.clear();
   for (std::string_view w : {"threat", "threats", "plan", "plans", "decision", "bid", "attempt", "attempts", "effort",
                              "efforts", "pledge", "pledges", "promise", "promises", "call", "calls", "order", "orders",
@@ -366,6 +367,11 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       break;
     }
   }
+  // "a peaceful march", "the march": the month is written with a capital; a lower-case "march" is the noun (or the
+  // verb, which the tagger does not confuse with the month).
+  for (size_t i = 0; i < n; ++i)
+    if (tok[i].lower == word_march && !(tok[i].flags & kFlagUpperInitial) && xpos_is(tags[i], {"NNP"}))
+      tags[i] = noun_singular;
   // Headlines drop articles and verbs look like plurals: "Kim Jong-un signs document …", "Iran threatens Gulf
   // shipping". In a sentence with no finite verb or auxiliary that opens with a proper name, the first plural noun
   // that can be a verb, right after the name and before a nominal, is its verb.
