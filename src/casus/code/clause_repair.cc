@@ -57,6 +57,22 @@ bool is_reporting_lemma(std::string_view lemma) {
   return one_of(lemma, {"say", "tell", "add", "report", "confirm", "state", "claim"});
 }
 
+// Re-attaches token t under `head` with relation `rel`.
+void attach(doc::Document& d, TokenIdx t, int32_t head, Deprel rel) {
+  d.tokens.head[t] = head;
+  d.tokens.deprel[t] = rel;
+}
+
+// The subordinating preposition ("after", "before", "until" …) among noun n's case markers before it, -1 none.
+int32_t subordinating_case(const doc::Document& d, TokenIdx first, TokenIdx n) {
+  int32_t marker = -1;
+  for (TokenIdx c = first; c < n; ++c)
+    if (d.tokens.head[c] == static_cast<int32_t>(n) && d.tokens.deprel[c] == Deprel::kCase &&
+        one_of(text::lower(d.token_text(c)), {"after", "before", "until", "since", "as", "once", "because"}))
+      marker = static_cast<int32_t>(c);
+  return marker;
+}
+
 }  // namespace
 
 // The root token of sentence [first, last), -1 when the tree has none.
@@ -469,16 +485,10 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kPron) continue;
     const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
     if (nr != Deprel::kObl && nr != Deprel::kNmod) continue;
-    int32_t marker = -1;
-    for (TokenIdx c = first; c < n; ++c)
-      if (d.tokens.head[c] == static_cast<int32_t>(n) && d.tokens.deprel[c] == Deprel::kCase &&
-          one_of(text::lower(d.token_text(c)), {"after", "before", "until", "since", "as", "once", "because"}))
-        marker = c;
+    const int32_t marker = subordinating_case(d, first, n);
     if (marker < 0) continue;
-    d.tokens.head[n] = static_cast<int32_t>(v);
-    d.tokens.deprel[n] = Deprel::kNsubj;
-    d.tokens.head[marker] = static_cast<int32_t>(v);
-    d.tokens.deprel[marker] = Deprel::kMark;
+    attach(d, n, static_cast<int32_t>(v), Deprel::kNsubj);
+    attach(d, static_cast<TokenIdx>(marker), static_cast<int32_t>(v), Deprel::kMark);
     if (vr == Deprel::kConj) d.tokens.deprel[v] = Deprel::kAdvcl;
     if (d.xpos(v) == "VBN") {
       d.tokens.xpos[v] = d.strings.intern("VBD");
@@ -502,18 +512,11 @@ size_t repair_participle_clauses(doc::Document& d) {
     const int32_t n = d.tokens.head[inner];
     if (n < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl || d.tokens.head[n] < 0) continue;
     const TokenIdx first = d.sentences.first[d.sentence_of(v)];
-    int32_t marker = -1;
-    for (TokenIdx c = first; c < static_cast<TokenIdx>(n); ++c)
-      if (d.tokens.head[c] == n && d.tokens.deprel[c] == Deprel::kCase &&
-          one_of(text::lower(d.token_text(c)), {"after", "before", "until", "since", "as", "once", "because"}))
-        marker = c;
+    const int32_t marker = subordinating_case(d, first, static_cast<TokenIdx>(n));
     if (marker < 0) continue;
-    d.tokens.head[v] = d.tokens.head[n];
-    d.tokens.deprel[v] = Deprel::kAdvcl;
-    d.tokens.head[n] = static_cast<int32_t>(v);
-    d.tokens.deprel[n] = Deprel::kNsubj;
-    d.tokens.head[marker] = static_cast<int32_t>(v);
-    d.tokens.deprel[marker] = Deprel::kMark;
+    attach(d, v, d.tokens.head[n], Deprel::kAdvcl);
+    attach(d, static_cast<TokenIdx>(n), static_cast<int32_t>(v), Deprel::kNsubj);
+    attach(d, static_cast<TokenIdx>(marker), static_cast<int32_t>(v), Deprel::kMark);
     ++repaired;
   }
   // "NEWSDESK-The UK, France and Japan have pledged …": a wire name in capitals glued by a dash to the sentence
@@ -851,8 +854,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     if (!one_of(text::lower(d.lemma(noun)), {"threat", "plan", "decision", "bid", "attempt", "effort", "pledge",
                                              "promise", "call", "order", "demand", "refusal", "offer", "vow", "move"}))
       continue;
-    d.tokens.head[v] = static_cast<int32_t>(noun);
-    d.tokens.deprel[v] = Deprel::kAcl;
+    attach(d, v, static_cast<int32_t>(noun), Deprel::kAcl);
     ++repaired;
   }
   // "Japan, several Asian states and Australia on Friday unveiled …": a list of subjects whose
@@ -886,16 +888,10 @@ size_t repair_participle_clauses(doc::Document& d) {
     const int32_t subject = head_item >= 0 ? head_item : root;
     for (TokenIdx t = first; t < last; ++t)  // the root's other dependents after the verb are the clause's
       if (d.tokens.head[t] == root && t > static_cast<TokenIdx>(verb)) d.tokens.head[t] = verb;
-    d.tokens.head[verb] = doc::kRootHead;
-    d.tokens.deprel[verb] = Deprel::kRoot;
-    d.tokens.head[subject] = verb;
-    d.tokens.deprel[subject] = Deprel::kNsubj;
-    if (subject != root) {
-      d.tokens.head[root] = subject;
-      d.tokens.deprel[root] = Deprel::kConj;
-    }
-    d.tokens.head[tail] = subject;
-    d.tokens.deprel[tail] = Deprel::kConj;
+    attach(d, static_cast<TokenIdx>(verb), doc::kRootHead, Deprel::kRoot);
+    attach(d, static_cast<TokenIdx>(subject), verb, Deprel::kNsubj);
+    if (subject != root) attach(d, static_cast<TokenIdx>(root), subject, Deprel::kConj);
+    attach(d, static_cast<TokenIdx>(tail), subject, Deprel::kConj);
     ++repaired;
   }
   return repaired;
