@@ -240,6 +240,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # A lower-case "march" is no month; a march of people is their protest.
         ("A march of thousands of students wound through the capital on Sunday.",
          lambda evs: any(e["event"] == "PROTEST" and e["actor"] for e in evs)),
+        # An offer of support is a promise (AGREE) to whom it is offered; condolences offered are support.
+        ("The chancellor spoke on Monday with the Kenyan president to offer her support.",
+         lambda evs: any(e["event"] == "AGREE" and e["recipient"] for e in evs)),
         # A deadline to leave is an expulsion.
         ("Peru gave the Bolivian ambassador 72 hours to leave the country on Tuesday.",
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "expel" for e in evs)),
