@@ -273,6 +273,19 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
           any(q["text"].startswith("We stand") and q["speaker"].get("name") == "Japan" for q in quotes) and
           support and support[0]["actor"] and support[0]["actor"][0].get("name") == "Japan",
           str([(q["text"][:20], q["speaker"].get("name")) for q in quotes]) + str(support[:1]))
+    # A quotation opening the paragraph after "X released a statement" is X's; "Zionist regime" is Israel.
+    text = ("Hezbollah released a statement on Sunday.\n\n"
+            "\u201cWe fired rockets at the Zionist regime\u2019s positions near the border.\u201d")
+    doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
+    recs = [json.loads(l) for l in run("code", "--emit", "all", "-", stdin=doc.encode()).stdout.decode().splitlines()
+            if l.strip()]
+    quotes = [r for r in recs if r["type"] == "quote"]
+    attacks = [r for r in recs if r["type"] == "event" and r["event"] == "ASSAULT"]
+    check("quotes: a statement announced in the previous paragraph speaks",
+          quotes and quotes[0]["speaker"].get("name") == "Hezbollah" and attacks and
+          any(a.get("name") == "Hezbollah" for a in attacks[0]["actor"]) and
+          any(r.get("name") == "Israel" for r in attacks[0]["recipient"]),
+          str([(q["text"][:20], q["speaker"].get("name")) for q in quotes]) + str(attacks[:1]))
     # An ethnic group is no state's people: the Hungarians rallying in Romania are not Hungary.
     doc = json.dumps({"id": "c", "text": cases[-1][0], "published": "2024-03-01"}) + "\n"
     evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]

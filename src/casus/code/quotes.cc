@@ -154,8 +154,32 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
         d.tokens.begin[d.sentences.first[q.sentence]] >= span.open &&
         (q.sentence == 0 || d.sentences.paragraph[q.sentence] != d.sentences.paragraph[q.sentence - 1]);
     if (!found && opens_paragraph && !out.empty() && !out.back().speaker.text.empty() &&
-        d.sentences.paragraph[out.back().sentence] + 1 >= d.sentences.paragraph[q.sentence])
+        d.sentences.paragraph[out.back().sentence] + 1 >= d.sentences.paragraph[q.sentence]) {
       q.speaker = out.back().speaker;
+      found = true;
+    }
+    // "The Guards released a statement after the launch. ¶ “We launched an operation …”": a quotation opening the
+    // paragraph after one that announces a statement is that statement, spoken by whoever issued it.
+    if (!found && opens_paragraph && q.sentence > 0 && d.has(doc::kLayerParse)) {
+      const size_t prev = q.sentence - 1;
+      for (TokenIdx t = d.sentences.first[prev]; t < d.sentences.last[prev] && !found; ++t) {
+        const std::string lemma = text::lower(d.lemma(t).empty() ? d.token_text(t) : d.lemma(t));
+        if (!one_of(lemma, {"statement", "communique", "communiqué", "declaration"}) ||
+            doc::deprel_universal(d.tokens.deprel[t]) != Deprel::kObj)
+          continue;
+        const int32_t verb = d.tokens.head[t];
+        if (verb < 0 || !one_of(text::lower(d.lemma(static_cast<TokenIdx>(verb))),
+                                {"release", "issue", "publish", "read", "put", "post", "send"}))
+          continue;
+        for (TokenIdx c = d.sentences.first[prev]; c < d.sentences.last[prev] && !found; ++c) {
+          if (d.tokens.head[c] != verb || doc::deprel_universal(d.tokens.deprel[c]) != Deprel::kNsubj) continue;
+          const int32_t m = mentions.head_mention(c) >= 0 ? mentions.head_mention(c) : mentions.cover_mention(c);
+          if (m < 0 || d.mentions[m].entity.kb_id.empty()) continue;
+          q.speaker = d.mentions[m].entity;
+          found = true;
+        }
+      }
+    }
     out.push_back(std::move(q));
   }
 
