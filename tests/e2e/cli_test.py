@@ -260,13 +260,15 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         check(f"coder: {text[:48]}", ok(evs), str([(e["event"], e["actor"], e["recipient"]) for e in evs]))
     # A statement quoted paragraph by paragraph, its marks closed only at the end: every paragraph is the issuer's
     # quote, and "we" in it is the issuer.
-    text = ("A joint statement by the leaders of Japan and Australia was released on Friday.\n\n"
-            "The statement deplored the \u201creckless launch of missiles over the sea\u201d.\n\n"
-            "\u201cWe stand with the people of South Korea in this difficult hour.\n\n"
-            "\u201cWe will keep working with our partners to restore calm,\u201d the leaders added.")
-    doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
-    recs = [json.loads(l) for l in run("code", "--emit", "all", "-", stdin=doc.encode()).stdout.decode().splitlines()
-            if l.strip()]
+    def code_all(text):  # every record casus code writes for one project-written document
+        doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
+        out = run("code", "--emit", "all", "-", stdin=doc.encode()).stdout.decode()
+        return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+    recs = code_all("A joint statement by the leaders of Japan and Australia was released on Friday.\n\n"
+                    "The statement deplored the \u201creckless launch of missiles over the sea\u201d.\n\n"
+                    "\u201cWe stand with the people of South Korea in this difficult hour.\n\n"
+                    "\u201cWe will keep working with our partners to restore calm,\u201d the leaders added.")
     quotes = [r for r in recs if r["type"] == "quote"]
     support = [r for r in recs if r["type"] == "event" and r["event"] == "SUPPORT"]
     check("quotes: an unclosed paragraph quote keeps the statement's speaker",
@@ -274,11 +276,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
           support and support[0]["actor"] and support[0]["actor"][0].get("name") == "Japan",
           str([(q["text"][:20], q["speaker"].get("name")) for q in quotes]) + str(support[:1]))
     # A quotation opening the paragraph after "X released a statement" is X's; "Zionist regime" is Israel.
-    text = ("Hezbollah released a statement on Sunday.\n\n"
-            "\u201cWe fired rockets at the Zionist regime\u2019s positions near the border.\u201d")
-    doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"
-    recs = [json.loads(l) for l in run("code", "--emit", "all", "-", stdin=doc.encode()).stdout.decode().splitlines()
-            if l.strip()]
+    recs = code_all("Hezbollah released a statement on Sunday.\n\n"
+                    "\u201cWe fired rockets at the Zionist regime\u2019s positions near the border.\u201d")
     quotes = [r for r in recs if r["type"] == "quote"]
     attacks = [r for r in recs if r["type"] == "event" and r["event"] == "ASSAULT"]
     check("quotes: a statement announced in the previous paragraph speaks",
