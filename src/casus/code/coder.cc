@@ -451,6 +451,53 @@ bool all_crowds(const std::vector<doc::Entity>& parties) {
   });
 }
 
+// Storming or torching a place ("stormed the palace", "set fire to his home"): by crowds, the coding convention's
+// riot.
+bool storming(const doc::Event& e) {
+  return e.category == doc::Plover::kAssault && (e.rule == "ASSAULT.set.fire" || e.rule == "ASSAULT.invade");
+}
+
+// The event becomes the crowd's riot (PROTEST/riot).
+void make_riot(doc::Event& e, std::vector<doc::Entity> crowd) {
+  e.category = doc::Plover::kProtest;
+  e.mode = "riot";
+  e.actor = std::move(crowd);
+}
+
+// The last word of a phrase, lower-cased ("several European nations" → "nations").
+std::string last_word(std::string_view text) {
+  const size_t sp = text.rfind(' ');
+  return text::lower(sp == std::string_view::npos ? text : text.substr(sp + 1));
+}
+
+// People no body or state stands behind: a generic agent noun, or an unresolved word for people ("Volunteers";
+// not "U.N. relief efforts", not a name), with no country and no type but civilian.
+bool private_people(const doc::Entity& a, const lexicon::Lexicon& lexicon) {
+  bool generic = a.kb_id.rfind("agent:", 0) == 0;
+  if (a.kb_id.empty()) {
+    bool named = false;  // a capitalised word after the first: "U.N. relief efforts"
+    for (size_t k = 1; k < a.text.size(); ++k)
+      if (a.text[k - 1] == ' ' && std::isupper(static_cast<unsigned char>(a.text[k]))) named = true;
+    const std::string w = last_word(a.text);
+    generic = !named && (lexicon.noun_class(w) == lexicon::NounClass::kAgent ||
+                         (w.size() > 3 && w.back() == 's' &&
+                          lexicon.noun_class(w.substr(0, w.size() - 1)) == lexicon::NounClass::kAgent));
+  }
+  return generic && (a.type.empty() || a.type == "CVL") && a.country.empty();
+}
+
+// A party the public record can place: a KB entity, a country or an actor type, or an unnamed public body ("Some
+// 195 countries", "the two sides", "military chiefs"). "My coach" is none.
+bool public_party(const doc::Entity& x) {
+  if (!x.kb_id.empty() || !x.country.empty() || !x.type.empty()) return true;
+  const std::string lower = text::lower(x.text);
+  for (std::string_view w : {"countr", "nation", "state", "side", "delegat", "leader", "minister", "official",
+                             "government", "part", "chief", "head", "representative", "envoy", "diplomat", "member",
+                             "negotiator", "mediator"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
 // "a commitment to ease restrictions", "Iran's decision to resume talks", "offer to mediate": an infinitive
 // clause under a noun of commitment names an act promised, not one described.
 bool promised_act(const SentenceTree& tree, TokenIdx t) {
@@ -639,13 +686,8 @@ void Coder::code(doc::Document& d) const {
             x.type == "NGO" || x.type == "MED")
           continue;
         // "Several European nations", "other Latin American countries", "our allies": many states, no one country.
-        {
-          const std::string lower = text::lower(x.text);
-          const size_t sp = lower.rfind(' ');
-          const std::string head = sp == std::string::npos ? lower : lower.substr(sp + 1);
-          if (one_of(head, {"nations", "countries", "states", "governments", "allies", "partners", "members"}))
-            continue;
-        }
+        if (one_of(last_word(x.text), {"nations", "countries", "states", "governments", "allies", "partners", "members"}))
+          continue;
         const bool state_agent = x.type == "MIL" || x.type == "COP" || x.type == "GOV" || x.type == "LEG";
         // Delegates at a meeting come from anywhere: the venue names nobody's country.
         if (e.category == doc::Plover::kConsult && !state_agent) continue;
@@ -860,11 +902,7 @@ void Coder::code(doc::Document& d) const {
 
       // Crowds torching or storming buildings riot (the coding convention): "Others set fire to the prime
       // minister's home" after protesters stormed his office.
-      if (e.category == doc::Plover::kAssault &&
-          (e.rule == "ASSAULT.set.fire" || e.rule == "ASSAULT.invade") && all_crowds(e.actor)) {
-        e.category = doc::Plover::kProtest;
-        e.mode = "riot";
-      }
+      if (storming(e) && all_crowds(e.actor)) make_riot(e, e.actor);
       // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Greek
       // frigates began naval drills" names two states' forces.
       if (e.category == doc::Plover::kMobilize && e.rule == "MOBILIZE.exercise") {
@@ -895,36 +933,11 @@ void Coder::code(doc::Document& d) const {
       // "Doctors treating a child", "local people donate blood to treat the wounded": care given by people no body
       // or state stands behind is no political aid.
       if (e.category == doc::Plover::kAid && !e.actor.empty() &&
-          std::all_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
-            // A generic noun: a KB agent noun, or an unresolved word for people ("Volunteers"; not "U.N. relief
-            // efforts", not a name).
-            bool generic = a.kb_id.rfind("agent:", 0) == 0;
-            if (a.kb_id.empty()) {
-              bool named = false;  // a capitalised word after the first: "U.N. relief efforts"
-              for (size_t k = 1; k < a.text.size(); ++k)
-                if (a.text[k - 1] == ' ' && std::isupper(static_cast<unsigned char>(a.text[k]))) named = true;
-              std::string w = text::lower(a.text.substr(a.text.rfind(' ') == std::string::npos ? 0 : a.text.rfind(' ') + 1));
-              generic = !named && (lexicon_.noun_class(w) == lexicon::NounClass::kAgent ||
-                                   (w.size() > 3 && w.back() == 's' &&
-                                    lexicon_.noun_class(w.substr(0, w.size() - 1)) == lexicon::NounClass::kAgent));
-            }
-            return generic && (a.type.empty() || a.type == "CVL") && a.country.empty();
-          }))
+          std::all_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return private_people(a, lexicon_); }))
         continue;
-      // "Just spoke to my coach": a talk between people nobody identifies (no known body, no country, no type) is
-      // private, not a political consultation.
-      auto identified = [](const doc::Entity& x) {
-        if (!x.kb_id.empty() || !x.country.empty() || !x.type.empty()) return true;
-        // "Some 195 countries met", "the two sides", "military chiefs": unnamed, but public parties.
-        std::string lower = text::lower(x.text);
-        for (std::string_view w : {"countr", "nation", "state", "side", "delegat", "leader", "minister", "official",
-                                   "government", "part", "chief", "head", "representative", "envoy", "diplomat",
-                                   "member", "negotiator", "mediator"})
-          if (lower.find(w) != std::string::npos) return true;
-        return false;
-      };
-      if (e.category == doc::Plover::kConsult && std::none_of(e.actor.begin(), e.actor.end(), identified) &&
-          std::none_of(e.recipient.begin(), e.recipient.end(), identified))
+      // "Just spoke to my coach": a talk between people nobody identifies is private, not a political consultation.
+      if (e.category == doc::Plover::kConsult && std::none_of(e.actor.begin(), e.actor.end(), public_party) &&
+          std::none_of(e.recipient.begin(), e.recipient.end(), public_party))
         continue;
       // Journalists asking questions make no demands ("VOA asked the National Security Council whether …").
       if (e.category == doc::Plover::kRequest && !e.actor.empty() &&
@@ -1011,7 +1024,7 @@ void Coder::code(doc::Document& d) const {
       // coercion (the coding convention). What the group was is read at the date of the act: the Taliban that
       // took Kabul in August 2021 were insurgents, though the government by the time of the report.
       if (e.rule == "COERCE.seize.power" && !e.actor.empty()) {
-        auto day = Date::parse(e.date.substr(0, std::min<size_t>(e.date.size(), 10)));
+        auto day = Date::parse(e.date.substr(0, 10));
         const bool armed_group = std::all_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) {
           const kb::Entry* entry = a.kb_id.empty() ? nullptr : kb_.find_id(a.kb_id);
           return (entry && day ? kb_.type_at(*entry, *day) : a.type) == "REB";
@@ -1111,9 +1124,7 @@ void Coder::code(doc::Document& d) const {
         if (!p || p->entity.kb_id.empty()) continue;
         Candidate copy = cands[i];
         copy.event.actor = {p->entity};
-        copy.event.recipient.erase(std::remove_if(copy.event.recipient.begin(), copy.event.recipient.end(),
-                                                  [&](const doc::Entity& r) { return same_party(r, p->entity); }),
-                                   copy.event.recipient.end());
+        std::erase_if(copy.event.recipient, [&](const doc::Entity& r) { return same_party(r, p->entity); });
         copy.event.id = hex64(fnv1a64(copy.event.id + "|gap|" + p->entity.kb_id));
         copy.content_of = -1;
         copy.actor_from = -1;
@@ -1239,30 +1250,24 @@ void Coder::code(doc::Document& d) const {
     Candidate& c = cands[i];
     if (!c.passive || !c.event.actor.empty()) continue;
     // "After the palace gates were stormed", "his house was stormed": in a story of crowds storming buildings,
-    // that riot again.
-    if (c.event.category == doc::Plover::kAssault &&
-        (c.event.rule == "ASSAULT.invade" || c.event.rule == "ASSAULT.set.fire"))
-      for (size_t j = i; j-- > 0;) {
-        const doc::Event& prev = cands[j].event;
-        if (prev.category != doc::Plover::kProtest || prev.mode != "riot" || prev.actor.empty()) continue;
-        c.event.category = doc::Plover::kProtest;
-        c.event.mode = "riot";
-        c.event.actor = prev.actor;
-        c.actor_inherited = true;
-        break;
+    // that riot again — the latest riot's crowd, else the crowd its own sentence names ("protesters were jubilant
+    // … after his house was stormed").
+    if (storming(c.event)) {
+      std::vector<doc::Entity> crowd;
+      for (size_t j = i; j-- > 0 && crowd.empty();)
+        if (cands[j].event.category == doc::Plover::kProtest && cands[j].event.mode == "riot")
+          crowd = cands[j].event.actor;
+      for (size_t k = 0; k < d.mentions.size() && crowd.empty(); ++k) {
+        const doc::Mention& m = d.mentions[k];
+        if (m.sentence == c.event.sentence && m.kind == doc::MentionKind::kActor && all_crowds({m.entity}))
+          crowd = {m.entity};
       }
-    // "protesters were jubilant … after his house was stormed": the crowd its own sentence names.
-    if (c.event.category == doc::Plover::kAssault && c.event.actor.empty() &&
-        (c.event.rule == "ASSAULT.invade" || c.event.rule == "ASSAULT.set.fire"))
-      for (const doc::Mention& m : d.mentions)
-        if (m.sentence == c.event.sentence && m.kind == doc::MentionKind::kActor && all_crowds({m.entity})) {
-          c.event.category = doc::Plover::kProtest;
-          c.event.mode = "riot";
-          c.event.actor = {m.entity};
-          c.actor_inherited = true;
-          break;
-        }
-    if (!c.event.actor.empty()) continue;
+      if (!crowd.empty()) {
+        make_riot(c.event, std::move(crowd));
+        c.actor_inherited = true;
+        continue;
+      }
+    }
     for (size_t j = i; j-- > 0;) {
       const doc::Event& prev = cands[j].event;
       if (prev.category != c.event.category || prev.actor.empty() || prev.aux == doc::Aux::kNegation) continue;

@@ -86,7 +86,7 @@ bool announced_and_done(const Candidate& a, const Candidate& b) {
   const bool pair = (x.aux == doc::Aux::kFuture && y.aux == doc::Aux::kNone) ||
                     (x.aux == doc::Aux::kNone && y.aux == doc::Aux::kFuture);
   return pair && x.category == y.category && x.mode == y.mode && !x.actor.empty() && !x.recipient.empty() &&
-         !y.actor.empty() && !y.recipient.empty() && covers(x.actor, y.actor) && covers(y.actor, x.actor) &&
+         !y.actor.empty() && !y.recipient.empty() && same_parties(x.actor, y.actor) &&
          same_parties(x.recipient, y.recipient);
 }
 

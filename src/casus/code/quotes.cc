@@ -118,9 +118,7 @@ std::vector<doc::Quote> find_quotes(const doc::Document& d, const mention::Menti
       for (TokenIdx c : tree.children(static_cast<TokenIdx>(root))) {
         if (doc::deprel_universal(d.tokens.deprel[c]) != Deprel::kNsubj) continue;
         const int32_t m = mentions.head_mention(c);
-        if (m < 0 || d.mentions[m].antecedent < 0 ||
-            !one_of(tree.lemma(c), {"statement", "communique", "communiqué", "declaration", "readout"}))
-          continue;
+        if (m < 0 || d.mentions[m].antecedent < 0 || !mention::is_statement_lemma(tree.lemma(c))) continue;
         q.speaker = d.mentions[m].entity;
         return true;
       }

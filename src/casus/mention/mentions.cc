@@ -144,6 +144,10 @@ bool is_title_word(std::string_view lower) {
 
 }  // namespace
 
+bool is_statement_lemma(std::string_view lower) {
+  return one_of(lower, {"statement", "communique", "communiqué", "declaration", "readout"});
+}
+
 bool is_pronoun_form(std::string_view w) {
   return one_of(w, {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "himself", "herself",
                 "itself", "themselves"});
@@ -362,8 +366,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
   // clause an earlier statement belongs to ("The leaders issued a joint statement", "the ministry said in a
   // statement"), within the last few sentences.
   auto is_statement_noun = [&](TokenIdx t) {
-    std::string l = text::lower(d.lemma(t).empty() ? d.token_text(t) : d.lemma(t));
-    return one_of(l, {"statement", "communique", "communiqué", "declaration", "readout"});
+    return is_statement_lemma(text::lower(d.lemma(t).empty() ? d.token_text(t) : d.lemma(t)));
   };
   auto actor_at = [&](TokenIdx t) -> int32_t {
     int32_t m = index.by_head[t] >= 0 ? index.by_head[t] : index.covering[t];

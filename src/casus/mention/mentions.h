@@ -36,4 +36,8 @@ doc::Entity unresolved_entity(const doc::Document& doc, const MentionIndex& inde
 
 bool is_pronoun_form(std::string_view lower);
 
+// Is this lower-cased lemma a noun for an issued statement ("statement", "communique", "readout")? Such a noun as
+// subject stands for whoever issued it.
+bool is_statement_lemma(std::string_view lower);
+
 }  // namespace casus::mention
