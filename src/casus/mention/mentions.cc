@@ -611,10 +611,10 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
                                     return d.mentions[m].entity.kb_id.rfind("agent:", 0) != 0 &&
                                            named_so(d.mentions[m].entity);
                                   });
+          // "the coalition" is never an aid agency named since: a coalition or alliance, or nothing.
+          const bool alliance_noun = one_of(head_lower, {"coalition", "alliance", "bloc"});
           for (auto it = pool.rbegin(); it != pool.rend(); ++it) {
             const doc::Entity& cand = d.mentions[*it].entity;
-            // "the coalition" is never an aid agency named since: a coalition or alliance, or nothing.
-            const bool alliance_noun = one_of(head_lower, {"coalition", "alliance", "bloc"});
             if ((kind_named || alliance_noun) && !named_so(cand) &&
                 !(alliance_noun && cand.kb_id.rfind("alliance:", 0) == 0))
               continue;
