@@ -150,6 +150,16 @@ TEST_F(KbTest, AcronymsAreCaseSensitive) {
   EXPECT_EQ(kb_->resolve("hezbollah", D("2024-01-01")).kb_id, "");  // lower-case name: not a match
 }
 
+// A giant noun phrase (a run-on line of text) resolves as a short one would, looking only at the heads and tails
+// an alias can match (the KB's longest alias bounds them), so its cost stays linear in its length.
+TEST_F(KbTest, LongPhrasesResolveByTheirEnds) {
+  std::string filler;
+  for (int i = 0; i < 20000; ++i) filler += "village ";
+  EXPECT_EQ(kb_->resolve(filler + "Ali Khamenei", D("2024-01-01")).kb_id, "person:ali_khamenei");
+  EXPECT_FALSE(kb_->resolve(filler + "village", D("2024-01-01")).found());
+  EXPECT_GE(kb_->matcher().max_words(), 2u);
+}
+
 TEST_F(KbTest, TimeAwareRoles) {
   // A minister who left office.
   auto before = kb_->resolve("the Iranian foreign minister", D("2023-06-01"));

@@ -203,6 +203,7 @@ uint32_t Matcher::token_id(const std::string& folded) const {
 void Matcher::add(std::string_view alias, uint32_t entry, Via via) {
   std::vector<SubToken> words = split_words(alias);
   if (words.empty()) return;
+  max_words_ = std::max(max_words_, words.size());
   if (terminal_.empty()) terminal_.push_back(0);
   uint32_t node = 0;
   Pattern p;

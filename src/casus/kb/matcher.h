@@ -67,6 +67,8 @@ class Matcher {
   std::vector<Candidate> exact(const std::vector<SubToken>& words) const;
 
   size_t nodes() const { return children_count_; }
+  // Words in the longest alias: an exact match of a longer phrase is impossible.
+  size_t max_words() const { return max_words_; }
   size_t aliases() const { return refs_.size(); }
 
  private:
@@ -90,6 +92,7 @@ class Matcher {
   std::vector<Ref> refs_;
   std::vector<Pattern> patterns_;
   size_t children_count_ = 1;
+  size_t max_words_ = 0;
 };
 
 }  // namespace casus::kb

@@ -136,7 +136,9 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
 
   // 2. <actor> <title> ("Iran's supreme leader", "Israeli Prime Minister", "Hamas leader"),
   //    <actor> <agent> ("Israeli troops", "Hezbollah fighters"), <actor>-backed <agent> ("Iran-backed militias").
-  for (size_t split = words.size() - 1; split >= 1; --split) {
+  // (Only heads no longer than the longest alias can match: a giant noun phrase stays linear, not quadratic.)
+  const size_t longest = impl_->matcher.max_words();
+  for (size_t split = std::min(words.size() - 1, longest); split >= 1; --split) {
     std::vector<SubToken> head(words.begin(), words.begin() + split);
     auto hc = best(impl_->matcher.exact(head), actor_kind);
     if (!hc) continue;
@@ -249,7 +251,8 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
   }
 
   // 3. A title followed by a name ("Iranian Foreign Minister Abbas Araghchi"): the longest person suffix.
-  for (size_t start = 1; start < words.size(); ++start) {
+  for (size_t start = std::max<size_t>(1, words.size() > longest ? words.size() - longest : 0); start < words.size();
+       ++start) {
     std::vector<SubToken> tail(words.begin() + start, words.end());
     if (auto c = best(impl_->matcher.exact(tail), person_kind)) return describe(entries[c->entry], c->via);
   }
