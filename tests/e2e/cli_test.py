@@ -173,6 +173,14 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ok = any(e["event"] == category and (actor is None or actor in names(e["actor"])) and
                  (recipient is None or recipient in names(e["recipient"])) for e in evs)
         check(f"coder: {text[:48]}", ok, str([(e["event"], names(e["actor"]), names(e["recipient"])) for e in evs]))
+    # A JSON record's title is the headline: it opens the text and is coded, title case or not.
+    doc = json.dumps({"id": "t", "title": "Kenya and Uganda Resume Diplomatic Relations",
+                      "text": "The two governments said ambassadors would return next month.",
+                      "published": "2024-03-01"}) + "\n"
+    evs = [json.loads(l) for l in run("code", "-", stdin=doc.encode()).stdout.decode().splitlines() if l.strip()]
+    check("coder: a title-case headline from the title field is coded",
+          any(e["event"] == "SUPPORT" and e["sentence"] == 0 and {"Kenya", "Uganda"} <= names(e["actor"]) for e in evs),
+          str([(e["event"], e["sentence"], names(e["actor"])) for e in evs]))
     # "Others" after a crowd is more of it, and a crowd torching a home riots: two protest events, both the crowd's.
     doc = json.dumps({"id": "c", "text": "Protesters stormed the parliament building on Saturday. Others set fire to "
                       "the home of the speaker.", "published": "2024-03-01"}) + "\n"
@@ -253,6 +261,22 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
                          for e in evs)),
         ("The insurgents pressed on towards the port, displacing more villagers.",
          lambda evs: any(e["event"] == "SANCTION" and e["recipient"] for e in evs)),
+        # A relative clause set off by dashes keeps the sentence's own verb and subject.
+        ("Kenya's President Uhuru Kenyatta \u2013 who has a largely ceremonial role \u2013 was also detained.",
+         lambda evs: any(e["event"] == "COERCE" and e["mode"] == "arrest" and e["recipient"] and
+                         e["recipient"][0].get("name") == "Uhuru Kenyatta" for e in evs)),
+        # The armed forces reporting an agentless arrest made it; "November's election" dates the election only.
+        ("Mali's military confirmed the president was detained over irregularities in November's election.",
+         lambda evs: any(e["event"] == "COERCE" and e["mode"] == "arrest" and e["date"] == "2024-03-01" and
+                         e["actor"] and e["actor"][0].get("type") == "MIL" for e in evs)),
+        # A hunger strike is its striker's protest; a suspension of attacks is a concession; a truce between two
+        # parties that began is a ceasefire in effect.
+        ("A jailed Kenyan activist is on hunger strike.",
+         lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "hunger" and e["actor"] for e in evs)),
+        ("The rebels announced the suspension of attacks against government forces.",
+         lambda evs: any(e["event"] == "CONCEDE" and e["actor"] for e in evs)),
+        ("A truce between Armenia and Azerbaijan began on Monday.",
+         lambda evs: any(e["event"] == "RETREAT" and e["mode"] == "ceasefire" for e in evs)),
     ]
     for text, ok in checks:
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"

@@ -1,5 +1,7 @@
 #include "casus/read/json_record.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "casus/read/html.h"
@@ -30,6 +32,18 @@ Status string_field(const nlohmann::json& obj, const char* name, std::string& ou
 }
 
 // Metadata strings are short single lines: decode them under the same policy and fold newlines to spaces.
+// Whether `text` already opens with `headline` (leading white space and letter case ignored), as when a feed puts
+// the headline into the body too.
+bool opens_with(std::string_view text, std::string_view headline) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+  if (text.size() - i < headline.size()) return false;
+  for (size_t k = 0; k < headline.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(text[i + k])) != std::tolower(static_cast<unsigned char>(headline[k])))
+      return false;
+  return true;
+}
+
 std::string clean_field(const std::string& s, const ReadOptions& options) {
   if (s.empty()) return s;
   auto decoded = decode(s, options);
@@ -92,7 +106,8 @@ Status parse_json_record(std::string_view json, const ReadOptions& options, doc:
     return Status(Code::kMissingField, "no \"text\" field (every record needs the document text)");
 
   doc::Metadata& meta = doc.meta;
-  if (!obj.contains("text") || (text.empty() && !html.empty())) {
+  const bool from_html = !obj.contains("text") || (text.empty() && !html.empty());
+  if (from_html) {
     meta.content_hash = fnv1a64(html);
     auto decoded = decode(html, options, stats);
     if (!decoded) return decoded.status();
@@ -115,7 +130,12 @@ Status parse_json_record(std::string_view json, const ReadOptions& options, doc:
   }
 
   if (!id.empty()) meta.id = clean_field(id, options);
-  if (!title.empty()) meta.title = clean_field(title, options);
+  if (!title.empty()) {
+    meta.title = clean_field(title, options);
+    // An HTML page's headline is already its first block.
+    if (options.title_opens_text && !from_html && !meta.title.empty() && !opens_with(doc.text, meta.title))
+      doc.text = meta.title + "\n\n" + doc.text;
+  }
   if (!url.empty()) meta.url = clean_field(url, options);
   if (!source.empty()) meta.source = clean_field(source, options);
   else if (!outlet.empty()) meta.source = clean_field(outlet, options);

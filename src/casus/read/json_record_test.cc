@@ -14,7 +14,8 @@ TEST(JsonRecord, AllFields) {
   ASSERT_TRUE(parse(R"({"id":"a1","title":"Truce talks","published":"2023-11-22T10:00:00Z","url":"https://x.example/a",
                        "source":"Gulf Wire","text":"DOHA - Talks resumed.\r\nMore."})",
                     d).is_ok());
-  EXPECT_EQ(d.text, "DOHA - Talks resumed.\nMore.");
+  // The title opens the text as its headline paragraph (ReadOptions::title_opens_text).
+  EXPECT_EQ(d.text, "Truce talks\n\nDOHA - Talks resumed.\nMore.");
   EXPECT_EQ(d.meta.id, "a1");
   EXPECT_EQ(d.meta.title, "Truce talks");
   EXPECT_EQ(d.meta.url, "https://x.example/a");
@@ -23,6 +24,24 @@ TEST(JsonRecord, AllFields) {
   EXPECT_EQ(d.meta.published->iso(), "2023-11-22");
   EXPECT_EQ(d.meta.published_source, "input");
   EXPECT_EQ(d.meta.content_hash, fnv1a64("DOHA - Talks resumed.\r\nMore."));
+}
+
+TEST(JsonRecord, TitleOpensTextOnce) {
+  doc::Document d;
+  // A feed that repeats the headline in the body (any letter case) does not get it twice.
+  ASSERT_TRUE(parse(R"({"title":"Rebels Free 12 Hostages","text":"  rebels free 12 hostages\n\nThe group said."})", d).is_ok());
+  EXPECT_EQ(d.text, "  rebels free 12 hostages\n\nThe group said.");
+  // Turned off, the title is metadata only.
+  ReadOptions off;
+  off.title_opens_text = false;
+  doc::Document e;
+  ASSERT_TRUE(parse_json_record(R"({"title":"Rebels free hostages","text":"The group said."})", off, e).is_ok());
+  EXPECT_EQ(e.text, "The group said.");
+  EXPECT_EQ(e.meta.title, "Rebels free hostages");
+  // An HTML record's headline is already its first block: the title field is not added again.
+  doc::Document h;
+  ASSERT_TRUE(parse(R"({"title":"Other words","html":"<html><body><h1>Rebels free hostages</h1><p>The group said so on Monday in a statement.</p></body></html>"})", h).is_ok());
+  EXPECT_EQ(h.text.find("Other words"), std::string::npos);
 }
 
 TEST(JsonRecord, DateAliasNumericIdAndNulls) {

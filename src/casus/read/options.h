@@ -27,6 +27,10 @@ struct ReadOptions {
   Format format = Format::kAuto;
   // What "-" (standard input) holds.
   Format stdin_format = Format::kJsonl;
+  // A JSON record's "title" opens its text as the headline paragraph (unless the text already starts with it), as
+  // an HTML page's headline does: the headline usually states the report's main event, and a title kept only as
+  // metadata would never be coded. Offsets then count from the headline (they refer to the cleaned text).
+  bool title_opens_text = true;
 };
 
 }  // namespace casus::read
