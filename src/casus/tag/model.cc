@@ -1,11 +1,10 @@
 #include "casus/tag/model.h"
 
-#include "casus/text/utf8.h"
-
 #include <algorithm>
 #include <cstring>
 #include <sstream>
 
+#include "casus/tag/headline.h"
 #include "casus/tag/selftest.h"
 #include "casus/text/utf8.h"
 #include "casus/util/hash.h"
@@ -602,7 +601,8 @@ void Tagger::annotate(doc::Document& doc) const {
   std::vector<uint8_t> xpos_done(m.classes.size(), 0), bundle_done(m.morph.bundles.size(), 0);
   std::vector<TokenInfo> infos;
   std::vector<uint8_t> sole, tags, scratch;
-  std::string lemma, folded;
+  std::string lemma, folded, lowered;
+  std::vector<std::string_view> forms;
 
   auto tag_range = [&](size_t first, size_t last) {
     size_t n = last - first;
@@ -613,11 +613,25 @@ void Tagger::annotate(doc::Document& doc) const {
     sole.resize(n);
     tags.resize(n);
     scratch.resize(n);
+    forms.resize(n);
+    for (size_t i = 0; i < n; ++i) forms[i] = doc.strings.get(tok.form[first + i]);
+    const bool headline = is_title_case(forms);
     for (size_t i = 0; i < n; ++i) {
-      std::string_view form = doc.strings.get(tok.form[first + i]);
+      std::string_view form = forms[i];
       // News writes ’s and “quotes”; the treebank the model learned from writes 's and "quotes".
       if (text::fold_typography(form, folded)) form = folded;
       compute_token_info(form, infos[i + 2]);
+      // In a title-case headline a capitalised word the treebank saw as something else than a name is read in lower
+      // case; words seen only as names ("Jordan") and unseen words keep their capital.
+      if (headline && is_capitalized_word(form)) {
+        const LexEntry* e = m.lexicon.find(nonzero(infos[i + 2].lower));
+        if (e && e->amb != (1u << static_cast<uint32_t>(doc::UPos::kPropn))) {
+          lowered.assign(form);
+          lowered[0] = ascii_lower(lowered[0]);
+          form = lowered;
+          compute_token_info(form, infos[i + 2]);
+        }
+      }
       m.lookup(form, infos[i + 2], sole[i]);
     }
     m.decode(infos.data(), sole.data(), n, tags.data(), scratch.data());

@@ -1,0 +1,33 @@
+#include "casus/tag/headline.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+#include <vector>
+
+namespace casus::tag {
+namespace {
+
+std::vector<std::string_view> words(std::initializer_list<std::string_view> w) { return w; }
+
+TEST(Headline, CapitalizedWord) {
+  EXPECT_TRUE(is_capitalized_word("Makes"));
+  EXPECT_FALSE(is_capitalized_word("EU"));
+  EXPECT_FALSE(is_capitalized_word("McDonald"));
+  EXPECT_FALSE(is_capitalized_word("makes"));
+  EXPECT_FALSE(is_capitalized_word("A"));
+}
+
+TEST(Headline, TitleCase) {
+  EXPECT_TRUE(is_title_case(words({"Egypt", "Makes", "Concessions", "to", "the", "EU", "Over", "Migrants"})));
+  EXPECT_TRUE(is_title_case(words({"Workers", "Will", "End", "Strike", "After", "Government", "Promises", "Raise"})));
+  // Sentence case, even dense with names, is prose.
+  EXPECT_FALSE(is_title_case(words({"The", "United", "Nations", "Security", "Council", "will", "meet", "on", "Monday",
+                                    "to", "discuss", "the", "crisis", "in", "northern", "Ethiopia"})));
+  EXPECT_FALSE(is_title_case(words({"Rebels", "free", "hostages"})));
+  // Too few long words to tell.
+  EXPECT_FALSE(is_title_case(words({"Talks", "End"})));
+}
+
+}  // namespace
+}  // namespace casus::tag
