@@ -73,6 +73,15 @@ int32_t subordinating_case(const doc::Document& d, TokenIdx first, TokenIdx n) {
   return marker;
 }
 
+// Is token t a dash used as punctuation ("–", "—", "-", "--")?
+bool is_dash_token(const doc::Document& d, TokenIdx t) {
+  const std::string_view w = d.token_text(t);
+  if (w == "--") return true;
+  size_t pos = 0;
+  const char32_t c = text::decode_at(w, pos);
+  return pos == w.size() && text::is_dash(c);
+}
+
 }  // namespace
 
 // The root token of sentence [first, last), -1 when the tree has none.
@@ -91,6 +100,62 @@ bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<
         std::find(rels.begin(), rels.end(), doc::deprel_universal(d.tokens.deprel[c])) != rels.end())
       return true;
   return false;
+}
+
+// "The president – who has a largely ceremonial role – was also detained": a relative clause set off by dashes
+// between a subject and its verb. The parser reads the relative clause as the main clause ("who has" the root)
+// and hangs the real verb inside it. Undo: the relative clause belongs to the noun before the first dash, and
+// the verb after the second dash (past auxiliaries and adverbs) is the main verb with that noun as its subject.
+size_t repair_dashed_relatives(doc::Document& d) {
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    for (TokenIdx d1 = first + 1; d1 + 2 < last; ++d1) {
+      if (!is_dash_token(d, d1)) continue;
+      const TokenIdx w = d1 + 1, n = d1 - 1;
+      const std::string lower = text::lower(d.token_text(w));
+      if ((lower != "who" && lower != "which") || doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj) continue;
+      if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
+      const int32_t v1 = d.tokens.head[w];
+      TokenIdx d2 = w + 1;
+      while (d2 < last && !is_dash_token(d, d2)) ++d2;
+      if (d2 >= last || v1 <= static_cast<int32_t>(w) || v1 >= static_cast<int32_t>(d2)) continue;
+      // The main verb: the first verb after the second dash, past auxiliaries, adverbs and "not".
+      TokenIdx v2 = d2 + 1;
+      while (v2 < last && (d.tokens.upos[v2] == UPos::kAux || d.tokens.upos[v2] == UPos::kAdv ||
+                           d.tokens.upos[v2] == UPos::kPart))
+        ++v2;
+      if (v2 >= last || d.tokens.upos[v2] != UPos::kVerb) continue;
+      // Only when the parser hung that verb inside the parenthesis; a verb attached elsewhere was read right.
+      const int32_t h2 = d.tokens.head[v2];
+      if (h2 < static_cast<int32_t>(d1) || h2 > static_cast<int32_t>(d2)) continue;
+      // The noun phrase's head: the noun itself or the word it attaches to inside the phrase before the dash.
+      int32_t subject = static_cast<int32_t>(n);
+      while (d.tokens.head[subject] >= static_cast<int32_t>(first) && d.tokens.head[subject] < static_cast<int32_t>(d1) &&
+             doc::deprel_universal(d.tokens.deprel[subject]) != Deprel::kNsubj)
+        subject = d.tokens.head[subject];
+      // The clause the main verb takes the place of: the relative clause read as the main one, or (when the parser
+      // did hang the relative clause on the noun) the noun phrase read as the root.
+      const int32_t replaced = d.tokens.head[v1] == subject ? subject : v1;
+      const int32_t new_head = d.tokens.head[replaced];
+      const Deprel new_rel = d.tokens.deprel[replaced];
+      if (new_head >= 0 && is_under(d, new_head, static_cast<int32_t>(v2))) continue;
+      attach(d, v2, new_head, new_head < 0 ? Deprel::kRoot : new_rel);
+      bool passive = false;
+      for (TokenIdx c = d2 + 1; c < v2; ++c)
+        if (d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
+      attach(d, static_cast<TokenIdx>(subject), static_cast<int32_t>(v2), passive ? Deprel::kNsubjPass : Deprel::kNsubj);
+      attach(d, static_cast<TokenIdx>(v1), subject, Deprel::kAclRelcl);
+      attach(d, d1, v1, Deprel::kPunct);
+      attach(d, d2, v1, Deprel::kPunct);
+      // What followed the parenthesis and hung on its verb belongs to the main verb (the full stop, objects).
+      for (TokenIdx t = d2 + 1; t < last; ++t)
+        if (t != v2 && (d.tokens.head[t] == v1 || d.tokens.head[t] == subject)) d.tokens.head[t] = static_cast<int32_t>(v2);
+      ++repaired;
+      d1 = d2;
+    }
+  }
+  return repaired;
 }
 
 size_t repair_participle_clauses(doc::Document& d) {
@@ -894,6 +959,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     attach(d, static_cast<TokenIdx>(tail), subject, Deprel::kConj);
     ++repaired;
   }
+  repaired += repair_dashed_relatives(d);
   return repaired;
 }
 

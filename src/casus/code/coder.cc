@@ -436,11 +436,45 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
   return false;
 }
 
-// The time cue later sentences of the paragraph inherit: the last dated one. A duration ("for nearly 20 years")
-// or "since 2015" describes its own clause's state, not the next sentence's events.
-const TimeExpression* carriable(const std::vector<TimeExpression>& times) {
+// Does the time expression date a noun rather than a clause: a possessive or compound modifier of a noun that is
+// neither the trigger nor its argument ("detained over irregularities in November's election", "claimed the March
+// 24 bombing")? A noun that itself
+// says when its clause happened passes the date on ("razed during Sunday's demonstration"), and an expression
+// with its own preposition is adverbial.
+bool dates_a_noun(const SentenceTree& tree, const TimeExpression& te, int32_t trigger = -1) {
+  for (TokenIdx t = te.first; t < te.last; ++t)
+    if (tree.contains(t) && tree.upos(t) == doc::UPos::kAdp) return false;
+  for (TokenIdx t = te.first; t < te.last; ++t) {
+    const int32_t h = tree.head(t);
+    if (h < 0 || (static_cast<TokenIdx>(h) >= te.first && static_cast<TokenIdx>(h) < te.last)) continue;
+    if (tree.rel(t) != Deprel::kNmodPoss && tree.rel(t) != Deprel::kCompound) continue;
+    // "last year's attack", "condemned Friday's assassination", "Saturday's march, organized by …": the trigger's
+    // own noun, its argument, or the noun its clause describes.
+    if (h == trigger ||
+        (trigger >= 0 && (tree.head(static_cast<TokenIdx>(h)) == trigger || tree.head(static_cast<TokenIdx>(trigger)) == h)))
+      return false;
+    // "on Tuesday, a police officer and hospital sources said", "In November opposition activists began": a
+    // "compound" right after a preposition is a misparsed adverbial.
+    if (tree.rel(t) == Deprel::kCompound && te.first > tree.first() && tree.upos(te.first - 1) == doc::UPos::kAdp)
+      return false;
+    // A compound date is a calendar date ("the October 1998 incident"); "yesterday morning", "Sunday evening" and
+    // the like are the parser splitting one adverbial.
+    if (tree.rel(t) == Deprel::kCompound && te.text.find_first_of("0123456789") == std::string::npos) return false;
+    const TokenIdx noun = static_cast<TokenIdx>(h);
+    if (tree.urel(noun) == Deprel::kObl)
+      for (TokenIdx c : tree.children(noun))
+        if (tree.rel(c) == Deprel::kCase && one_of(tree.lemma(c), {"during", "in", "at", "on"})) return false;
+    return true;
+  }
+  return false;
+}
+
+// The time cue later sentences of the paragraph inherit: the sentence's last point or range that dates a clause. A
+// duration ("for nearly 20 years") or "since 2015" describes its own clause's state, not the next sentence's
+// events; a date of a noun ("November's election") dates that noun.
+const TimeExpression* carriable(const std::vector<TimeExpression>& times, const SentenceTree& tree) {
   for (auto it = times.rbegin(); it != times.rend(); ++it)
-    if (it->kind == TimeKind::kPoint || it->kind == TimeKind::kRange) return &*it;
+    if ((it->kind == TimeKind::kPoint || it->kind == TimeKind::kRange) && !dates_a_noun(tree, *it)) return &*it;
   return nullptr;
 }
 
@@ -530,6 +564,7 @@ const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const 
   const TimeExpression* best = nullptr;
   int64_t best_rank = INT64_MAX;
   for (const auto& te : times) {
+    if (dates_a_noun(tree, te, static_cast<int32_t>(trigger))) continue;
     bool under = false, governs = false;
     for (TokenIdx t = te.first; t < te.last; ++t) {
       if (tree.dominates(trigger, t) && !in_noun_clause(tree, trigger, t)) under = true;
@@ -754,7 +789,7 @@ void Coder::code(doc::Document& d) const {
                                                            lexicon_.cues().is_condemnation_word(tree.lower(t)));
     if (matches.empty() && !condemns) {
       times_by_sentence[s] = find_time_expressions(d, s, d.meta.published);
-      if (const TimeExpression* c = carriable(times_by_sentence[s])) carried_time = c;
+      if (const TimeExpression* c = carriable(times_by_sentence[s], tree)) carried_time = c;
       continue;
     }
     AttributionFinder attribution{d, tree, index, lexicon_.cues(), s};
@@ -1187,7 +1222,7 @@ void Coder::code(doc::Document& d) const {
           threat.score = lexicon_.score(threat.category, threat.mode);
         }
       }
-    if (const TimeExpression* c = carriable(times)) carried_time = c;
+    if (const TimeExpression* c = carriable(times, tree)) carried_time = c;
   }
 
   // Arguments that name an event stand for that event's actor: the event coded at that very noun when it has
@@ -1288,8 +1323,19 @@ void Coder::code(doc::Document& d) const {
     // "He said martial law had been declared": a state act reported by an official of that state was done by
     // that state.
     const auto& said = c.event.attribution ? c.event.attribution->said_by : std::nullopt;
+    const bool state_act = c.event.category == doc::Plover::kCoerce || c.event.category == doc::Plover::kMobilize;
+    if (c.event.actor.empty() && said && state_act && said->type == "MIL" && !said->kb_id.empty() &&
+        !said->kb_id.starts_with("person:") && (!said->country.empty() || !story_country.empty())) {
+      // "The military confirmed Suu Kyi was detained": the armed forces report what they did themselves ("the
+      // military" unqualified is the story country's).
+      doc::Entity a = *said;
+      if (a.country.empty()) a.country = story_country;
+      a.inferred = true;
+      c.event.actor.push_back(std::move(a));
+      c.actor_inherited = true;
+    }
     if (c.event.actor.empty() && said && !said->country.empty() && (said->type == "GOV" || said->type == "MIL") &&
-        (c.event.category == doc::Plover::kCoerce || c.event.category == doc::Plover::kMobilize)) {
+        state_act) {
       if (const kb::Entry* state = kb_.find_id("country:" + said->country)) {
         doc::Entity a = *said;
         a.name = state->name;
@@ -1472,11 +1518,19 @@ void Coder::code(doc::Document& d) const {
   // "Soldiers", "the army", "Myanmar's military" of a state are its national armed forces when the KB knows
   // them: one actor for analysis, as human coders write MMRMIL / "Myanmar Armed Forces".
   for (auto& c : events) {
-    for (auto* parties : {&c.event.actor, &c.event.recipient})
+    for (auto* parties : {&c.event.actor, &c.event.recipient}) {
       for (auto& e : *parties) {
         link_national_forces(e);
         name_by_people(e);
       }
+      // "Myanmar's military" and an inferred "the military" are now one party: keep its first (stated) entity.
+      for (size_t i = 1; i < parties->size(); ++i) {
+        const std::string& id = (*parties)[i].kb_id;
+        if (!id.empty() && std::any_of(parties->begin(), parties->begin() + static_cast<std::ptrdiff_t>(i),
+                                       [&](const doc::Entity& x) { return x.kb_id == id; }))
+          parties->erase(parties->begin() + static_cast<std::ptrdiff_t>(i--));
+      }
+    }
     // "the army says …": the source is the same organisation as an actor would be.
     if (c.event.attribution && c.event.attribution->said_by) link_national_forces(*c.event.attribution->said_by);
   }

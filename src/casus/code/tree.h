@@ -19,6 +19,7 @@ class SentenceTree {
   // Head within the sentence, or -1 for the root / unparsed tokens.
   int32_t head(doc::TokenIdx t) const;
   doc::Deprel rel(doc::TokenIdx t) const { return doc_.tokens.deprel[t]; }
+  doc::UPos upos(doc::TokenIdx t) const { return doc_.tokens.upos[t]; }
   doc::Deprel urel(doc::TokenIdx t) const { return doc::deprel_universal(doc_.tokens.deprel[t]); }
   const std::vector<doc::TokenIdx>& children(doc::TokenIdx t) const { return children_[t - first_]; }
   doc::TokenIdx root() const { return root_; }
