@@ -133,7 +133,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("A senior EU official today welcomed the accord and said it was overdue.", {"welcomed": "VBD"}),
             ("The allies pledged to remove \u2018selected\u2019 Russian banks from the network.", {"selected": "JJ"}),
             ("Israel praised the raid, while Tehran views the operation as a provocation.", {"views": "VBZ"}),
-            ("Ahmed Khan signs accord with rebels", {"signs": "VBZ"})]
+            ("Ahmed Khan signs accord with rebels", {"signs": "VBZ"}),
+            # Headlines in title case or capitals: the words are read as the common words they are.
+            ("Egypt and Sudan Resume Diplomatic Relations", {"Resume": "VBP", "Relations": "NNS"}),
+            ("US TO SEND MORE TROOPS TO POLAND", {"SEND": "VB", "TROOPS": "NNS"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}
@@ -275,6 +278,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "hunger" and e["actor"] for e in evs)),
         ("The rebels announced the suspension of attacks against government forces.",
          lambda evs: any(e["event"] == "CONCEDE" and e["actor"] for e in evs)),
+        # "X to do": the headline idiom for what a party is to do.
+        ("Kenya to expel Ugandan envoy over border row",
+         lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" for e in evs)),
         ("A truce between Armenia and Azerbaijan began on Monday.",
          lambda evs: any(e["event"] == "RETREAT" and e["mode"] == "ceasefire" for e in evs)),
     ]

@@ -469,6 +469,21 @@ bool dates_a_noun(const SentenceTree& tree, const TimeExpression& te, int32_t tr
   return false;
 }
 
+// "Kenya to expel Ugandan envoy", "US to send more troops, boost air defences": the headline idiom for what a party
+// is to do — a root infinitive with its own subject and no verb above it, or a verb coordinated with one.
+bool headline_infinitive(const SentenceTree& tree, TokenIdx trigger) {
+  TokenIdx v = trigger;
+  if (tree.urel(v) == Deprel::kConj && tree.head(v) >= 0) v = static_cast<TokenIdx>(tree.head(v));
+  if (tree.head(v) >= 0 || tree.upos(v) != doc::UPos::kVerb) return false;
+  bool to = false, subject = false;
+  for (TokenIdx c : tree.children(v)) {
+    if (tree.rel(c) == Deprel::kMark && tree.lemma(c) == "to") to = true;
+    if (tree.urel(c) == Deprel::kNsubj) subject = true;
+    if (tree.urel(c) == Deprel::kAux) return false;
+  }
+  return to && subject;
+}
+
 // The time cue later sentences of the paragraph inherit: the sentence's last point or range that dates a clause. A
 // duration ("for nearly 20 years") or "since 2015" describes its own clause's state, not the next sentence's
 // events; a date of a noun ("November's election") dates that noun.
@@ -954,6 +969,7 @@ void Coder::code(doc::Document& d) const {
       // itself consumed ("will not intervene" → REJECT) is the event, not its negation.
       e.aux = m.aux_hint;
       if (promised && e.aux == doc::Aux::kNone) e.aux = doc::Aux::kFuture;
+      if (e.aux == doc::Aux::kNone && headline_infinitive(tree, m.trigger)) e.aux = doc::Aux::kFuture;
       if (e.aux == doc::Aux::kNegation) {
         bool outside = false;
         for (const auto& cue : m.cues)

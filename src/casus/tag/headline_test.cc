@@ -29,5 +29,13 @@ TEST(Headline, TitleCase) {
   EXPECT_FALSE(is_title_case(words({"Talks", "End"})));
 }
 
+TEST(Headline, AllCaps) {
+  EXPECT_TRUE(is_all_caps_word("HOUTHIS"));
+  EXPECT_FALSE(is_all_caps_word("Houthis"));
+  EXPECT_TRUE(is_all_caps(words({"HOUTHIS", "CLAIM", "DRONE", "ATTACK", "ON", "SAUDI", "OIL", "FACILITY"})));
+  // A sentence with a few acronyms is not a line in capitals.
+  EXPECT_FALSE(is_all_caps(words({"NATO", "and", "the", "OSCE", "said", "UNICEF", "would", "help", "refugees"})));
+}
+
 }  // namespace
 }  // namespace casus::tag

@@ -615,19 +615,23 @@ void Tagger::annotate(doc::Document& doc) const {
     scratch.resize(n);
     forms.resize(n);
     for (size_t i = 0; i < n; ++i) forms[i] = doc.strings.get(tok.form[first + i]);
-    const bool headline = is_title_case(forms);
+    const bool all_caps = is_all_caps(forms);
+    const bool title_case = !all_caps && is_title_case(forms);
     for (size_t i = 0; i < n; ++i) {
       std::string_view form = forms[i];
       // News writes ’s and “quotes”; the treebank the model learned from writes 's and "quotes".
       if (text::fold_typography(form, folded)) form = folded;
       compute_token_info(form, infos[i + 2]);
-      // In a title-case headline a capitalised word the treebank saw as something else than a name is read in lower
-      // case; words seen only as names ("Jordan") and unseen words keep their capital.
-      if (headline && is_capitalized_word(form)) {
+      // In a headline's capitals, a word the treebank saw as something else than a name is read in lower case;
+      // words seen only as names ("Jordan") and unseen words keep a capital ("HOUTHIS" reads as "Houthis").
+      // Short all-caps words stay as written: they are as often acronyms ("US", "UN") as words.
+      const bool recase = (title_case && is_capitalized_word(form)) || (all_caps && form.size() > 3 && is_all_caps_word(form));
+      if (recase) {
         const LexEntry* e = m.lexicon.find(nonzero(infos[i + 2].lower));
-        if (e && e->amb != (1u << static_cast<uint32_t>(doc::UPos::kPropn))) {
+        const bool common = e && e->amb != (1u << static_cast<uint32_t>(doc::UPos::kPropn));
+        if (common || all_caps) {
           lowered.assign(form);
-          lowered[0] = ascii_lower(lowered[0]);
+          for (size_t k = common ? 0 : 1; k < lowered.size(); ++k) lowered[k] = ascii_lower(lowered[k]);
           form = lowered;
           compute_token_info(form, infos[i + 2]);
         }
