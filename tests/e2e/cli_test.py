@@ -265,11 +265,11 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("The insurgents pressed on towards the port, displacing more villagers.",
          lambda evs: any(e["event"] == "SANCTION" and e["recipient"] for e in evs)),
         # A relative clause set off by dashes keeps the sentence's own verb and subject.
-        ("Kenya's President Uhuru Kenyatta \u2013 who has a largely ceremonial role \u2013 was also detained.",
+        ("Kenya's President Uhuru Kenyatta \u2013 who holds a mostly symbolic office \u2013 was arrested on Monday.",
          lambda evs: any(e["event"] == "COERCE" and e["mode"] == "arrest" and e["recipient"] and
                          e["recipient"][0].get("name") == "Uhuru Kenyatta" for e in evs)),
-        # The armed forces reporting an agentless arrest made it; "November's election" dates the election only.
-        ("Mali's military confirmed the president was detained over irregularities in November's election.",
+        # The armed forces reporting an agentless arrest made it; "March's referendum" dates the referendum only.
+        ("Mali's army said the minister had been arrested over fraud in March's referendum.",
          lambda evs: any(e["event"] == "COERCE" and e["mode"] == "arrest" and e["date"] == "2024-03-01" and
                          e["actor"] and e["actor"][0].get("type") == "MIL" for e in evs)),
         # A hunger strike is its striker's protest; a suspension of attacks is a concession; a truce between two

@@ -102,7 +102,7 @@ bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<
   return false;
 }
 
-// "The president – who has a largely ceremonial role – was also detained": a relative clause set off by dashes
+// "The president – who holds a mostly symbolic office – was arrested too": a relative clause set off by dashes
 // between a subject and its verb. The parser reads the relative clause as the main clause ("who has" the root)
 // and hangs the real verb inside it. Undo: the relative clause belongs to the noun before the first dash, and
 // the verb after the second dash (past auxiliaries and adverbs) is the main verb with that noun as its subject.

@@ -437,7 +437,7 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
 }
 
 // Does the time expression date a noun rather than a clause: a possessive or compound modifier of a noun that is
-// neither the trigger nor its argument ("detained over irregularities in November's election", "claimed the March
+// neither the trigger nor its argument ("arrested over fraud in March's referendum", "claimed the March
 // 24 bombing")? A noun that itself
 // says when its clause happened passes the date on ("razed during Sunday's demonstration"), and an expression
 // with its own preposition is adverbial.
@@ -486,7 +486,7 @@ bool headline_infinitive(const SentenceTree& tree, TokenIdx trigger) {
 
 // The time cue later sentences of the paragraph inherit: the sentence's last point or range that dates a clause. A
 // duration ("for nearly 20 years") or "since 2015" describes its own clause's state, not the next sentence's
-// events; a date of a noun ("November's election") dates that noun.
+// events; a date of a noun ("March's referendum") dates that noun.
 const TimeExpression* carriable(const std::vector<TimeExpression>& times, const SentenceTree& tree) {
   for (auto it = times.rbegin(); it != times.rend(); ++it)
     if ((it->kind == TimeKind::kPoint || it->kind == TimeKind::kRange) && !dates_a_noun(tree, *it)) return &*it;
@@ -1342,7 +1342,7 @@ void Coder::code(doc::Document& d) const {
     const bool state_act = c.event.category == doc::Plover::kCoerce || c.event.category == doc::Plover::kMobilize;
     if (c.event.actor.empty() && said && state_act && said->type == "MIL" && !said->kb_id.empty() &&
         !said->kb_id.starts_with("person:") && (!said->country.empty() || !story_country.empty())) {
-      // "The military confirmed Suu Kyi was detained": the armed forces report what they did themselves ("the
+      // "The army said the minister had been arrested": the armed forces report what they did themselves ("the
       // military" unqualified is the story country's).
       doc::Entity a = *said;
       if (a.country.empty()) a.country = story_country;
