@@ -278,6 +278,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "hunger" and e["actor"] for e in evs)),
         ("The rebels announced the suspension of attacks against government forces.",
          lambda evs: any(e["event"] == "CONCEDE" and e["actor"] for e in evs)),
+        # A coup's untitled target is the head of state of the day before the coup.
+        ("Burkina Faso's army had overthrown the president in January 2022.",
+         lambda evs: any(e["event"] == "COERCE" and any("Kabor" in (r.get("name") or "") for r in e["recipient"])
+                         for e in evs)),
         # "X to do": the headline idiom for what a party is to do.
         ("Kenya to expel Ugandan envoy over border row",
          lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" for e in evs)),

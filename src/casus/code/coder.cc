@@ -1433,6 +1433,30 @@ void Coder::code(doc::Document& d) const {
     });
     // "Soldiers overthrew the country's coup leader": a title read at the date of a coup names the new ruler the
     // KB lists from that day. The ousted one is whoever held the role the day before.
+    // "had overthrown the elected president nine months ago": an untitled head the KB cannot place at the document
+    // date is whoever held the office the day before the coup's date (its first day, for a month).
+    if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n")
+      if (auto when = Date::parse(e.date.substr(0, 10)); when && when->precision != DatePrecision::kYear)
+        for (doc::Entity& r : e.recipient) {
+          if (r.kb_id != "agent:president") continue;
+          std::string country = r.country;  // else the putschists' own (a coup is domestic)
+          for (const auto& a : e.actor)
+            if (country.empty()) country = a.country;
+          if (country.empty()) continue;
+          const std::string low = text::lower(r.text);
+          const bool premier = low.find("prime minister") != std::string::npos || low.find("premier") != std::string::npos;
+          auto before = kb_.holders(premier ? "head_of_government" : "head_of_state", "country:" + country,
+                                    Date::from_days(when->first_day() - 1));
+          if (before.size() != 1) continue;
+          const kb::Entry& ousted = kb_.entries()[before.front()->person];
+          if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return a.kb_id == ousted.id; }))
+            continue;
+          doc::Entity replaced = unnamed_entity(ousted, kb_.type_at(ousted, *when), 0);
+          replaced.text = r.text;
+          replaced.start = r.start;
+          replaced.end = r.end;
+          r = std::move(replaced);
+        }
     if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n")
       if (auto day = Date::parse(e.date.substr(0, 10)); day && day->precision == DatePrecision::kDay)
         for (doc::Entity& r : e.recipient) {
