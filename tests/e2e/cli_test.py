@@ -278,6 +278,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "hunger" and e["actor"] for e in evs)),
         ("The rebels announced the suspension of attacks against government forces.",
          lambda evs: any(e["event"] == "CONCEDE" and e["actor"] for e in evs)),
+        # "The army of X" is X's forces, whoever the story's other states are.
+        ("Kenyan officials said the army of Sudan shelled a refugee camp near the border.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0].get("country") == "SDN" for e in evs)),
         # A coup's untitled target is the head of state of the day before the coup.
         ("Burkina Faso's army had overthrown the president in January 2022.",
          lambda evs: any(e["event"] == "COERCE" and any("Kabor" in (r.get("name") or "") for r in e["recipient"])

@@ -184,6 +184,17 @@ TEST_F(KbTest, TimeAwareRoles) {
   EXPECT_EQ(kb_->holders("foreign_minister", "country:IRN", D("2024-06-01")).size(), 0u);  // the gap between terms
 }
 
+TEST_F(KbTest, AgentOrTitleOfActor) {
+  // "<agent> of <actor>" reads as "<actor> <agent>".
+  auto r = kb_->resolve("the troops of Israel", D("2024-01-01"));
+  EXPECT_EQ(r.kb_id, "agent:troops");
+  EXPECT_EQ(r.country, "ISR");
+  // Titles are not read this way ("Former head of Egypt's federation" in a capitalised run).
+  EXPECT_FALSE(kb_->resolve("head of Egypt", D("2024-01-01")).found());
+  // Not when what follows "of" is no actor's whole name.
+  EXPECT_FALSE(kb_->resolve("troops of the region", D("2024-01-01")).found());
+}
+
 TEST_F(KbTest, DemonymAndAgentCombine) {
   auto r = kb_->resolve("Israeli troops", D("2024-01-01"));
   EXPECT_EQ(r.kb_id, "agent:troops");

@@ -250,6 +250,29 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
     }
   }
 
+  // 2b. <agent> of <actor> ("the army of Burkina Faso", "the people of Sudan"): the same as <actor> <agent>. Only
+  //     one "of", only when what follows it is an actor's whole name, and only agents: a title ("head of Egypt")
+  //     inside a run of capitalised words is too often a past or another office to name today's holder.
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    if (words[k].folded != "of") continue;
+    std::vector<SubToken> owner(words.begin() + k + 1, words.end());
+    if (owner.size() > longest) break;
+    // The owner is named ("of Italy", not "of Italian …"), and the office is not a past one ("former head of").
+    auto oc = best(impl_->matcher.exact(owner), actor_kind);
+    if (!oc || (oc->via != Via::kName && oc->via != Via::kAlias) || owner.back().possessive) break;  // "head of Egypt's …"
+    if (std::any_of(words.begin(), words.begin() + k, [](const SubToken& w) {
+          return w.folded == "of" || w.folded == "former" || w.folded == "ex" || w.folded == "late" || w.folded == "then";
+        }))
+      break;
+    // Rebuilt from the words as written: aliases such as "US" match by case.
+    std::string swapped;
+    for (size_t i : {k + 1, size_t{0}})
+      for (size_t j = i; j < (i == 0 ? k : words.size()); ++j) swapped += (swapped.empty() ? "" : " ") + words[j].original;
+    Resolution r = resolve(swapped, date);
+    if (r.found() && r.entry->kind == EntryKind::kAgent) return r;
+    break;
+  }
+
   // 3. A title followed by a name ("Iranian Foreign Minister Abbas Araghchi"): the longest person suffix.
   for (size_t start = std::max<size_t>(1, words.size() > longest ? words.size() - longest : 0); start < words.size();
        ++start) {

@@ -434,6 +434,33 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       return r;
     };
 
+    // "Gunmen from Hamas", "fighters of the Houthis", "the army of Burkina Faso": a named body after an agent head
+    // owns it; "residents of the Gaza Strip" are of the place's country (and still no body's members).
+    auto take_owner = [&](TokenIdx h, doc::Entity& entity) {
+      if (entity.kb_id.rfind("agent:", 0) != 0) return;
+      for (TokenIdx c : v.children[h - v.first]) {
+        if (d.tokens.deprel[c] != Deprel::kNmod) continue;
+        bool from = false;
+        for (TokenIdx g : v.children[c - v.first])
+          if (d.tokens.deprel[g] == Deprel::kCase && one_of(text::lower(d.token_text(g)), {"from", "of"})) from = true;
+        int32_t mm = match_of[c - v.first];
+        if (!from || mm < 0) continue;
+        kb::Resolution mr = resolve_match(matches[mm]);
+        if (mr.found() && mr.entry->kind == kb::EntryKind::kPlace && !mr.country.empty() && entity.country.empty() &&
+            entity.type == "CVL") {
+          entity.country = mr.country;
+          return;
+        }
+        if (!mr.found() || (mr.entry->kind != kb::EntryKind::kOrganization && mr.entry->kind != kb::EntryKind::kCountry))
+          continue;
+        entity.name = mr.name;
+        entity.kb_id = mr.kb_id;
+        if (entity.country.empty()) entity.country = mr.country;
+        if (mr.entry->kind != kb::EntryKind::kCountry) entity.type = mr.type;
+        return;
+      }
+    };
+
     std::vector<bool> used(matches.size(), false);
     struct StatementSubject {
       TokenIdx head, first, last;
@@ -593,7 +620,9 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
           if (one_of(head_lower, {"army", "military", "force", "forces", "navy", "police"})) {
             kb::Resolution own = kb.resolve(resolution_phrase(d, a, b), date);
             if (own.found()) {
-              add(s, a, b, kind_of(own.entry), make_entity(d, a, b, own), h);
+              doc::Entity forces = make_entity(d, a, b, own);
+              take_owner(h, forces);  // "the army of Burkina Faso"
+              add(s, a, b, kind_of(own.entry), std::move(forces), h);
               continue;
             }
           }
@@ -738,33 +767,7 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               // State agents keep the agent's type (troops → MIL); a group's agents are the group.
               if (o.kb_id.rfind("country:", 0) != 0) entity.type = o.type;
             }
-            // "Gunmen from Hamas", "fighters of the Houthis": a named body after the head owns them too.
-            if (entity.kb_id.rfind("agent:", 0) == 0)
-              for (TokenIdx c : v.children[h - v.first]) {
-                if (d.tokens.deprel[c] != Deprel::kNmod) continue;
-                bool from = false;
-                for (TokenIdx g : v.children[c - v.first])
-                  if (d.tokens.deprel[g] == Deprel::kCase && one_of(text::lower(d.token_text(g)), {"from", "of"}))
-                    from = true;
-                int32_t mm = match_of[c - v.first];
-                if (!from || mm < 0) continue;
-                kb::Resolution mr = resolve_match(matches[mm]);
-                // "Residents of the Gaza Strip", "inhabitants of the Golan Heights": people of a place are of its
-                // country, and still no body's members.
-                if (mr.found() && mr.entry->kind == kb::EntryKind::kPlace && !mr.country.empty() &&
-                    entity.country.empty() && entity.type == "CVL") {
-                  entity.country = mr.country;
-                  break;
-                }
-                if (!mr.found() || (mr.entry->kind != kb::EntryKind::kOrganization &&
-                                    mr.entry->kind != kb::EntryKind::kCountry))
-                  continue;
-                entity.name = mr.name;
-                entity.kb_id = mr.kb_id;
-                if (entity.country.empty()) entity.country = mr.country;
-                if (mr.entry->kind != kb::EntryKind::kCountry) entity.type = mr.type;
-                break;
-              }
+            take_owner(h, entity);
           }
           int32_t idx = add(s, a, b, kind_of(res.entry), std::move(entity), h);
           const kb::Entry* e = res.entry;
