@@ -278,6 +278,16 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "hunger" and e["actor"] for e in evs)),
         ("The rebels announced the suspension of attacks against government forces.",
          lambda evs: any(e["event"] == "CONCEDE" and e["actor"] for e in evs)),
+        # A crowd counted but not named protests as protesters; a crowd throwing stones riots; a curfew nobody is
+        # named for is the state's.
+        ("Thousands marched through Nairobi on Sunday.",
+         lambda evs: any(e["event"] == "PROTEST" and e["actor"] and e["actor"][0].get("kb_id") == "agent:protesters"
+                         for e in evs)),
+        ("An angry mob threw rocks and bottles at police.",
+         lambda evs: any(e["event"] == "PROTEST" and e["mode"] == "riot" for e in evs)),
+        ("A curfew was imposed in Nairobi on Friday.",
+         lambda evs: any(e["event"] == "COERCE" and e["mode"] == "curfew" and e["actor"] and
+                         e["actor"][0].get("kb_id") == "country:KEN" for e in evs)),
         # "The army of X" is X's forces, whoever the story's other states are.
         ("Kenyan officials said the army of Sudan shelled a refugee camp near the border.",
          lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0].get("country") == "SDN" for e in evs)),

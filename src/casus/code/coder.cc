@@ -493,6 +493,13 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times, const 
   return nullptr;
 }
 
+// "Hundreds", "tens of thousands", "Dozens": a phrase that counts people without naming them.
+bool is_crowd_count(std::string_view text) {
+  const std::string lower = text::lower(text);
+  const std::string_view first = std::string_view(lower).substr(0, lower.find(' '));
+  return one_of(first, {"hundreds", "thousands", "dozens", "scores", "millions", "tens"});
+}
+
 // Are all these parties crowds (protesters, demonstrators, a mob), and is there at least one?
 bool all_crowds(const std::vector<doc::Entity>& parties) {
   return !parties.empty() && std::all_of(parties.begin(), parties.end(), [](const doc::Entity& a) {
@@ -908,6 +915,14 @@ void Coder::code(doc::Document& d) const {
       };
       collect(m.actor, true, e.actor);
       collect(m.recipient, false, e.recipient);
+      // "Thousands took to the streets": a crowd counted, not named, that protests is protesters.
+      if (e.category == doc::Plover::kProtest)
+        for (auto& a : e.actor)
+          if (a.kb_id == "agent:civilians" && is_crowd_count(a.text))
+            if (const kb::Entry* crowd = kb_.find_id("agent:protesters")) {
+              a.name = crowd->name;
+              a.kb_id = crowd->id;
+            }
       // Rules that only make sense for some actors ("fled the advance of X": X must be armed or a crowd).
       if (m.rule && !m.rule->tmpl.actor_types.empty()) {
         const auto& types = m.rule->tmpl.actor_types;
@@ -1359,6 +1374,19 @@ void Coder::code(doc::Document& d) const {
         a.type = "GOV";
         a.inferred = true;
         c.event.actor.push_back(std::move(a));
+        c.actor_inherited = true;
+      }
+    }
+    // "A nationwide curfew was imposed", "martial law was declared": only a state's authorities can; with nobody
+    // named, the state of the country it happens in (its place's, else its targets', else the story's), inferred.
+    if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce &&
+        (c.event.mode == "curfew" || c.event.mode == "martial-law")) {
+      std::string country = c.event.location ? c.event.location->country : std::string();
+      for (const auto& r : c.event.recipient)
+        if (country.empty() && !r.country.empty()) country = r.country;
+      if (country.empty()) country = story_country;
+      if (const kb::Entry* state = country.empty() ? nullptr : kb_.find_id("country:" + country)) {
+        c.event.actor.push_back(unnamed_entity(*state, "GOV", c.event.trigger_start));
         c.actor_inherited = true;
       }
     }

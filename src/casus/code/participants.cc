@@ -169,6 +169,22 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
       }
     }
   }
+  // "Hundreds rallied", "thousands marched": a bare crowd count is unnamed people (with an "of" phrase, the phrase
+  // names them: "thousands of supporters", below).
+  if (u == UPos::kNoun && depth == 0 &&
+      one_of(lemma, {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
+                     "millions", "ten", "tens"}) &&
+      doc_.xpos(h) == "NNS" && std::none_of(tree_.children(h).begin(), tree_.children(h).end(), [&](TokenIdx c) {
+        return doc_.tokens.deprel[c] == Deprel::kNmod;
+      }))
+    if (const kb::Entry* people = kb_.find_id("agent:civilians")) {
+      auto [a, b] = tree_.np_span(h);
+      doc::Entity e = mention::unresolved_entity(doc_, index_, a, b);
+      e.name = people->name;
+      e.kb_id = people->id;
+      e.type = "CVL";
+      return accept(std::move(e));
+    }
   // Not an actor itself: its possessor or by-phrase may be ("the presence of US troops", "Iran's attacks").
   if (depth > 1) return std::nullopt;
   // "His detention", "the killing of protesters": what is done to someone names its victim, not its doer, by
