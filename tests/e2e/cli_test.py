@@ -288,6 +288,11 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("A curfew was imposed in Nairobi on Friday.",
          lambda evs: any(e["event"] == "COERCE" and e["mode"] == "curfew" and e["actor"] and
                          e["actor"][0].get("kb_id") == "country:KEN" for e in evs)),
+        # A court handing down sentences punishes; asylum granted in the passive names who receives it.
+        ("A military tribunal handed down death sentences to six soldiers.",
+         lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "convict" for e in evs)),
+        ("Four activists were granted asylum at the embassy.",
+         lambda evs: any(e["event"] == "AID" and e["recipient"] for e in evs)),
         # "The army of X" is X's forces, whoever the story's other states are.
         ("Kenyan officials said the army of Sudan shelled a refugee camp near the border.",
          lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0].get("country") == "SDN" for e in evs)),
