@@ -293,6 +293,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "SANCTION" and e["mode"] == "convict" for e in evs)),
         ("Four activists were granted asylum at the embassy.",
          lambda evs: any(e["event"] == "AID" and e["recipient"] for e in evs)),
+        # A multi-word name before a possessive stays one name ("Burkina" is no second subject).
+        ("Burkina Faso's army seized power on Friday.",
+         lambda evs: any(e["event"] == "COERCE" and [a.get("kb_id") for a in e["actor"]] == ["org:bfa_armed_forces"]
+                         for e in evs)),
         # "The army of X" is X's forces, whoever the story's other states are.
         ("Kenyan officials said the army of Sudan shelled a refugee camp near the border.",
          lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0].get("country") == "SDN" for e in evs)),

@@ -963,4 +963,47 @@ size_t repair_participle_clauses(doc::Document& d) {
   return repaired;
 }
 
+size_t repair_split_names(doc::Document& d, const kb::KnowledgeBase& kb) {
+  if (!d.has(doc::kLayerParse)) return 0;
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    for (const kb::KbMatch& m : kb.find_mentions(d, s)) {
+      if (m.end - m.begin < 2 || m.end > last || m.begin < first || m.candidates.empty()) continue;
+      const auto via = m.candidates.front().via;
+      if (via != kb::Via::kName && via != kb::Via::kAlias) continue;
+      const TokenIdx tail = m.end - 1;
+      // Followed by the possessive, or carrying it inside the last token.
+      const bool possessive = m.possessive || (m.end < last && (d.token_text(m.end) == "'s" || d.token_text(m.end) == "\u2019s"));
+      if (!possessive) continue;
+      bool names = true;
+      for (TokenIdx t = m.begin; t < m.end; ++t) names &= d.tokens.upos[t] == UPos::kPropn;
+      if (!names) continue;
+      // Intact: one word of the name attaches outside it.
+      size_t outside = 0;
+      for (TokenIdx t = m.begin; t < m.end; ++t) {
+        const int32_t h = d.tokens.head[t];
+        if (h < static_cast<int32_t>(m.begin) || h >= static_cast<int32_t>(m.end)) ++outside;
+      }
+      if (outside <= 1) continue;
+      const int32_t tail_head = d.tokens.head[tail];
+      if (tail_head >= static_cast<int32_t>(m.begin) && tail_head < static_cast<int32_t>(m.end)) continue;
+      // Only when the last word is no dependent of the others' clause: moving their dependents to it would make a
+      // cycle (a first word read as the root above the whole sentence).
+      bool above = false;
+      for (TokenIdx t = m.begin; t < tail; ++t) above |= is_under(d, static_cast<int32_t>(tail), static_cast<int32_t>(t));
+      if (above) continue;
+      // The other words' dependents outside the name move to its last word (never the name's own outside head).
+      for (TokenIdx t = first; t < last; ++t) {
+        const int32_t h = d.tokens.head[t];
+        if (t >= m.begin && t < m.end) continue;
+        if (h >= static_cast<int32_t>(m.begin) && h < static_cast<int32_t>(tail)) d.tokens.head[t] = static_cast<int32_t>(tail);
+      }
+      for (TokenIdx t = m.begin; t < tail; ++t) attach(d, t, static_cast<int32_t>(tail), Deprel::kCompound);
+      ++repaired;
+    }
+  }
+  return repaired;
+}
+
 }  // namespace casus::code

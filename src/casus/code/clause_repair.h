@@ -20,10 +20,17 @@
 #pragma once
 
 #include "casus/doc/document.h"
+#include "casus/kb/knowledge_base.h"
 
 namespace casus::code {
 
 // Repairs every sentence of a parsed document in place; returns how many sentences changed.
 size_t repair_participle_clauses(doc::Document& doc);
+
+// "Burkina Faso's army seized power": the parser splits a multi-word name before a possessive ("Burkina" a
+// subject, "Faso's army" another). A name the knowledge base knows whole, followed by 's, is one unit: its last
+// word keeps its attachment (the possessive's) and the other words become its compounds, with their outside
+// dependents. Returns how many names were rejoined.
+size_t repair_split_names(doc::Document& doc, const kb::KnowledgeBase& kb);
 
 }  // namespace casus::code

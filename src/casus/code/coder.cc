@@ -697,6 +697,7 @@ void Coder::code(doc::Document& d) const {
   d.events.clear();
   d.quotes.clear();
   const Date resolve_date = d.meta.published.value_or(options_.fallback_date);
+  repair_split_names(d, kb_);
   repair_participle_clauses(d);
   mention::MentionIndex index = mention::annotate(d, kb_, resolve_date);
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
