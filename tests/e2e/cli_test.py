@@ -136,7 +136,8 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
             ("Ahmed Khan signs accord with rebels", {"signs": "VBZ"}),
             # Headlines in title case or capitals: the words are read as the common words they are.
             ("Egypt and Sudan Resume Diplomatic Relations", {"Resume": "VBP", "Relations": "NNS"}),
-            ("US TO SEND MORE TROOPS TO POLAND", {"SEND": "VB", "TROOPS": "NNS"})]
+            ("US TO SEND MORE TROOPS TO POLAND", {"SEND": "VB", "TROOPS": "NNS"}),
+            ("Angry mob throws rocks at police", {"throws": "VBZ", "rocks": "NNS"})]
     for sent, want in news:
         r = run("parse", stdin=sent.encode())
         got = {l.split("\t")[1]: l.split("\t")[4] for l in r.stdout.decode().splitlines() if l and not l.startswith("#")}
@@ -304,6 +305,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("Burkina Faso's army had overthrown the president in January 2022.",
          lambda evs: any(e["event"] == "COERCE" and any("Kabor" in (r.get("name") or "") for r in e["recipient"])
                          for e in evs)),
+        # Seizing things is no abduction.
+        ("Police raided the rights group's offices and seized computers.",
+         lambda evs: all(e["event"] != "ASSAULT" for e in evs)),
         # "X to do": the headline idiom for what a party is to do.
         ("Kenya to expel Ugandan envoy over border row",
          lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" for e in evs)),

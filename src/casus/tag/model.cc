@@ -382,6 +382,15 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     if (verbless && i >= 1 && i + 1 < n && xpos_is(tags[i - 1], {"NNP", "NNPS"}) && xpos_is(tags[i], {"NNS"}) &&
         can_be_verb(i) && xpos_is(tags[i + 1], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}))
       tags[i] = verb_3sg;
+    // The same after a one-word common subject with its adjectives ("Angry mob throws rocks at police"), in a line
+    // without final punctuation (a headline, not a verbless fragment of prose or chat).
+    size_t j = 0;
+    while (j < n && xpos_is(tags[j], {"JJ"})) ++j;
+    const bool headline_line = !xpos_is(tags[n - 1], {".", "''"});
+    if (verbless && headline_line && n >= 4 && j + 2 < n && xpos_is(tags[j], {"NN", "NNS"}) &&
+        xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) &&
+        xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}))
+      tags[j + 1] = verb_3sg;
   }
   // "…, while Russia views the US actions as aggression": the same reading inside a clause opened by "while",
   // "whereas", "although", "though" or "because" and a name, when the clause (to the next comma) has no finite verb.
