@@ -305,6 +305,14 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("Burkina Faso's army had overthrown the president in January 2022.",
          lambda evs: any(e["event"] == "COERCE" and any("Kabor" in (r.get("name") or "") for r in e["recipient"])
                          for e in evs)),
+        # "stated on Thursday that …": the report is the verb's, not a relative clause of the day.
+        ("President Cyril Ramaphosa stated on Friday that the rebels had shelled two border towns overnight.",
+         lambda evs: any(e["event"] == "ASSAULT" and (e["attribution"] or {}).get("said_by") and
+                         e["attribution"]["said_by"].get("name") == "Cyril Ramaphosa" for e in evs)),
+        # A retaliation its own side announces is a threat.
+        ("Netanyahu said Israel would retaliate against Iran.",
+         lambda evs: any(e["event"] == "THREATEN" and e["actor"] and e["actor"][0].get("name") == "Israel"
+                         for e in evs)),
         # Seizing things is no abduction.
         ("Police raided the rights group's offices and seized computers.",
          lambda evs: all(e["event"] != "ASSAULT" for e in evs)),

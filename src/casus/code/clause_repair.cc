@@ -960,6 +960,33 @@ size_t repair_participle_clauses(doc::Document& d) {
     ++repaired;
   }
   repaired += repair_dashed_relatives(d);
+  // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
+  // time phrase of a reporting verb is the verb's report, not a relative clause of the day.
+  for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
+    if (d.tokens.deprel[v] != Deprel::kAclRelcl) continue;
+    const int32_t n = d.tokens.head[v];
+    if (n < 0) continue;
+    const std::string day = text::lower(d.token_text(static_cast<TokenIdx>(n)));
+    if (!is_weekday(day) && !one_of(day, {"today", "yesterday", "morning", "afternoon", "evening", "night", "week",
+                                          "month", "year", "weekend", "january", "february", "march", "april", "may",
+                                          "june", "july", "august", "september", "october", "november", "december"}))
+      continue;
+    const int32_t g = d.tokens.head[n];
+    if (g < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl ||
+        !(is_reporting_lemma(text::lower(d.lemma(static_cast<TokenIdx>(g)))) ||
+          one_of(text::lower(d.lemma(static_cast<TokenIdx>(g))), {"announce", "declare", "warn"})))
+      continue;
+    bool that = false, subject = false;
+    const size_t s = d.sentence_of(v);
+    for (TokenIdx c = d.sentences.first[s]; c < d.sentences.last[s]; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(v)) continue;
+      if (d.tokens.deprel[c] == Deprel::kMark && text::lower(d.token_text(c)) == "that") that = true;
+      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj) subject = true;
+    }
+    if (!that || !subject) continue;
+    attach(d, v, g, Deprel::kCcomp);
+    ++repaired;
+  }
   return repaired;
 }
 
