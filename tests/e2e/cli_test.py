@@ -313,6 +313,9 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("Netanyahu said Israel would retaliate against Iran.",
          lambda evs: any(e["event"] == "THREATEN" and e["actor"] and e["actor"][0].get("name") == "Israel"
                          for e in evs)),
+        # A dateline abroad does not place what other countries do to each other.
+        ("CAPE TOWN - Russia launched missile strikes against Ukraine on Thursday, officials said.",
+         lambda evs: any(e["event"] == "ASSAULT" and (e["location"] or {}).get("country") == "UKR" for e in evs)),
         # Seizing things is no abduction.
         ("Police raided the rights group's offices and seized computers.",
          lambda evs: all(e["event"] != "ASSAULT" for e in evs)),

@@ -1102,7 +1102,7 @@ void Coder::code(doc::Document& d) const {
         }
       }
 
-      e.location = places.find(tree, index, s, m.trigger, &trigger_head);
+      e.location = places.find(tree, index, s, m.trigger, &trigger_head, e);
       localize(e);
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk

@@ -160,4 +160,20 @@ std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const ment
   return std::nullopt;
 }
 
+std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
+                                            size_t sentence, TokenIdx trigger, const std::vector<bool>* trigger_heads,
+                                            const doc::Event& event) const {
+  if (auto p = find_sentence_place(doc_, tree, index, kb_, trigger, trigger_heads)) return p;
+  if (!dateline_place_ || doc_.sentences.paragraph[sentence] != dateline_paragraph_) return std::nullopt;
+  bool any_country = false, home = false;
+  for (const auto* side : {&event.actor, &event.recipient})
+    for (const doc::Entity& e : *side) {
+      if (e.country.empty()) continue;
+      any_country = true;
+      home |= e.country == dateline_place_->country;
+    }
+  if (any_country && !home && !dateline_place_->country.empty()) return std::nullopt;
+  return dateline_place_;
+}
+
 }  // namespace casus::code

@@ -26,6 +26,11 @@ class PlaceFinder {
   // Israel in retaliation for the Israeli attack on a consulate in Syria").
   std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
                                  doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr) const;
+  // The same, but the dateline only for an event whose parties are not all of other countries: a correspondent
+  // in Cape Town reporting Russia's strikes on Ukraine does not place them in Cape Town.
+  std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
+                                 doc::TokenIdx trigger, const std::vector<bool>* trigger_heads,
+                                 const doc::Event& event) const;
 
  private:
   const doc::Document& doc_;
