@@ -437,10 +437,9 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
 }
 
 // Does the time expression date a noun rather than a clause: a possessive or compound modifier of a noun that is
-// neither the trigger nor its argument ("arrested over fraud in March's referendum", "claimed the March
-// 24 bombing")? A noun that itself
-// says when its clause happened passes the date on ("razed during Sunday's demonstration"), and an expression
-// with its own preposition is adverbial.
+// neither the trigger nor its argument ("arrested over fraud in March's referendum", "claimed the March 24
+// bombing")? A noun that itself says when its clause happened passes the date on ("razed during Sunday's
+// demonstration"), and an expression with its own preposition is adverbial.
 bool dates_a_noun(const SentenceTree& tree, const TimeExpression& te, int32_t trigger = -1) {
   for (TokenIdx t = te.first; t < te.last; ++t)
     if (tree.contains(t) && tree.upos(t) == doc::UPos::kAdp) return false;
@@ -1102,7 +1101,7 @@ void Coder::code(doc::Document& d) const {
         }
       }
 
-      e.location = places.find(tree, index, s, m.trigger, &trigger_head, e);
+      e.location = places.find(tree, index, s, m.trigger, &trigger_head, &e);
       localize(e);
 
       // A speech-act event ("X condemned Y") is attributed only when another reporting verb relays it: the walk
@@ -1460,8 +1459,6 @@ void Coder::code(doc::Document& d) const {
       return std::any_of(side.begin() + static_cast<std::ptrdiff_t>(e.actor.size()), side.end(),
                          [&](const doc::Entity& body) { return body.kb_id == r.kb_id; });
     });
-    // "Soldiers overthrew the country's coup leader": a title read at the date of a coup names the new ruler the
-    // KB lists from that day. The ousted one is whoever held the role the day before.
     // "had overthrown the elected president nine months ago": an untitled head the KB cannot place at the document
     // date is whoever held the office the day before the coup's date (its first day, for a month).
     if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n")
@@ -1486,6 +1483,8 @@ void Coder::code(doc::Document& d) const {
           replaced.end = r.end;
           r = std::move(replaced);
         }
+    // "Soldiers overthrew the country's coup leader": a title read at the date of a coup names the new ruler the
+    // KB lists from that day. The ousted one is whoever held the role the day before.
     if (e.rule == "COERCE.seize.power" || e.rule == "COERCE.coup.n")
       if (auto day = Date::parse(e.date.substr(0, 10)); day && day->precision == DatePrecision::kDay)
         for (doc::Entity& r : e.recipient) {

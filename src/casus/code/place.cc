@@ -152,27 +152,21 @@ PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Da
 }
 
 std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
-                                            size_t sentence, TokenIdx trigger, const std::vector<bool>* trigger_heads) const {
-  auto p = find_sentence_place(doc_, tree, index, kb_, trigger, trigger_heads);
-  if (p) return p;
-  // The dateline places what the paragraph it opens reports, not the whole article.
-  if (dateline_place_ && doc_.sentences.paragraph[sentence] == dateline_paragraph_) return dateline_place_;
-  return std::nullopt;
-}
-
-std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
                                             size_t sentence, TokenIdx trigger, const std::vector<bool>* trigger_heads,
-                                            const doc::Event& event) const {
+                                            const doc::Event* event) const {
   if (auto p = find_sentence_place(doc_, tree, index, kb_, trigger, trigger_heads)) return p;
+  // The dateline places what the paragraph it opens reports, not the whole article.
   if (!dateline_place_ || doc_.sentences.paragraph[sentence] != dateline_paragraph_) return std::nullopt;
-  bool any_country = false, home = false;
-  for (const auto* side : {&event.actor, &event.recipient})
-    for (const doc::Entity& e : *side) {
-      if (e.country.empty()) continue;
-      any_country = true;
-      home |= e.country == dateline_place_->country;
-    }
-  if (any_country && !home && !dateline_place_->country.empty()) return std::nullopt;
+  if (event && !dateline_place_->country.empty()) {
+    bool any_country = false, home = false;
+    for (const auto* side : {&event->actor, &event->recipient})
+      for (const doc::Entity& e : *side) {
+        if (e.country.empty()) continue;
+        any_country = true;
+        home |= e.country == dateline_place_->country;
+      }
+    if (any_country && !home) return std::nullopt;
+  }
   return dateline_place_;
 }
 

@@ -24,13 +24,11 @@ class PlaceFinder {
   // `trigger_heads` (optional, one flag per token of the sentence) marks the head words of all events' triggers: a
   // place whose way up meets another event's head before this one's belongs to that event ("launched attacks on
   // Israel in retaliation for the Israeli attack on a consulate in Syria").
+  // With `event` (its parties bound), the dateline places it only when its parties are not all of other
+  // countries: a correspondent in Cape Town reporting Russia's strikes on Ukraine does not place them in Cape Town.
   std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
-                                 doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr) const;
-  // The same, but the dateline only for an event whose parties are not all of other countries: a correspondent
-  // in Cape Town reporting Russia's strikes on Ukraine does not place them in Cape Town.
-  std::optional<doc::Place> find(const SentenceTree& tree, const mention::MentionIndex& index, size_t sentence,
-                                 doc::TokenIdx trigger, const std::vector<bool>* trigger_heads,
-                                 const doc::Event& event) const;
+                                 doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr,
+                                 const doc::Event* event = nullptr) const;
 
  private:
   const doc::Document& doc_;
