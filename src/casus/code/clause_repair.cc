@@ -102,6 +102,8 @@ bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<
   return false;
 }
 
+namespace {
+
 // "The president – who holds a mostly symbolic office – was arrested too": a relative clause set off by dashes
 // between a subject and its verb. The parser reads the relative clause as the main clause ("who has" the root)
 // and hangs the real verb inside it. Undo: the relative clause belongs to the noun before the first dash, and
@@ -157,6 +159,40 @@ size_t repair_dashed_relatives(doc::Document& d) {
   }
   return repaired;
 }
+
+// "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
+// time phrase of a reporting verb is the verb's report, not a relative clause of the day.
+size_t repair_reported_that_clauses(doc::Document& d) {
+  size_t repaired = 0;
+  for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
+    if (d.tokens.deprel[v] != Deprel::kAclRelcl) continue;
+    const int32_t n = d.tokens.head[v];
+    if (n < 0) continue;
+    const std::string day = text::lower(d.token_text(static_cast<TokenIdx>(n)));
+    if (!is_weekday(day) && !one_of(day, {"today", "yesterday", "morning", "afternoon", "evening", "night", "week",
+                                          "month", "year", "weekend", "january", "february", "march", "april", "may",
+                                          "june", "july", "august", "september", "october", "november", "december"}))
+      continue;
+    const int32_t g = d.tokens.head[n];
+    if (g < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl ||
+        !(is_reporting_lemma(text::lower(d.lemma(static_cast<TokenIdx>(g)))) ||
+          one_of(text::lower(d.lemma(static_cast<TokenIdx>(g))), {"announce", "declare", "warn"})))
+      continue;
+    bool that = false, subject = false;
+    const size_t s = d.sentence_of(v);
+    for (TokenIdx c = d.sentences.first[s]; c < d.sentences.last[s]; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(v)) continue;
+      if (d.tokens.deprel[c] == Deprel::kMark && text::lower(d.token_text(c)) == "that") that = true;
+      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj) subject = true;
+    }
+    if (!that || !subject) continue;
+    attach(d, v, g, Deprel::kCcomp);
+    ++repaired;
+  }
+  return repaired;
+}
+
+}  // namespace
 
 size_t repair_participle_clauses(doc::Document& d) {
   if (!d.has(doc::kLayerParse) || !d.has(doc::kLayerTags)) return 0;
@@ -960,33 +996,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     ++repaired;
   }
   repaired += repair_dashed_relatives(d);
-  // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
-  // time phrase of a reporting verb is the verb's report, not a relative clause of the day.
-  for (TokenIdx v = 0; v < d.tokens.size(); ++v) {
-    if (d.tokens.deprel[v] != Deprel::kAclRelcl) continue;
-    const int32_t n = d.tokens.head[v];
-    if (n < 0) continue;
-    const std::string day = text::lower(d.token_text(static_cast<TokenIdx>(n)));
-    if (!is_weekday(day) && !one_of(day, {"today", "yesterday", "morning", "afternoon", "evening", "night", "week",
-                                          "month", "year", "weekend", "january", "february", "march", "april", "may",
-                                          "june", "july", "august", "september", "october", "november", "december"}))
-      continue;
-    const int32_t g = d.tokens.head[n];
-    if (g < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl ||
-        !(is_reporting_lemma(text::lower(d.lemma(static_cast<TokenIdx>(g)))) ||
-          one_of(text::lower(d.lemma(static_cast<TokenIdx>(g))), {"announce", "declare", "warn"})))
-      continue;
-    bool that = false, subject = false;
-    const size_t s = d.sentence_of(v);
-    for (TokenIdx c = d.sentences.first[s]; c < d.sentences.last[s]; ++c) {
-      if (d.tokens.head[c] != static_cast<int32_t>(v)) continue;
-      if (d.tokens.deprel[c] == Deprel::kMark && text::lower(d.token_text(c)) == "that") that = true;
-      if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kNsubj) subject = true;
-    }
-    if (!that || !subject) continue;
-    attach(d, v, g, Deprel::kCcomp);
-    ++repaired;
-  }
+  repaired += repair_reported_that_clauses(d);
   return repaired;
 }
 
