@@ -316,6 +316,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # A dateline abroad does not place what other countries do to each other.
         ("CAPE TOWN - Russia launched missile strikes against Ukraine on Thursday, officials said.",
          lambda evs: any(e["event"] == "ASSAULT" and (e["location"] or {}).get("country") == "UKR" for e in evs)),
+        # Insisting that something is so is a claim, not a demand; insisting that someone act is one.
+        ("The minister insisted that he was innocent.", lambda evs: all(e["event"] != "REQUEST" for e in evs)),
+        ("The union insisted that the government raise wages.",
+         lambda evs: any(e["event"] == "REQUEST" for e in evs)),
         # Seizing things is no abduction.
         ("Police raided the rights group's offices and seized computers.",
          lambda evs: all(e["event"] != "ASSAULT" for e in evs)),
