@@ -320,6 +320,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("The minister insisted that he was innocent.", lambda evs: all(e["event"] != "REQUEST" for e in evs)),
         ("The union insisted that the government raise wages.",
          lambda evs: any(e["event"] == "REQUEST" for e in evs)),
+        # Attacks by hackers or by a cyber attack are COERCE/cyber (codebook), not armed assault.
+        ("Foreign hackers targeted the government network in Kenya on Monday.",
+         lambda evs: any(e["event"] == "COERCE" and e["mode"] == "cyber" for e in evs) and
+         all(e["event"] != "ASSAULT" for e in evs)),
         # Seizing things is no abduction.
         ("Police raided the rights group's offices and seized computers.",
          lambda evs: all(e["event"] != "ASSAULT" for e in evs)),

@@ -499,6 +499,28 @@ bool is_crowd_count(std::string_view text) {
   return one_of(first, {"hundreds", "thousands", "dozens", "scores", "millions", "tens"});
 }
 
+// Is an attack a cyber attack: done by hackers, or by a cyber attack named as its subject or agent ("was hit by a
+// cyber attack", "ransomware crippled the port")?
+bool cyber_act(const SentenceTree& tree, TokenIdx trigger, const std::vector<doc::Entity>& actors) {
+  for (const auto& a : actors)
+    if (text::lower(a.text).find("hacker") != std::string::npos) return true;
+  auto cyber_noun = [&](TokenIdx n) {
+    if (one_of(tree.lemma(n), {"cyberattack", "cyber-attack", "ransomware", "malware", "ddos", "hacker", "hack",
+                               "hacking"}))
+      return true;
+    for (TokenIdx c : tree.children(n))
+      if ((tree.rel(c) == Deprel::kCompound || tree.rel(c) == Deprel::kAmod) &&
+          one_of(tree.lemma(c), {"cyber", "ransomware", "hacker", "computer"}))
+        return true;
+    return false;
+  };
+  for (TokenIdx c : tree.children(trigger)) {
+    const Deprel r = tree.urel(c);
+    if ((r == Deprel::kNsubj || r == Deprel::kObl) && cyber_noun(c)) return true;
+  }
+  return false;
+}
+
 // Are all these parties crowds (protesters, demonstrators, a mob), and is there at least one?
 bool all_crowds(const std::vector<doc::Entity>& parties) {
   return !parties.empty() && std::all_of(parties.begin(), parties.end(), [](const doc::Entity& a) {
@@ -968,6 +990,13 @@ void Coder::code(doc::Document& d) const {
       // Crowds torching or storming buildings riot (the coding convention): "Others set fire to the prime
       // minister's home" after protesters stormed his office.
       if (storming(e) && all_crowds(e.actor)) make_riot(e, e.actor);
+      // An attack by hackers or by a cyber attack is the codebook's COERCE/cyber, not armed violence: "hackers
+      // targeted the government network", "the site was hit by a cyber attack".
+      if (e.category == doc::Plover::kAssault && e.mode.empty() && cyber_act(tree, m.trigger, e.actor)) {
+        e.category = doc::Plover::kCoerce;
+        e.mode = "cyber";
+        e.context = {"cyber"};
+      }
       // Joint exercises are cooperation and single-country ones mobilisation (codebook): "French and Greek
       // frigates began naval drills" names two states' forces.
       if (e.category == doc::Plover::kMobilize && e.rule == "MOBILIZE.exercise") {
