@@ -169,9 +169,9 @@ size_t repair_reported_that_clauses(doc::Document& d) {
     const int32_t n = d.tokens.head[v];
     if (n < 0) continue;
     const std::string day = text::lower(d.token_text(static_cast<TokenIdx>(n)));
-    if (!is_weekday(day) && !one_of(day, {"today", "yesterday", "morning", "afternoon", "evening", "night", "week",
-                                          "month", "year", "weekend", "january", "february", "march", "april", "may",
-                                          "june", "july", "august", "september", "october", "november", "december"}))
+    if (!is_weekday(day) && !is_month(day) &&
+        !one_of(day, {"today", "yesterday", "morning", "afternoon", "evening", "night", "week", "month", "year",
+                      "weekend"}))
       continue;
     const int32_t g = d.tokens.head[n];
     if (g < 0 || doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kObl ||
@@ -1005,6 +1005,14 @@ size_t repair_split_names(doc::Document& d, const kb::KnowledgeBase& kb) {
   size_t repaired = 0;
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    // Every possessive has an apostrophe: a sentence without one is not matched again here (the mentions match
+    // every sentence later).
+    bool apostrophe = false;
+    for (TokenIdx t = first; t < last && !apostrophe; ++t) {
+      const std::string_view w = d.token_text(t);
+      apostrophe = w.find('\'') != std::string_view::npos || w.find("\u2019") != std::string_view::npos;
+    }
+    if (!apostrophe) continue;
     for (const kb::KbMatch& m : kb.find_mentions(d, s)) {
       if (m.end - m.begin < 2 || m.end > last || m.begin < first || m.candidates.empty()) continue;
       const auto via = m.candidates.front().via;

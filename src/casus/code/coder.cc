@@ -495,8 +495,7 @@ const TimeExpression* carriable(const std::vector<TimeExpression>& times, const 
 // "Hundreds", "tens of thousands", "Dozens": a phrase that counts people without naming them.
 bool is_crowd_count(std::string_view text) {
   const std::string lower = text::lower(text);
-  const std::string_view first = std::string_view(lower).substr(0, lower.find(' '));
-  return one_of(first, {"hundreds", "thousands", "dozens", "scores", "millions", "tens"});
+  return is_crowd_count_word(std::string_view(lower).substr(0, lower.find(' ')));
 }
 
 // Is an attack a cyber attack: done by hackers, or by a cyber attack named as its subject or agent ("was hit by a
@@ -1459,6 +1458,14 @@ void Coder::code(doc::Document& d) const {
   // about ("Japan pledged $65 million" at a conference on Afghanistan): the most mentioned resolved state,
   // organisation or group that is not among the actors. Marked inferred, so users can keep or drop it.
   std::vector<doc::Entity> focus = document_focus(d);
+  // The ousted ruler a coup's recipient phrase names: the KB person, with the phrase's text and offsets.
+  auto named_by_phrase = [&](const kb::Entry& ousted, const Date& at, const doc::Entity& phrase) {
+    doc::Entity e = unnamed_entity(ousted, kb_.type_at(ousted, at), 0);
+    e.text = phrase.text;
+    e.start = phrase.start;
+    e.end = phrase.end;
+    return e;
+  };
   // Adds an inferred recipient (marked, confidence lowered); false when there is none.
   auto add_inferred = [](doc::Event& e, std::optional<doc::Entity> r) {
     if (!r) return false;
@@ -1506,11 +1513,7 @@ void Coder::code(doc::Document& d) const {
           const kb::Entry& ousted = kb_.entries()[before.front()->person];
           if (std::any_of(e.actor.begin(), e.actor.end(), [&](const doc::Entity& a) { return a.kb_id == ousted.id; }))
             continue;
-          doc::Entity replaced = unnamed_entity(ousted, kb_.type_at(ousted, *when), 0);
-          replaced.text = r.text;
-          replaced.start = r.start;
-          replaced.end = r.end;
-          r = std::move(replaced);
+          r = named_by_phrase(ousted, *when, r);
         }
     // "Soldiers overthrew the country's coup leader": a title read at the date of a coup names the new ruler the
     // KB lists from that day. The ousted one is whoever held the role the day before.
@@ -1524,12 +1527,9 @@ void Coder::code(doc::Document& d) const {
             if (before.empty()) continue;
             const kb::Entry& ousted = kb_.entries()[before.front()->person];
             if (ousted.id == r.kb_id) continue;
-            doc::Entity replaced = unnamed_entity(ousted, kb_.type_at(ousted, *day), 0);
-            replaced.text = r.text;
-            replaced.start = r.start;
-            replaced.end = r.end;
-            replaced.inferred = r.inferred;
-            r = std::move(replaced);
+            const bool inferred = r.inferred;
+            r = named_by_phrase(ousted, *day, r);
+            r.inferred = inferred;
             break;
           }
         }

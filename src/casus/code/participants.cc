@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "casus/code/time_expr.h"
 #include "casus/text/utf8.h"
 #include "casus/util/words.h"
 
@@ -20,11 +21,7 @@ bool is_generic_event_noun(std::string_view lemma) {
                     "escalation", "provocation"});
 }
 
-bool is_temporal_name(std::string_view w) {
-  return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-                "december"});
-}
+bool is_temporal_name(std::string_view w) { return is_weekday(w) || is_month(w); }
 
 }  // namespace
 
@@ -41,6 +38,10 @@ QuoteSpeakers::QuoteSpeakers(const doc::Document& d, const std::vector<doc::Quot
 const doc::Entity* QuoteSpeakers::speaker_at(TokenIdx t) const {
   if (t >= quote_of_token_.size() || quote_of_token_[t] < 0) return nullptr;
   return &quotes_[quote_of_token_[t]].speaker;
+}
+
+bool is_crowd_count_word(std::string_view lower) {
+  return one_of(lower, {"hundreds", "thousands", "dozens", "scores", "millions", "tens"});
 }
 
 bool takes_physical_recipient(doc::Plover c) {
@@ -171,10 +172,8 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
   }
   // "Hundreds rallied", "thousands marched": a bare crowd count is unnamed people (with an "of" phrase, the phrase
   // names them: "thousands of supporters", below).
-  if (u == UPos::kNoun && depth == 0 &&
-      one_of(lemma, {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million",
-                     "millions", "ten", "tens"}) &&
-      doc_.xpos(h) == "NNS" && std::none_of(tree_.children(h).begin(), tree_.children(h).end(), [&](TokenIdx c) {
+  if (u == UPos::kNoun && depth == 0 && is_crowd_count_word(tree_.lower(h)) && doc_.xpos(h) == "NNS" &&
+      std::none_of(tree_.children(h).begin(), tree_.children(h).end(), [&](TokenIdx c) {
         return doc_.tokens.deprel[c] == Deprel::kNmod;
       }))
     if (const kb::Entry* people = kb_.find_id("agent:civilians")) {

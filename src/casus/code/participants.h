@@ -73,4 +73,7 @@ class ParticipantResolver {
 // Does the category take things (buildings, infrastructure, vehicles) as recipients?
 bool takes_physical_recipient(doc::Plover category);
 
+// "hundreds", "thousands", "dozens", "scores", "millions", "tens" (lower case): a count of people that names no one.
+bool is_crowd_count_word(std::string_view lower);
+
 }  // namespace casus::code

@@ -563,4 +563,6 @@ bool is_weekday(std::string_view lower) {
   return std::find(kWeekdays.begin(), kWeekdays.end(), lower) != kWeekdays.end();
 }
 
+bool is_month(std::string_view lower) { return std::find(kMonths.begin(), kMonths.end(), lower) != kMonths.end(); }
+
 }  // namespace casus::code

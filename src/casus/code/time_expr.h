@@ -44,5 +44,7 @@ std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size
 
 // Is `lower` (lower case) a weekday name ("monday" … "sunday")? Days name times, never parties or objects.
 bool is_weekday(std::string_view lower);
+// Is `lower` (lower case) a month name ("january" … "december")?
+bool is_month(std::string_view lower);
 
 }  // namespace casus::code

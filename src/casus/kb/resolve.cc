@@ -63,9 +63,10 @@ bool is_sponsor_word(const std::string& w) {
          w == "affiliated" || w == "linked";
 }
 
-std::string join(const std::vector<SubToken>& w, size_t a, size_t b) {
+// Words [a, b) joined by spaces, folded (`&SubToken::folded`, the default) or as written (`&SubToken::original`).
+std::string join(const std::vector<SubToken>& w, size_t a, size_t b, std::string SubToken::*form = &SubToken::folded) {
   std::string out;
-  for (size_t i = a; i < b; ++i) out += (out.empty() ? "" : " ") + w[i].folded;
+  for (size_t i = a; i < b; ++i) out += (out.empty() ? "" : " ") + w[i].*form;
   return out;
 }
 
@@ -265,9 +266,8 @@ Resolution KnowledgeBase::resolve(std::string_view phrase, const Date& date) con
         }))
       break;
     // Rebuilt from the words as written: aliases such as "US" match by case.
-    std::string swapped;
-    for (size_t i : {k + 1, size_t{0}})
-      for (size_t j = i; j < (i == 0 ? k : words.size()); ++j) swapped += (swapped.empty() ? "" : " ") + words[j].original;
+    const std::string swapped =
+        join(words, k + 1, words.size(), &SubToken::original) + " " + join(words, 0, k, &SubToken::original);
     Resolution r = resolve(swapped, date);
     if (r.found() && r.entry->kind == EntryKind::kAgent) return r;
     break;
