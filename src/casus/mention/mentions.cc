@@ -16,6 +16,9 @@ using doc::UPos;
 
 namespace {
 
+// The most tokens a title and a name take together ("Deputy Secretary-General of the United Nations for Political
+// and Peacebuilding Affairs Rosemary DiCarlo" is 16).
+constexpr uint32_t kLongestTitledName = 24;
 
 bool is_nominal(UPos u) { return u == UPos::kNoun || u == UPos::kPropn || u == UPos::kPron || u == UPos::kNum; }
 
@@ -319,10 +322,12 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
       }
       t = b;
       if (b - a < 3) continue;
-      // The name: the longest suffix the KB resolves to a person, after title words only.
+      // The name: the longest suffix the KB resolves to a person, after title words only. Suffixes longer than
+      // any title and name are not tried: a run-on line of capitals ("PROTESTERS CLASH WITH …", thousands of
+      // words) would otherwise cost a KB resolution of every suffix, quadratic in the run.
       TokenIdx name_from = b;
       kb::Resolution person;
-      for (TokenIdx i = a; i + 1 < b; ++i) {
+      for (TokenIdx i = b - a > kLongestTitledName ? b - kLongestTitledName : a; i + 1 < b; ++i) {
         kb::Resolution r = kb.resolve(span_text_of(d, i, b), date);
         if (r.found() && r.entry->kind == kb::EntryKind::kPerson) {
           person = r;
