@@ -11,7 +11,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libgumbo-dev libsqlite3-dev libzstd-dev
   libpq-dev libpqxx-dev
   # data
-  wordnet-base iso-codes libgeonames-dev libgeonames0
+  wordnet-base wamerican iso-codes libgeonames-dev libgeonames0
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3 sqlite3
   # PostgreSQL server for the store's backend tests

@@ -1,5 +1,7 @@
 #include "casus/tag/headline.h"
 
+#include "casus/tag/common_words.h"
+
 #include <gtest/gtest.h>
 
 #include <string_view>
@@ -9,6 +11,16 @@ namespace casus::tag {
 namespace {
 
 std::vector<std::string_view> words(std::initializer_list<std::string_view> w) { return w; }
+
+TEST(Headline, CommonWords) {
+  // News words the treebank never saw are known as common words …
+  for (std::string_view w : {"concessions", "ratify", "approves", "ceasefire", "militia", "extradition"})
+    EXPECT_TRUE(is_common_word(w)) << w;
+  // … but not words that are also names, short words, or anything not lower case.
+  for (std::string_view w : {"turkey", "chad", "jordan", "iran", "houthis", "war", "Concessions", "", "ratify's"})
+    EXPECT_FALSE(is_common_word(w)) << w;
+  EXPECT_GT(common_word_count(), 50000u);
+}
 
 TEST(Headline, CapitalizedWord) {
   EXPECT_TRUE(is_capitalized_word("Makes"));

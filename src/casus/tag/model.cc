@@ -4,6 +4,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "casus/tag/common_words.h"
 #include "casus/tag/headline.h"
 #include "casus/tag/selftest.h"
 #include "casus/text/utf8.h"
@@ -631,13 +632,19 @@ void Tagger::annotate(doc::Document& doc) const {
       // News writes ’s and “quotes”; the treebank the model learned from writes 's and "quotes".
       if (text::fold_typography(form, folded)) form = folded;
       compute_token_info(form, infos[i + 2]);
-      // In a headline's capitals, a word the treebank saw as something else than a name is read in lower case;
-      // words seen only as names ("Jordan") and unseen words keep a capital ("HOUTHIS" reads as "Houthis").
+      // In a headline's capitals, a word the treebank saw as something else than a name is read in lower case, and
+      // so is a word it never saw that the dictionary knows as a common word only ("Concessions", "Ratify"); words
+      // seen only as names ("Jordan") and other unseen words keep a capital ("HOUTHIS" reads as "Houthis").
       // Short all-caps words stay as written: they are as often acronyms ("US", "UN") as words.
       const bool recase = (title_case && is_capitalized_word(form)) || (all_caps && form.size() > 3 && is_all_caps_word(form));
       if (recase) {
         const LexEntry* e = m.lexicon.find(nonzero(infos[i + 2].lower));
-        const bool common = e && e->amb != (1u << static_cast<uint32_t>(doc::UPos::kPropn));
+        bool common = e && e->amb != (1u << static_cast<uint32_t>(doc::UPos::kPropn));
+        if (!e) {
+          lowered.assign(form);
+          for (char& c : lowered) c = ascii_lower(c);
+          common = is_common_word(lowered);
+        }
         if (common || all_caps) {
           lowered.assign(form);
           for (size_t k = common ? 0 : 1; k < lowered.size(); ++k) lowered[k] = ascii_lower(lowered[k]);
