@@ -160,6 +160,58 @@ size_t repair_dashed_relatives(doc::Document& d) {
   return repaired;
 }
 
+// "Estonia, which signed a trade pact last year, has begun importing grain": with the relative clause set off by
+// commas, the parser sometimes reads the main verb as one more verb of the relative clause (a conjunct with no
+// coordinator) and leaves the noun as a verbless root. When the root is a noun carrying such a "who"/"which"
+// clause, the first verb after a comma that hangs inside the clause as a conjunct without "and"/"or" and without a
+// subject of its own is the main verb, the noun its subject.
+size_t repair_comma_relatives(doc::Document& d) {
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    const int32_t root = sentence_root(d, first, last);
+    if (root < 0 || !nominal_root(d, static_cast<TokenIdx>(root), first, last)) continue;
+    for (TokenIdx w = static_cast<TokenIdx>(root) + 2; w < last; ++w) {
+      const std::string lower = text::lower(d.token_text(w));
+      if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
+          doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj)
+        continue;
+      const int32_t v1 = d.tokens.head[w];
+      if (v1 <= static_cast<int32_t>(w) || d.tokens.deprel[v1] != Deprel::kAclRelcl || d.tokens.head[v1] != root)
+        continue;
+      int32_t main = -1;
+      TokenIdx comma = 0;
+      for (TokenIdx v2 = static_cast<TokenIdx>(v1) + 1; v2 < last && main < 0; ++v2) {
+        if (d.tokens.deprel[v2] != Deprel::kConj || d.tokens.upos[v2] != UPos::kVerb ||
+            !is_under(d, d.tokens.head[v2], v1))
+          continue;
+        if (has_dependent(d, v2, {Deprel::kCc, Deprel::kNsubj})) break;
+        TokenIdx c = v2;
+        while (c > static_cast<TokenIdx>(v1) + 1 && (d.tokens.upos[c - 1] == UPos::kAux ||
+                                                     d.tokens.upos[c - 1] == UPos::kAdv ||
+                                                     d.tokens.upos[c - 1] == UPos::kPart))
+          --c;
+        if (d.token_text(c - 1) != ",") break;
+        main = static_cast<int32_t>(v2);
+        comma = c - 1;
+      }
+      if (main < 0) break;
+      bool passive = false;
+      for (TokenIdx c = comma + 1; c < static_cast<TokenIdx>(main); ++c)
+        if (d.tokens.head[c] == main && d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
+      attach(d, static_cast<TokenIdx>(main), -1, Deprel::kRoot);
+      attach(d, static_cast<TokenIdx>(root), main, passive ? Deprel::kNsubjPass : Deprel::kNsubj);
+      attach(d, comma, v1, Deprel::kPunct);
+      // What follows the clause and hung on the noun (the full stop) belongs to the main verb.
+      for (TokenIdx t = comma + 1; t < last; ++t)
+        if (d.tokens.head[t] == root) d.tokens.head[t] = main;
+      ++repaired;
+      break;
+    }
+  }
+  return repaired;
+}
+
 // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
 // time phrase of a reporting verb is the verb's report, not a relative clause of the day.
 size_t repair_reported_that_clauses(doc::Document& d) {
@@ -996,6 +1048,7 @@ size_t repair_participle_clauses(doc::Document& d) {
     ++repaired;
   }
   repaired += repair_dashed_relatives(d);
+  repaired += repair_comma_relatives(d);
   repaired += repair_reported_that_clauses(d);
   return repaired;
 }
