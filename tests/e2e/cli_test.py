@@ -183,6 +183,14 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          "Venezuela"),
         ("Kenya will withdraw its troops from Somalia next year.", "CONCEDE", "Kenya", "Somalia"),
         ("Greece denounced as a provocation Turkey's drilling off Cyprus.", "ACCUSE", "Greece", "Turkey"),
+        # A relative clause between commas does not swallow the main verb.
+        ("Estonia, which signed a trade pact with Finland last year, has begun importing grain from Ukraine.",
+         "COOPERATE", "Estonia", "Ukraine"),
+        # Headlines drop the auxiliary of a passive: the subject is acted on.
+        ("Armed militia formed in northern Mozambique", "MOBILIZE", None, None),
+        ("News websites blocked in Ethiopia after unrest", "COERCE", "Ethiopia", None),
+        ("Chile Gives In to Demands Made by Peru", "CONCEDE", "Chile", None),
+        ("Ghana thanks Togo for support on border issues", "SUPPORT", "Ghana", "Togo"),
     ]
     for text, category, actor, recipient in cases:
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"

@@ -104,6 +104,39 @@ bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<
 
 namespace {
 
+// A line without final punctuation (a headline, a caption): its last token is no full stop, question or exclamation
+// mark, or closing quote.
+bool is_headline_line(const doc::Document& d, TokenIdx first, TokenIdx last) {
+  if (last <= first) return false;
+  const std::string_view x = d.xpos(last - 1);
+  return x != "." && x != "''";
+}
+
+// "Social Media Platforms Suspended in North Kenya": in a headline, a participle root with a subject, no
+// auxiliary and no object is a passive whose auxiliary was dropped; its subject is the passive subject.
+size_t repair_headline_passives(doc::Document& d) {
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    const int32_t root = sentence_root(d, first, last);
+    if (root < 0 || d.tokens.upos[root] != UPos::kVerb || d.xpos(static_cast<TokenIdx>(root)) != "VBN" ||
+        !is_headline_line(d, first, last))
+      continue;
+    int32_t subject = -1;
+    bool blocked = false;
+    for (TokenIdx c = first; c < last; ++c) {
+      if (d.tokens.head[c] != root) continue;
+      const Deprel r = doc::deprel_universal(d.tokens.deprel[c]);
+      if (r == Deprel::kNsubj && d.tokens.deprel[c] == Deprel::kNsubj && c < static_cast<TokenIdx>(root)) subject = c;
+      if (r == Deprel::kAux || r == Deprel::kObj || r == Deprel::kCcomp || r == Deprel::kCop) blocked = true;
+    }
+    if (subject < 0 || blocked) continue;
+    d.tokens.deprel[subject] = Deprel::kNsubjPass;
+    ++repaired;
+  }
+  return repaired;
+}
+
 // "The president – who holds a mostly symbolic office – was arrested too": a relative clause set off by dashes
 // between a subject and its verb. The parser reads the relative clause as the main clause ("who has" the root)
 // and hangs the real verb inside it. Undo: the relative clause belongs to the noun before the first dash, and
@@ -170,7 +203,34 @@ size_t repair_comma_relatives(doc::Document& d) {
   for (size_t s = 0; s < d.sentences.size(); ++s) {
     const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
     const int32_t root = sentence_root(d, first, last);
-    if (root < 0 || !nominal_root(d, static_cast<TokenIdx>(root), first, last)) continue;
+    if (root < 0) continue;
+    // The other reading of the same error: the main verb is the root but has no subject, and the noun hangs on it
+    // loosely (vocative, dislocated, parataxis) with the relative clause as an adverbial.
+    if (d.tokens.upos[root] == UPos::kVerb && !has_dependent(d, static_cast<TokenIdx>(root), {Deprel::kNsubj})) {
+      for (TokenIdx w = first + 2; w < static_cast<TokenIdx>(root); ++w) {
+        const std::string lower = text::lower(d.token_text(w));
+        const TokenIdx n = w - 2;
+        const int32_t v1 = d.tokens.head[w];
+        if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
+            doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj || v1 <= static_cast<int32_t>(w) ||
+            v1 >= root || d.tokens.head[v1] != root)
+          continue;
+        const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
+        if ((d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kNoun) ||
+            (d.tokens.head[n] != root && d.tokens.head[n] != v1) ||
+            (nr != Deprel::kVocative && nr != Deprel::kDislocated && nr != Deprel::kParataxis))
+          break;
+        bool passive = false;
+        for (TokenIdx c = static_cast<TokenIdx>(v1) + 1; c < static_cast<TokenIdx>(root); ++c)
+          if (d.tokens.head[c] == root && d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
+        attach(d, n, root, passive ? Deprel::kNsubjPass : Deprel::kNsubj);
+        attach(d, static_cast<TokenIdx>(v1), static_cast<int32_t>(n), Deprel::kAclRelcl);
+        ++repaired;
+        break;
+      }
+      continue;
+    }
+    if (!nominal_root(d, static_cast<TokenIdx>(root), first, last)) continue;
     for (TokenIdx w = static_cast<TokenIdx>(root) + 2; w < last; ++w) {
       const std::string lower = text::lower(d.token_text(w));
       if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
@@ -986,6 +1046,13 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.head[verb] = doc::kRootHead;
     d.tokens.deprel[verb] = Deprel::kRoot;
     d.tokens.head[root] = static_cast<int32_t>(verb);
+    // "Paramilitary group formed in Brazil": a headline drops the auxiliary of its passives (its active verbs are
+    // in the present), so there a participle with no object is passive.
+    if (d.xpos(verb) == "VBN" && is_headline_line(d, first, last) && !kids_have(verb, {Deprel::kObj, Deprel::kCcomp})) {
+      d.tokens.deprel[root] = Deprel::kNsubjPass;
+      ++repaired;
+      continue;
+    }
     d.tokens.deprel[root] = Deprel::kNsubj;
     if (d.xpos(verb) == "VBN") {  // a finite past the parser took for a relative clause keeps its tags
       d.tokens.xpos[verb] = d.strings.intern("VBD");
@@ -1049,6 +1116,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   }
   repaired += repair_dashed_relatives(d);
   repaired += repair_comma_relatives(d);
+  repaired += repair_headline_passives(d);
   repaired += repair_reported_that_clauses(d);
   return repaired;
 }

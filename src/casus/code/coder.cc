@@ -1405,11 +1405,12 @@ void Coder::code(doc::Document& d) const {
         c.actor_inherited = true;
       }
     }
-    // "A nationwide curfew was imposed", "martial law was declared", "the party has been outlawed": only a state's
-    // authorities can; with nobody named, the state of the country it happens in (its place's, else its targets',
-    // else the story's), inferred.
+    // "A nationwide curfew was imposed", "martial law was declared", "the party has been outlawed", "social media
+    // platforms were suspended": only a state's authorities can; with nobody named, the state of the country it
+    // happens in (its place's, else its targets', else the story's), inferred.
     if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce &&
-        (c.event.mode == "curfew" || c.event.mode == "martial-law" || c.event.rule == "COERCE.restrict")) {
+        (c.event.mode == "curfew" || c.event.mode == "martial-law" || c.event.mode == "censor" ||
+         c.event.rule == "COERCE.restrict")) {
       std::string country = c.event.location ? c.event.location->country : std::string();
       for (const auto& r : c.event.recipient)
         if (country.empty() && !r.country.empty()) country = r.country;

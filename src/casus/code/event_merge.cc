@@ -1,6 +1,7 @@
 #include "casus/code/event_merge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -57,6 +58,24 @@ bool parties_compatible(const std::vector<doc::Entity>& a, const std::vector<doc
 
 // Union by identity: "United States" and "Mike Pompeo" are compatible for merging, and both stay listed.
 void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>& from) {
+  // "Opposition figure detained" (headline) and "Police detained the activist Maria Kolesnikova": a side that is
+  // only bare descriptions (agents of no named state) is the one person the other statement names, not a second
+  // party. (A state and "civilians" stay two: the people are not the state.)
+  auto bare = [](const std::vector<doc::Entity>& v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [](const doc::Entity& e) {
+      return e.kb_id.starts_with("agent:") && e.country.empty();
+    });
+  };
+  auto one_named = [](const std::vector<doc::Entity>& v) {
+    return v.size() == 1 && (v[0].kb_id.starts_with("person:") ||
+                             (v[0].kb_id.empty() && !v[0].text.empty() &&
+                              std::isupper(static_cast<unsigned char>(v[0].text[0]))));
+  };
+  if (bare(from) && one_named(into)) return;
+  if (bare(into) && one_named(from)) {
+    into = from;
+    return;
+  }
   auto key = [](const doc::Entity& e) { return e.kb_id.empty() ? without_article(e.text) : e.kb_id; };
   for (const auto& e : from)
     if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return key(e) == key(f); }))

@@ -126,6 +126,7 @@ struct TaggerImpl {
   std::array<uint64_t, 5> clause_subordinators{};  // "while", "whereas", … open a clause whose subject is a name
   std::vector<uint64_t> intent_nouns;               // "threats", "plan", … take an infinitive ("threats to jail him")
   uint64_t word_march = 0;                          // "a peaceful march" is no month
+  uint64_t suffix_s = 0;                            // TokenInfo::suffix[0] of a word ending in -s
 
   // Derives open_to_unknown and the repair class ids from `classes` (after loading or training).
   void index_classes();
