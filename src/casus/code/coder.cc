@@ -412,7 +412,9 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
                            "step", "hold", "have", "receive", "get", "win", "enjoy", "draw", "gain", "secure",
                            "earn", "face", "suffer", "express", "voice", "lodge", "issue", "make", "offer", "give",
                            "extend", "impose", "declare", "announce", "deliver", "order", "promise", "pledge",
-                           "concede", "complete", "finish", "speed", "accelerate", "hasten", "expedite"});
+                           "concede", "complete", "finish", "speed", "accelerate", "hasten", "expedite",
+                           // more of what the object names: "expanded recruitment", "increased patrols"
+                           "expand", "increase", "boost", "double", "triple", "widen"});
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.
