@@ -1073,8 +1073,12 @@ void Coder::code(doc::Document& d) const {
           (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
            // "will withdraw its peacekeepers unless …", "will strike if demands are not met": a conditional
            // withdrawal, sanction or strike is a threat.
+           // (A conditional ceasefire, release or disarmament is an offer: "would halt rocket fire if Israel
+           // stopped its strikes" stays a concession.)
            ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject ||
-             e.category == doc::Plover::kRetreat || e.category == doc::Plover::kProtest) &&
+             (e.category == doc::Plover::kRetreat &&
+              !one_of(e.mode, {"ceasefire", "release", "disarm", "access"})) ||
+             e.category == doc::Plover::kProtest) &&
             conditional(tree, m.trigger))) &&
           !predicted_by_other()) {
         e.mode = threat_mode(e);
