@@ -1432,6 +1432,8 @@ void Coder::code(doc::Document& d) const {
       std::string country = c.event.location ? c.event.location->country : std::string();
       for (const auto& r : c.event.recipient)
         if (country.empty() && !r.country.empty()) country = r.country;
+      // With neither a place nor a target of known country, the country the story is about.
+      if (country.empty()) country = story_country;
       const kb::Entry* police = kb_.find_id("agent:police");
       if (police && !country.empty() && kb_.find_id("country:" + country)) {
         doc::Entity a = unnamed_entity(*police, "COP", c.event.trigger_start);
