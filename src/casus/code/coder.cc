@@ -1432,8 +1432,6 @@ void Coder::code(doc::Document& d) const {
       std::string country = c.event.location ? c.event.location->country : std::string();
       for (const auto& r : c.event.recipient)
         if (country.empty() && !r.country.empty()) country = r.country;
-      // With neither a place nor a target of known country, the country the story is about.
-      if (country.empty()) country = story_country;
       const kb::Entry* police = kb_.find_id("agent:police");
       if (police && !country.empty() && kb_.find_id("country:" + country)) {
         doc::Entity a = unnamed_entity(*police, "COP", c.event.trigger_start);
@@ -1456,6 +1454,17 @@ void Coder::code(doc::Document& d) const {
   }
 
   std::vector<Candidate> events = merge_candidates(std::move(cands));
+  // An arrest still without an arrester once restatements are merged (no place, no target of known country): the
+  // police of the country the story is about, inferred. (After merging, so that the headline's "Opposition figure
+  // detained" still joins the body's "Police detained …".)
+  if (const kb::Entry* police = kb_.find_id("agent:police"); police && !story_country.empty())
+    for (Candidate& c : events)
+      if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce && c.event.mode == "arrest") {
+        doc::Entity a = unnamed_entity(*police, "COP", c.event.trigger_start);
+        a.country = story_country;
+        c.event.actor.push_back(std::move(a));
+        c.actor_inherited = true;
+      }
   // "The strike will take place on January 24": in a story about a labour strike a bare "strike" is that strike.
   const bool labour_strike = std::any_of(events.begin(), events.end(), [](const Candidate& c) {
     return c.event.category == doc::Plover::kProtest && c.event.mode == "strike";

@@ -77,9 +77,13 @@ void add_parties(std::vector<doc::Entity>& into, const std::vector<doc::Entity>&
     return;
   }
   auto key = [](const doc::Entity& e) { return e.kb_id.empty() ? without_article(e.text) : e.kb_id; };
-  for (const auto& e : from)
-    if (std::none_of(into.begin(), into.end(), [&](const doc::Entity& f) { return key(e) == key(f); }))
+  for (const auto& e : from) {
+    auto same = std::find_if(into.begin(), into.end(), [&](const doc::Entity& f) { return key(e) == key(f); });
+    if (same == into.end())
       into.push_back(e);
+    else if (same->inferred && !e.inferred)
+      *same = e;  // the party as a statement names it beats the same party inferred
+  }
   // "Government eases curbs" (headline) and "The Kenyan government agreed to ease …": the bare "government" is
   // the state the other statement names, not a second party.
   auto state_named = [&](const doc::Entity& g) {
