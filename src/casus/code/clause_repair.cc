@@ -207,6 +207,27 @@ size_t repair_comma_relatives(doc::Document& d) {
     // The other reading of the same error: the main verb is the root but has no subject, and the noun hangs on it
     // loosely (vocative, dislocated, parataxis) with the relative clause as an adverbial.
     if (d.tokens.upos[root] == UPos::kVerb && !has_dependent(d, static_cast<TokenIdx>(root), {Deprel::kNsubj})) {
+      // "Russia, he said, has expressed its support …": a reporting clause set off by commas after the subject
+      // took the subject as its own loose dependent. The noun before it is the main verb's subject, the
+      // reporting clause a parenthetical.
+      for (TokenIdx v1 = first + 3; v1 + 1 < static_cast<TokenIdx>(root); ++v1) {
+        if (d.tokens.upos[v1] != UPos::kVerb || !is_reporting_lemma(text::lower(d.lemma(v1))) ||
+            d.tokens.head[v1] != root || d.token_text(v1 + 1) != "," || !has_dependent(d, v1, {Deprel::kNsubj}))
+          continue;
+        TokenIdx c = v1;
+        while (c > first && d.tokens.head[c - 1] == static_cast<int32_t>(v1) && d.token_text(c - 1) != ",") --c;
+        if (c < first + 2 || d.token_text(c - 1) != ",") break;
+        const TokenIdx n = c - 2;
+        const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
+        if ((d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kNoun) ||
+            (d.tokens.head[n] != static_cast<int32_t>(v1) && d.tokens.head[n] != root) ||
+            (nr != Deprel::kVocative && nr != Deprel::kDislocated && nr != Deprel::kParataxis && nr != Deprel::kObj))
+          break;
+        attach(d, n, root, Deprel::kNsubj);
+        attach(d, v1, root, Deprel::kParataxis);
+        ++repaired;
+        break;
+      }
       for (TokenIdx w = first + 2; w < static_cast<TokenIdx>(root); ++w) {
         const std::string lower = text::lower(d.token_text(w));
         const TokenIdx n = w - 2;
