@@ -946,6 +946,27 @@ void Coder::code(doc::Document& d) const {
               a.name = crowd->name;
               a.kb_id = crowd->id;
             }
+      // "A march took place on Wednesday", "Protests erupted in the capital": a protest stated as happening, with
+      // nobody named, is unnamed protesters' (as an attack with nobody named stands with unknown perpetrators).
+      if (e.category == doc::Plover::kProtest && e.actor.empty() && d.tokens.upos[m.trigger] == doc::UPos::kNoun &&
+          tree.urel(m.trigger) == Deprel::kNsubj && tree.head(m.trigger) >= 0) {
+        const auto verb = static_cast<TokenIdx>(tree.head(m.trigger));
+        const bool occurs =
+            one_of(tree.lemma(verb), {"erupt", "break", "begin", "continue", "spread", "start", "flare", "rage",
+                                      "escalate", "sweep", "grip", "resume", "intensify", "turn", "march", "paralyse",
+                                      "paralyze"}) ||
+            (tree.lemma(verb) == "take" && tree.child(verb, Deprel::kObj) >= 0 &&
+             tree.lemma(static_cast<TokenIdx>(tree.child(verb, Deprel::kObj))) == "place");
+        // (Only one that happened: "the protest will start at noon" is the organisers' planned protest.)
+        bool planned = false;
+        for (TokenIdx c : tree.children(verb))
+          if (tree.urel(c) == Deprel::kAux &&
+              one_of(tree.lemma(c), {"will", "would", "shall", "may", "might", "could", "should", "must"}))
+            planned = true;
+        if (occurs && !planned)
+          if (const kb::Entry* crowd = kb_.find_id("agent:protesters"))
+            e.actor.push_back(unnamed_entity(*crowd, crowd->type, e.trigger_start));
+      }
       // Rules that only make sense for some actors ("fled the advance of X": X must be armed or a crowd).
       if (m.rule && !m.rule->tmpl.actor_types.empty()) {
         const auto& types = m.rule->tmpl.actor_types;
