@@ -1092,10 +1092,11 @@ void Coder::code(doc::Document& d) const {
       };
       if ((e.aux == doc::Aux::kFuture || e.aux == doc::Aux::kHypothetical) &&
           (e.category == doc::Plover::kCoerce || e.category == doc::Plover::kAssault ||
+           // "could suspend relations", "may impose sanctions": a sanction held out as possible is a warning.
+           (e.category == doc::Plover::kSanction && e.aux == doc::Aux::kHypothetical) ||
            // "will withdraw its peacekeepers unless …", "will strike if demands are not met": a conditional
-           // withdrawal, sanction or strike is a threat.
-           // (A conditional ceasefire, release or disarmament is an offer: "would halt rocket fire if Israel
-           // stopped its strikes" stays a concession.)
+           // withdrawal, sanction or strike is a threat. (A conditional ceasefire, release or disarmament is an
+           // offer: "would halt rocket fire if Israel stopped its strikes" stays a concession.)
            ((e.category == doc::Plover::kSanction || e.category == doc::Plover::kReject ||
              (e.category == doc::Plover::kRetreat &&
               !one_of(e.mode, {"ceasefire", "release", "disarm", "access"})) ||
