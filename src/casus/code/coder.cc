@@ -1464,6 +1464,34 @@ void Coder::code(doc::Document& d) const {
     }
   }
 
+  // "A ceasefire began in the region", "hostilities stopped": a truce between parties nobody names here is between
+  // the sides the document has fighting (the nearest earlier attack's attacker and target, else the first later
+  // one's), else it is the state's where it holds; inferred.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (c.event.category != doc::Plover::kRetreat || c.event.mode != "ceasefire" || !c.event.actor.empty()) continue;
+    const Candidate* fight = nullptr;
+    for (size_t j = i; j-- > 0 && !fight;)
+      if (cands[j].event.category == doc::Plover::kAssault && !cands[j].event.actor.empty()) fight = &cands[j];
+    for (size_t j = i + 1; j < cands.size() && !fight; ++j)
+      if (cands[j].event.category == doc::Plover::kAssault && !cands[j].event.actor.empty()) fight = &cands[j];
+    std::vector<doc::Entity> sides;
+    if (fight) {
+      for (const auto* side : {&fight->event.actor, &fight->event.recipient})
+        for (doc::Entity e : *side)
+          if (std::none_of(sides.begin(), sides.end(), [&](const doc::Entity& s) { return same_party(s, e); })) {
+            e.inferred = true;
+            sides.push_back(std::move(e));
+          }
+    } else if (c.event.location && !c.event.location->country.empty()) {
+      if (const kb::Entry* state = kb_.find_id("country:" + c.event.location->country))
+        sides.push_back(unnamed_entity(*state, "GOV", c.event.trigger_start));
+    }
+    if (sides.empty()) continue;
+    c.event.actor = std::move(sides);
+    c.actor_inherited = true;
+  }
+
   // Confidence: lower when nobody resolvable acts.
   for (auto& c : cands) {
     doc::Event& e = c.event;
