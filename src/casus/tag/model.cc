@@ -393,8 +393,20 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     const bool headline_line = !xpos_is(tags[n - 1], {".", "''"});
     if (verbless && headline_line && n >= 4 && j + 2 < n && xpos_is(tags[j], {"NN", "NNS"}) &&
         xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) &&
-        xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}))
+        xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
       tags[j + 1] = verb_3sg;
+    } else if (verbless && headline_line && n >= 4) {
+      // "Emergency humanitarian aid arrives in …": after a compound subject, a word in -s that is never a noun
+      // (not in the treebank, not in WordNet) is the verb whatever follows it.
+      size_t k = 0;
+      while (k < n && k < 5 && xpos_is(tags[k], {"JJ", "NN", "NNS"}) &&
+             !(xpos_is(tags[k], {"NNS"}) && k > 0 && can_be_verb(k) &&
+               !(tok[k].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) && !(tok[k].wordnet & kWnNoun)))
+        ++k;
+      if (k >= 1 && k + 1 < n && k < 5 && xpos_is(tags[k], {"NNS"}) && xpos_is(tags[k - 1], {"NN", "NNS"}) &&
+          tok[k].suffix[0] == suffix_s)
+        tags[k] = verb_3sg;
+    }
   }
   // "…, while Russia views the US actions as aggression": the same reading inside a clause opened by "while",
   // "whereas", "although", "though" or "because" and a name, when the clause (to the next comma) has no finite verb.
