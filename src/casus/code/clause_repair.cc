@@ -137,6 +137,35 @@ size_t repair_headline_passives(doc::Document& d) {
   return repaired;
 }
 
+// "Incumbent Spreading Fake News", "Bilateral Trade Growing Rapidly": a headline drops the auxiliary of its
+// progressives too. In a headline whose root is a noun, a gerund the parser hung on it as a clause, with no
+// subject of its own, is the main verb and the noun its subject.
+size_t repair_headline_progressives(doc::Document& d) {
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    const int32_t root = sentence_root(d, first, last);
+    if (root < 0 || !is_headline_line(d, first, last) ||
+        !nominal_root(d, static_cast<TokenIdx>(root), first, last))
+      continue;
+    for (TokenIdx g = static_cast<TokenIdx>(root) + 1; g < last; ++g) {
+      // (Hung on the root or on a noun of its phrase: "Trade Between Kenya and Uganda Growing" hangs it on Uganda.)
+      const int32_t h = d.tokens.head[g];
+      if (h < 0 || d.tokens.deprel[g] != Deprel::kAcl || d.xpos(g) != "VBG") continue;
+      if (h != root && !(is_under(d, h, root) && (d.tokens.upos[h] == UPos::kNoun || d.tokens.upos[h] == UPos::kPropn)))
+        continue;
+      if (has_dependent(d, g, {Deprel::kNsubj, Deprel::kAux, Deprel::kMark})) break;
+      for (TokenIdx t = g + 1; t < last; ++t)
+        if (d.tokens.head[t] == root || d.tokens.head[t] == h) d.tokens.head[t] = static_cast<int32_t>(g);
+      attach(d, g, -1, Deprel::kRoot);
+      attach(d, static_cast<TokenIdx>(root), static_cast<int32_t>(g), Deprel::kNsubj);
+      ++repaired;
+      break;
+    }
+  }
+  return repaired;
+}
+
 // "The president – who holds a mostly symbolic office – was arrested too": a relative clause set off by dashes
 // between a subject and its verb. The parser reads the relative clause as the main clause ("who has" the root)
 // and hangs the real verb inside it. Undo: the relative clause belongs to the noun before the first dash, and
@@ -1138,6 +1167,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   repaired += repair_dashed_relatives(d);
   repaired += repair_comma_relatives(d);
   repaired += repair_headline_passives(d);
+  repaired += repair_headline_progressives(d);
   repaired += repair_reported_that_clauses(d);
   return repaired;
 }
