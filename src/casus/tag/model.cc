@@ -238,6 +238,7 @@ void TaggerImpl::index_classes() {
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VB") verb_base = id;
     if (classes[c].upos == doc::UPos::kPart && classes[c].xpos == "TO") infinitive_to = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBZ") verb_3sg = id;
+    if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBP") verb_present = id;
     if (classes[c].upos == doc::UPos::kVerb && classes[c].xpos == "VBD") verb_past = id;
     if (classes[c].upos == doc::UPos::kAdj && classes[c].xpos == "JJ") adjective = id;
     if (classes[c].upos == doc::UPos::kPunct && classes[c].xpos == "''") closing_quote = id;
@@ -395,6 +396,13 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
         xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) &&
         xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
       tags[j + 1] = verb_3sg;
+    } else if (verbless && headline_line && n >= 4 && verb_present != kNoClass && i >= 1 && i + 2 < n &&
+               xpos_is(tags[i - 1], {"NNP", "NNPS"}) && xpos_is(tags[i], {"NNS"}) && xpos_is(tags[i + 1], {"JJ", "NN", "IN"}) &&
+               (tok[i + 1].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) &&
+               xpos_is(tags[i + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
+      // "Kenya Citizens Express Support for …": after a name and a plural noun, a word the treebank saw as a verb
+      // and now tagged as an adjective or noun, before a nominal, is the plural subject's verb.
+      tags[i + 1] = verb_present;
     } else if (verbless && headline_line && n >= 4) {
       // "Emergency humanitarian aid arrives in …": after a compound subject, a word in -s that is never a noun
       // (not in the treebank, not in WordNet) is the verb whatever follows it.

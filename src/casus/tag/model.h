@@ -116,6 +116,7 @@ struct TaggerImpl {
   uint8_t verb_base = kNoClass;      // VERB/VB
   uint8_t infinitive_to = kNoClass;  // PART/TO
   uint8_t verb_3sg = kNoClass;       // VERB/VBZ
+  uint8_t verb_present = kNoClass;   // VERB/VBP
   uint8_t verb_past = kNoClass;      // VERB/VBD
   uint8_t adjective = kNoClass;      // ADJ/JJ
   uint8_t closing_quote = kNoClass;  // PUNCT/''
