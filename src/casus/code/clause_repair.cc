@@ -1085,7 +1085,9 @@ size_t repair_participle_clauses(doc::Document& d) {
         other_clause = true;
     if (other_clause) continue;
     // "troops deployed by Russia": a genuine reduced passive (captions, headlines) keeps its reading.
-    if (verb + 1 < last && text::lower(d.token_text(verb + 1)) == "by") continue;
+    // (In a headline, "Kenya City Blockaded by Uganda Troops" is that passive, stated: it becomes the main verb.)
+    const bool headline = is_headline_line(d, first, last);
+    if (verb + 1 < last && text::lower(d.token_text(verb + 1)) == "by" && !(headline && d.xpos(verb) == "VBN")) continue;
     // Everything the root governed after the verb now belongs to the verb's clause.
     for (TokenIdx t = verb + 1; t < last; ++t)
       if (d.tokens.head[t] == static_cast<int32_t>(root)) d.tokens.head[t] = static_cast<int32_t>(verb);
@@ -1098,7 +1100,10 @@ size_t repair_participle_clauses(doc::Document& d) {
     d.tokens.head[root] = static_cast<int32_t>(verb);
     // "Paramilitary group formed in Brazil": a headline drops the auxiliary of its passives (its active verbs are
     // in the present), so there a participle with no object is passive.
-    if (d.xpos(verb) == "VBN" && is_headline_line(d, first, last) && !kids_have(verb, {Deprel::kObj, Deprel::kCcomp})) {
+    // ("Four activists granted asylum": a verb of giving keeps its object in the passive.)
+    const bool gives = one_of(text::lower(d.lemma(verb)), {"grant", "give", "offer", "award", "deny", "refuse", "hand",
+                                                            "promise", "sentence", "allow"});
+    if (d.xpos(verb) == "VBN" && headline && (!kids_have(verb, {Deprel::kObj, Deprel::kCcomp}) || gives)) {
       d.tokens.deprel[root] = Deprel::kNsubjPass;
       ++repaired;
       continue;
