@@ -396,6 +396,14 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
         xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) &&
         xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
       tags[j + 1] = verb_3sg;
+    } else if (verbless && headline_line && n >= 4 && j >= 1 && j + 1 < n && noun_singular != kNoClass &&
+               xpos_is(tags[j], {"NNS"}) && can_be_verb(j) &&
+               (tok[j - 1].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) &&
+               xpos_is(tags[j + 1], {"RP", "DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD"})) {
+      // "Military Ramps up Production": the subject noun was read as an adjective ("military"), so the verb in
+      // -s came right after the adjectives.
+      tags[j - 1] = noun_singular;
+      tags[j] = verb_3sg;
     } else if (verbless && headline_line && n >= 4 && verb_present != kNoClass && i >= 1 && i + 2 < n &&
                xpos_is(tags[i - 1], {"NNP", "NNPS"}) && xpos_is(tags[i], {"NNS"}) && xpos_is(tags[i + 1], {"JJ", "NN", "IN"}) &&
                (tok[i + 1].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) &&
