@@ -1119,7 +1119,9 @@ size_t repair_participle_clauses(doc::Document& d) {
   // intent that is the verb's object or oblique ("despite threats to …") is that noun's complement, not the verb's
   // purpose.
   for (TokenIdx v = 2; v < d.tokens.size(); ++v) {
-    if (doc::deprel_universal(d.tokens.deprel[v]) != Deprel::kAdvcl || d.tokens.upos[v] != UPos::kVerb) continue;
+    // (Or its complement: "announced their intention to lay down arms" read with the infinitive as the xcomp.)
+    const Deprel vr = doc::deprel_universal(d.tokens.deprel[v]);
+    if ((vr != Deprel::kAdvcl && vr != Deprel::kXcomp) || d.tokens.upos[v] != UPos::kVerb) continue;
     const TokenIdx to = v - 1, noun = v - 2;
     if (text::lower(d.token_text(to)) != "to" || d.tokens.head[to] != static_cast<int32_t>(v)) continue;
     const Deprel nr = doc::deprel_universal(d.tokens.deprel[noun]);
@@ -1127,7 +1129,9 @@ size_t repair_participle_clauses(doc::Document& d) {
         (nr != Deprel::kObj && nr != Deprel::kObl))
       continue;
     if (!one_of(text::lower(d.lemma(noun)), {"threat", "plan", "decision", "bid", "attempt", "effort", "pledge",
-                                             "promise", "call", "order", "demand", "refusal", "offer", "vow", "move"}))
+                                             "promise", "call", "order", "demand", "refusal", "offer", "vow", "move",
+                                             "intention", "intent", "readiness", "willingness", "determination",
+                                             "commitment"}))
       continue;
     attach(d, v, static_cast<int32_t>(noun), Deprel::kAcl);
     ++repaired;
