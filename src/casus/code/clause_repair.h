@@ -17,6 +17,9 @@
 // "have" auxiliary and no passive one is an active subject ("it had targeted 16 people"). A reporting verb with
 // two subjects, the first carrying the report's verb as a relative clause, gets its report back as ccomp.
 // A phrasal verb's particle read as a preposition ("handed over the suspects") is the verb's, the noun its object.
+// A relative clause between commas, or a parenthetical "he said", keeps the main verb and its subject ("Estonia,
+// which …, has begun"). Headlines drop auxiliaries: their participles are passives ("Militia formed in …") and their
+// gerunds progressives ("Trade Growing Rapidly"). All repairs: docs/CODER.md, "Clause repair".
 #pragma once
 
 #include "casus/doc/document.h"
