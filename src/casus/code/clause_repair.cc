@@ -104,6 +104,18 @@ bool has_dependent(const doc::Document& d, TokenIdx head, std::initializer_list<
 
 namespace {
 
+// Runs `repair(first, last, root)` on every sentence that has a root; returns how many it changed (it returns true).
+template <typename Repair>
+size_t repair_each_sentence(doc::Document& d, Repair repair) {
+  size_t repaired = 0;
+  for (size_t s = 0; s < d.sentences.size(); ++s) {
+    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
+    const int32_t root = sentence_root(d, first, last);
+    if (root >= 0 && repair(first, last, root)) ++repaired;
+  }
+  return repaired;
+}
+
 // A line without final punctuation (a headline, a caption): its last token is no full stop, question or exclamation
 // mark, or closing quote.
 bool is_headline_line(const doc::Document& d, TokenIdx first, TokenIdx last) {
@@ -115,13 +127,10 @@ bool is_headline_line(const doc::Document& d, TokenIdx first, TokenIdx last) {
 // "Social Media Platforms Suspended in North Kenya": in a headline, a participle root with a subject, no
 // auxiliary and no object is a passive whose auxiliary was dropped; its subject is the passive subject.
 size_t repair_headline_passives(doc::Document& d) {
-  size_t repaired = 0;
-  for (size_t s = 0; s < d.sentences.size(); ++s) {
-    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
-    const int32_t root = sentence_root(d, first, last);
-    if (root < 0 || d.tokens.upos[root] != UPos::kVerb || d.xpos(static_cast<TokenIdx>(root)) != "VBN" ||
+  return repair_each_sentence(d, [&](TokenIdx first, TokenIdx last, int32_t root) {
+    if (d.tokens.upos[root] != UPos::kVerb || d.xpos(static_cast<TokenIdx>(root)) != "VBN" ||
         !is_headline_line(d, first, last))
-      continue;
+      return false;
     int32_t subject = -1;
     bool blocked = false;
     for (TokenIdx c = first; c < last; ++c) {
@@ -130,40 +139,33 @@ size_t repair_headline_passives(doc::Document& d) {
       if (r == Deprel::kNsubj && d.tokens.deprel[c] == Deprel::kNsubj && c < static_cast<TokenIdx>(root)) subject = c;
       if (r == Deprel::kAux || r == Deprel::kObj || r == Deprel::kCcomp || r == Deprel::kCop) blocked = true;
     }
-    if (subject < 0 || blocked) continue;
+    if (subject < 0 || blocked) return false;
     d.tokens.deprel[subject] = Deprel::kNsubjPass;
-    ++repaired;
-  }
-  return repaired;
+    return true;
+  });
 }
 
 // "Incumbent Spreading Fake News", "Bilateral Trade Growing Rapidly": a headline drops the auxiliary of its
 // progressives too. In a headline whose root is a noun, a gerund the parser hung on it as a clause, with no
 // subject of its own, is the main verb and the noun its subject.
 size_t repair_headline_progressives(doc::Document& d) {
-  size_t repaired = 0;
-  for (size_t s = 0; s < d.sentences.size(); ++s) {
-    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
-    const int32_t root = sentence_root(d, first, last);
-    if (root < 0 || !is_headline_line(d, first, last) ||
-        !nominal_root(d, static_cast<TokenIdx>(root), first, last))
-      continue;
+  return repair_each_sentence(d, [&](TokenIdx first, TokenIdx last, int32_t root) {
+    if (!is_headline_line(d, first, last) || !nominal_root(d, static_cast<TokenIdx>(root), first, last)) return false;
     for (TokenIdx g = static_cast<TokenIdx>(root) + 1; g < last; ++g) {
       // (Hung on the root or on a noun of its phrase: "Trade Between Kenya and Uganda Growing" hangs it on Uganda.)
       const int32_t h = d.tokens.head[g];
       if (h < 0 || d.tokens.deprel[g] != Deprel::kAcl || d.xpos(g) != "VBG") continue;
       if (h != root && !(is_under(d, h, root) && (d.tokens.upos[h] == UPos::kNoun || d.tokens.upos[h] == UPos::kPropn)))
         continue;
-      if (has_dependent(d, g, {Deprel::kNsubj, Deprel::kAux, Deprel::kMark})) break;
+      if (has_dependent(d, g, {Deprel::kNsubj, Deprel::kAux, Deprel::kMark})) return false;
       for (TokenIdx t = g + 1; t < last; ++t)
         if (d.tokens.head[t] == root || d.tokens.head[t] == h) d.tokens.head[t] = static_cast<int32_t>(g);
       attach(d, g, -1, Deprel::kRoot);
       attach(d, static_cast<TokenIdx>(root), static_cast<int32_t>(g), Deprel::kNsubj);
-      ++repaired;
-      break;
+      return true;
     }
-  }
-  return repaired;
+    return false;
+  });
 }
 
 // "The president – who holds a mostly symbolic office – was arrested too": a relative clause set off by dashes
@@ -228,11 +230,8 @@ size_t repair_dashed_relatives(doc::Document& d) {
 // clause, the first verb after a comma that hangs inside the clause as a conjunct without "and"/"or" and without a
 // subject of its own is the main verb, the noun its subject.
 size_t repair_comma_relatives(doc::Document& d) {
-  size_t repaired = 0;
-  for (size_t s = 0; s < d.sentences.size(); ++s) {
-    const TokenIdx first = d.sentences.first[s], last = d.sentences.last[s];
-    const int32_t root = sentence_root(d, first, last);
-    if (root < 0) continue;
+  return repair_each_sentence(d, [&](TokenIdx first, TokenIdx last, int32_t root) {
+    bool changed = false;
     // The other reading of the same error: the main verb is the root but has no subject, and the noun hangs on it
     // loosely (vocative, dislocated, parataxis) with the relative clause as an adverbial.
     if (d.tokens.upos[root] == UPos::kVerb && !has_dependent(d, static_cast<TokenIdx>(root), {Deprel::kNsubj})) {
@@ -254,7 +253,7 @@ size_t repair_comma_relatives(doc::Document& d) {
           break;
         attach(d, n, root, Deprel::kNsubj);
         attach(d, v1, root, Deprel::kParataxis);
-        ++repaired;
+        changed = true;
         break;
       }
       for (TokenIdx w = first + 2; w < static_cast<TokenIdx>(root); ++w) {
@@ -275,12 +274,12 @@ size_t repair_comma_relatives(doc::Document& d) {
           if (d.tokens.head[c] == root && d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
         attach(d, n, root, passive ? Deprel::kNsubjPass : Deprel::kNsubj);
         attach(d, static_cast<TokenIdx>(v1), static_cast<int32_t>(n), Deprel::kAclRelcl);
-        ++repaired;
+        changed = true;
         break;
       }
-      continue;
+      return changed;
     }
-    if (!nominal_root(d, static_cast<TokenIdx>(root), first, last)) continue;
+    if (!nominal_root(d, static_cast<TokenIdx>(root), first, last)) return false;
     for (TokenIdx w = static_cast<TokenIdx>(root) + 2; w < last; ++w) {
       const std::string lower = text::lower(d.token_text(w));
       if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
@@ -315,11 +314,11 @@ size_t repair_comma_relatives(doc::Document& d) {
       // What follows the clause and hung on the noun (the full stop) belongs to the main verb.
       for (TokenIdx t = comma + 1; t < last; ++t)
         if (d.tokens.head[t] == root) d.tokens.head[t] = main;
-      ++repaired;
+      changed = true;
       break;
     }
-  }
-  return repaired;
+    return changed;
+  });
 }
 
 // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
