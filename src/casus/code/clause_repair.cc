@@ -277,6 +277,22 @@ size_t repair_comma_relatives(doc::Document& d) {
         changed = true;
         break;
       }
+      // "Earlier Friday, U.S. Central Command, which oversees …, announced": the subject read as an apposition of
+      // the fronted day is the main verb's.
+      if (!changed)
+        for (TokenIdx n = first + 1; n < static_cast<TokenIdx>(root); ++n) {
+          const int32_t day = d.tokens.head[n];
+          if (doc::deprel_universal(d.tokens.deprel[n]) != Deprel::kAppos || day < static_cast<int32_t>(first) ||
+              day >= static_cast<int32_t>(n) ||
+              (d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kNoun) ||
+              !is_under(d, static_cast<int32_t>(n), root))
+            continue;
+          const std::string w = text::lower(d.token_text(static_cast<TokenIdx>(day)));
+          if (!is_weekday(w) && !is_month(w) && !one_of(w, {"today", "yesterday"})) continue;
+          attach(d, n, root, Deprel::kNsubj);
+          changed = true;
+          break;
+        }
       return changed;
     }
     if (!nominal_root(d, static_cast<TokenIdx>(root), first, last)) return false;
