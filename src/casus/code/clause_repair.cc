@@ -82,6 +82,19 @@ bool is_dash_token(const doc::Document& d, TokenIdx t) {
   return pos == w.size() && text::is_dash(c);
 }
 
+// Is token w "who" or "which" as a clause's subject (the opening of a relative clause)?
+bool relative_subject(const doc::Document& d, TokenIdx w) {
+  const std::string lower = text::lower(d.token_text(w));
+  return (lower == "who" || lower == "which") && doc::deprel_universal(d.tokens.deprel[w]) == Deprel::kNsubj;
+}
+
+// The relation of a subject that `verb` takes: nsubj:pass when a passive auxiliary of it stands in [from, verb).
+Deprel subject_relation(const doc::Document& d, int32_t verb, TokenIdx from) {
+  for (TokenIdx c = from; c < static_cast<TokenIdx>(verb); ++c)
+    if (d.tokens.head[c] == verb && d.tokens.deprel[c] == Deprel::kAuxPass) return Deprel::kNsubjPass;
+  return Deprel::kNsubj;
+}
+
 }  // namespace
 
 // The root token of sentence [first, last), -1 when the tree has none.
@@ -179,8 +192,7 @@ size_t repair_dashed_relatives(doc::Document& d) {
     for (TokenIdx d1 = first + 1; d1 + 2 < last; ++d1) {
       if (!is_dash_token(d, d1)) continue;
       const TokenIdx w = d1 + 1, n = d1 - 1;
-      const std::string lower = text::lower(d.token_text(w));
-      if ((lower != "who" && lower != "which") || doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj) continue;
+      if (!relative_subject(d, w)) continue;
       if (d.tokens.upos[n] != UPos::kNoun && d.tokens.upos[n] != UPos::kPropn) continue;
       const int32_t v1 = d.tokens.head[w];
       TokenIdx d2 = w + 1;
@@ -257,22 +269,17 @@ size_t repair_comma_relatives(doc::Document& d) {
         break;
       }
       for (TokenIdx w = first + 2; w < static_cast<TokenIdx>(root); ++w) {
-        const std::string lower = text::lower(d.token_text(w));
         const TokenIdx n = w - 2;
         const int32_t v1 = d.tokens.head[w];
-        if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
-            doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj || v1 <= static_cast<int32_t>(w) ||
-            v1 >= root || d.tokens.head[v1] != root)
+        if (!relative_subject(d, w) || d.token_text(w - 1) != "," || v1 <= static_cast<int32_t>(w) || v1 >= root ||
+            d.tokens.head[v1] != root)
           continue;
         const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
         if ((d.tokens.upos[n] != UPos::kPropn && d.tokens.upos[n] != UPos::kNoun) ||
             (d.tokens.head[n] != root && d.tokens.head[n] != v1) ||
             (nr != Deprel::kVocative && nr != Deprel::kDislocated && nr != Deprel::kParataxis))
           break;
-        bool passive = false;
-        for (TokenIdx c = static_cast<TokenIdx>(v1) + 1; c < static_cast<TokenIdx>(root); ++c)
-          if (d.tokens.head[c] == root && d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
-        attach(d, n, root, passive ? Deprel::kNsubjPass : Deprel::kNsubj);
+        attach(d, n, root, subject_relation(d, root, static_cast<TokenIdx>(v1) + 1));
         attach(d, static_cast<TokenIdx>(v1), static_cast<int32_t>(n), Deprel::kAclRelcl);
         changed = true;
         break;
@@ -297,10 +304,7 @@ size_t repair_comma_relatives(doc::Document& d) {
     }
     if (!nominal_root(d, static_cast<TokenIdx>(root), first, last)) return false;
     for (TokenIdx w = static_cast<TokenIdx>(root) + 2; w < last; ++w) {
-      const std::string lower = text::lower(d.token_text(w));
-      if ((lower != "who" && lower != "which") || d.token_text(w - 1) != "," ||
-          doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj)
-        continue;
+      if (!relative_subject(d, w) || d.token_text(w - 1) != ",") continue;
       const int32_t v1 = d.tokens.head[w];
       if (v1 <= static_cast<int32_t>(w) || d.tokens.deprel[v1] != Deprel::kAclRelcl || d.tokens.head[v1] != root)
         continue;
@@ -321,11 +325,9 @@ size_t repair_comma_relatives(doc::Document& d) {
         comma = c - 1;
       }
       if (main < 0) break;
-      bool passive = false;
-      for (TokenIdx c = comma + 1; c < static_cast<TokenIdx>(main); ++c)
-        if (d.tokens.head[c] == main && d.tokens.deprel[c] == Deprel::kAuxPass) passive = true;
+      const Deprel subject = subject_relation(d, main, comma + 1);
       attach(d, static_cast<TokenIdx>(main), -1, Deprel::kRoot);
-      attach(d, static_cast<TokenIdx>(root), main, passive ? Deprel::kNsubjPass : Deprel::kNsubj);
+      attach(d, static_cast<TokenIdx>(root), main, subject);
       attach(d, comma, v1, Deprel::kPunct);
       // What follows the clause and hung on the noun (the full stop) belongs to the main verb.
       for (TokenIdx t = comma + 1; t < last; ++t)
@@ -396,9 +398,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   // "the leaders of armed factions who keep urging the allies …": a clause whose subject is "who" or
   // "which" right after a noun is that noun's relative clause, whatever the parser attached it to.
   for (TokenIdx w = 1; w < d.tokens.size(); ++w) {
-    if (doc::deprel_universal(d.tokens.deprel[w]) != Deprel::kNsubj) continue;
-    std::string lower = text::lower(d.token_text(w));
-    if (lower != "who" && lower != "which") continue;
+    if (!relative_subject(d, w)) continue;
     int32_t v = d.tokens.head[w];
     if (v < 0 || static_cast<TokenIdx>(v) < w) continue;
     TokenIdx n = w - 1;

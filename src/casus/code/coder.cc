@@ -173,6 +173,14 @@ doc::Entity unnamed_entity(const kb::Entry& entry, std::string type, uint32_t at
   return e;
 }
 
+// The country an event happens in: its place's, else the first of its targets' that has one; "" when neither says.
+std::string country_it_happens_in(const doc::Event& e) {
+  if (e.location && !e.location->country.empty()) return e.location->country;
+  for (const auto& r : e.recipient)
+    if (!r.country.empty()) return r.country;
+  return {};
+}
+
 // The country a story is about: its dateline's, else the state its mentions name most (at least twice).
 std::string document_country(const doc::Document& d, const kb::KnowledgeBase& kb, const Date& date) {
   if (!d.meta.dateline.empty()) {
@@ -957,12 +965,14 @@ void Coder::code(doc::Document& d) const {
                                       "paralyze"}) ||
             (tree.lemma(verb) == "take" && tree.child(verb, Deprel::kObj) >= 0 &&
              tree.lemma(static_cast<TokenIdx>(tree.child(verb, Deprel::kObj))) == "place");
-        // (Only one that happened: "the protest will start at noon" is the organisers' planned protest.)
+        // (Only one that happened: "the protest will start at noon" is the organisers' planned protest. The
+        // auxiliary's modality is the lexicon's: will/would/shall future, could/may/might/should hypothetical, must.)
         bool planned = false;
         for (TokenIdx c : tree.children(verb))
-          if (tree.urel(c) == Deprel::kAux &&
-              one_of(tree.lemma(c), {"will", "would", "shall", "may", "might", "could", "should", "must"}))
-            planned = true;
+          if (tree.urel(c) == Deprel::kAux)
+            if (const auto* cue = lexicon_.cues().modality_cue(tree.lemma(c), "child");
+                cue && cue->kind != lexicon::CueKind::kNegation)
+              planned = true;
         if (occurs && !planned)
           if (const kb::Entry* crowd = kb_.find_id("agent:protesters"))
             e.actor.push_back(unnamed_entity(*crowd, crowd->type, e.trigger_start));
@@ -1439,9 +1449,7 @@ void Coder::code(doc::Document& d) const {
     if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce &&
         (c.event.mode == "curfew" || c.event.mode == "martial-law" || c.event.mode == "censor" ||
          c.event.rule == "COERCE.restrict")) {
-      std::string country = c.event.location ? c.event.location->country : std::string();
-      for (const auto& r : c.event.recipient)
-        if (country.empty() && !r.country.empty()) country = r.country;
+      std::string country = country_it_happens_in(c.event);
       if (country.empty()) country = story_country;
       if (const kb::Entry* state = country.empty() ? nullptr : kb_.find_id("country:" + country)) {
         c.event.actor.push_back(unnamed_entity(*state, "GOV", c.event.trigger_start));
@@ -1451,9 +1459,7 @@ void Coder::code(doc::Document& d) const {
     // "Navalny was detained at a Moscow airport": an arrest nobody is named for is made by the police of the
     // country it happens in (the convention of human coders: <country> police), marked inferred.
     if (c.event.actor.empty() && c.event.category == doc::Plover::kCoerce && c.event.mode == "arrest") {
-      std::string country = c.event.location ? c.event.location->country : std::string();
-      for (const auto& r : c.event.recipient)
-        if (country.empty() && !r.country.empty()) country = r.country;
+      const std::string country = country_it_happens_in(c.event);
       const kb::Entry* police = kb_.find_id("agent:police");
       if (police && !country.empty() && kb_.find_id("country:" + country)) {
         doc::Entity a = unnamed_entity(*police, "COP", c.event.trigger_start);

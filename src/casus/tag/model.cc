@@ -259,9 +259,15 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     return std::find(any.begin(), any.end(), std::string_view(classes[cls].xpos)) != any.end();
   };
   const TokenInfo* tok = infos + 2;  // infos carries two boundary entries before the sentence
+  auto seen_as = [&](size_t i, doc::UPos u) { return (tok[i].amb & (1u << static_cast<unsigned>(u))) != 0; };
   auto can_be_verb = [&](size_t i) {  // seen as a verb in training, or a verb to WordNet
-    return (tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) || (tok[i].wordnet & kWnVerb);
+    return seen_as(i, doc::UPos::kVerb) || (tok[i].wordnet & kWnVerb);
   };
+  auto never_noun = [&](size_t i) {  // neither seen as a noun in training nor a noun to WordNet
+    return !seen_as(i, doc::UPos::kNoun) && !(tok[i].wordnet & kWnNoun);
+  };
+  // A tag that can open the object or complement of a headline's verb.
+  auto opens_nominal = [&](size_t i) { return xpos_is(tags[i], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}); };
   // "Myanmar's military seized control": an adjective between a possessive and a finite verb is the possessed
   // noun (the military, the wounded). EWT's gold never has possessive + ADJ + verb (0 in 254k train
   // tokens), while the greedy tagger, seeing "military" mostly as ADJ, writes it and the parse loses its subject.
@@ -281,7 +287,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   // noun — an attributive adjective needs a noun after it, and a predicative one a copula before it.
   for (size_t i = 1; i + 1 < n; ++i) {
     if (classes[tags[i]].upos != doc::UPos::kAdj) continue;
-    if (!(tok[i].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) || !(tok[i].wordnet & kWnNoun)) continue;
+    if (!seen_as(i, doc::UPos::kNoun) || !(tok[i].wordnet & kWnNoun)) continue;
     if (!xpos_is(tags[i], {"JJ"})) continue;
     if (!xpos_is(tags[i - 1], {"DT", "JJ", "NNP", "NN", "PRP$", "POS"})) continue;
     size_t v = i + 1;
@@ -385,7 +391,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     // ("Kenya thanks Uganda …": a word the treebank saw as a singular noun counts when it ends in -s.)
     const bool plural_shape = i < n && (xpos_is(tags[i], {"NNS"}) || (xpos_is(tags[i], {"NN"}) && tok[i].suffix[0] == suffix_s));
     if (verbless && i >= 1 && i + 1 < n && xpos_is(tags[i - 1], {"NNP", "NNPS"}) && plural_shape &&
-        can_be_verb(i) && xpos_is(tags[i + 1], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"}))
+        can_be_verb(i) && opens_nominal(i + 1))
       tags[i] = verb_3sg;
     // The same after a one-word common subject with its adjectives ("Angry mob throws rocks at police"), in a line
     // without final punctuation (a headline, not a verbless fragment of prose or chat).
@@ -393,12 +399,10 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     while (j < n && xpos_is(tags[j], {"JJ"})) ++j;
     const bool headline_line = !xpos_is(tags[n - 1], {".", "''"});
     if (verbless && headline_line && n >= 4 && j + 2 < n && xpos_is(tags[j], {"NN", "NNS"}) &&
-        xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) &&
-        xpos_is(tags[j + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
+        xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) && opens_nominal(j + 2)) {
       tags[j + 1] = verb_3sg;
     } else if (verbless && headline_line && n >= 4 && j >= 1 && j + 1 < n && noun_singular != kNoClass &&
-               xpos_is(tags[j], {"NNS"}) && can_be_verb(j) &&
-               (tok[j - 1].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) &&
+               xpos_is(tags[j], {"NNS"}) && can_be_verb(j) && seen_as(j - 1, doc::UPos::kNoun) &&
                xpos_is(tags[j + 1], {"RP", "DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "CD"})) {
       // "Military Ramps up Production": the subject noun was read as an adjective ("military"), so the verb in
       // -s came right after the adjectives.
@@ -406,8 +410,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       tags[j] = verb_3sg;
     } else if (verbless && headline_line && n >= 4 && verb_present != kNoClass && i >= 1 && i + 2 < n &&
                xpos_is(tags[i - 1], {"NNP", "NNPS"}) && xpos_is(tags[i], {"NNS"}) && xpos_is(tags[i + 1], {"JJ", "NN", "IN"}) &&
-               (tok[i + 1].amb & (1u << static_cast<unsigned>(doc::UPos::kVerb))) &&
-               xpos_is(tags[i + 2], {"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})) {
+               seen_as(i + 1, doc::UPos::kVerb) && opens_nominal(i + 2)) {
       // "Kenya Citizens Express Support for …": after a name and a plural noun, a word the treebank saw as a verb
       // and now tagged as an adjective or noun, before a nominal, is the plural subject's verb.
       tags[i + 1] = verb_present;
@@ -416,8 +419,7 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
       // (not in the treebank, not in WordNet) is the verb whatever follows it.
       size_t k = 0;
       while (k < n && k < 5 && xpos_is(tags[k], {"JJ", "NN", "NNS"}) &&
-             !(xpos_is(tags[k], {"NNS"}) && k > 0 && can_be_verb(k) &&
-               !(tok[k].amb & (1u << static_cast<unsigned>(doc::UPos::kNoun))) && !(tok[k].wordnet & kWnNoun)))
+             !(xpos_is(tags[k], {"NNS"}) && k > 0 && can_be_verb(k) && never_noun(k)))
         ++k;
       if (k >= 1 && k + 1 < n && k < 5 && xpos_is(tags[k], {"NNS"}) && xpos_is(tags[k - 1], {"NN", "NNS"}) &&
           tok[k].suffix[0] == suffix_s)
