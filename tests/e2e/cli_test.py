@@ -355,6 +355,23 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
          lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" for e in evs)),
         ("A truce between Armenia and Azerbaijan began on Monday.",
          lambda evs: any(e["event"] == "RETREAT" and e["mode"] == "ceasefire" for e in evs)),
+        # A capital compounded with an attack is where it happened, not its government attacking.
+        ("Kabul blast kills 12 people near the airport",
+         lambda evs: any(e["event"] == "ASSAULT" and not e["actor"] and (e["location"] or {}).get("name") == "Kabul"
+                         for e in evs)),
+        ("Baghdad car bomb kills 20",
+         lambda evs: any(e["event"] == "ASSAULT" and not e["actor"] and (e["location"] or {}).get("name") == "Baghdad"
+                         for e in evs)),
+        # A headline's past form without an object is its passive.
+        ("Curfew lifted in Nairobi after week of riots",
+         lambda evs: any(e["event"] == "CONCEDE" and (e["location"] or {}).get("name") == "Nairobi" for e in evs)),
+        # A party named around a country's name is not that country's state; "the government" then is the state.
+        ("The Sierra Leone Independence Party accused the government of fraud.",
+         lambda evs: any(e["event"] == "ACCUSE" and e["actor"] and e["actor"][0]["name"] is None and
+                         e["actor"][0]["country"] == "SLE" for e in evs)),
+        ("The Kenyan opposition party accused the government of fraud.",
+         lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
+                         e["recipient"][0].get("country") == "KEN" for e in evs)),
     ]
     for text, ok in checks:
         doc = json.dumps({"id": "c", "text": text, "published": "2024-03-01"}) + "\n"

@@ -137,23 +137,54 @@ bool is_headline_line(const doc::Document& d, TokenIdx first, TokenIdx last) {
   return x != "." && x != "''";
 }
 
+// Could the past-tense verb t be a participle written as a past ("lifted", "found"; not "broke", "rose")? Verbs that
+// are seldom transitive ("died", "rallied", "resigned") say what their subject did, even in a headline.
+bool past_reads_as_participle(const doc::Document& d, TokenIdx t) {
+  const std::string form = text::lower(d.token_text(t));
+  const std::string_view lemma = d.lemma(t);
+  if (one_of(lemma, {"die", "rally", "march", "protest", "resign", "clash", "vote", "surge", "gather", "arrive", "return",
+                     "retreat", "happen", "occur", "erupt", "escalate", "soar", "plunge", "jump", "drop", "collapse",
+                     "explode", "struggle", "remain", "stay", "fail", "succeed", "agree", "riot", "crash", "land",
+                     "emerge", "disappear", "survive", "continue", "start", "end", "begin", "rise", "fall", "live",
+                     "work", "talk", "campaign", "demonstrate", "strike", "walk", "hold", "stand", "wait", "look",
+                     "appear", "seem", "act", "respond", "react", "object", "disagree", "testify", "pledge", "vow",
+                     "decide", "plan", "try", "refuse", "threaten", "warn", "claim", "insist", "say"}))
+    return false;
+  if (form.size() > 4 && form.compare(form.size() - 2, 2, "ed") == 0) return true;
+  return one_of(form, {"found", "held", "sent", "hit", "shot", "struck", "caught", "left", "lost", "kept", "built",
+                       "led", "sold", "cut", "set", "put", "freed", "jailed", "bought", "brought", "paid", "told", "met",
+                       "won", "spent", "fought", "taught", "beaten", "seen", "taken", "given", "said"});
+}
+
 // "Social Media Platforms Suspended in North Kenya": in a headline, a participle root with a subject, no
 // auxiliary and no object is a passive whose auxiliary was dropped; its subject is the passive subject.
+// A headline's active verbs are in the present, so a past form that can be a participle reads the same way
+// ("Curfew lifted in Nairobi", "Four found guilty"), unless a clause or infinitive follows that only an active
+// subject takes ("Mayor announced that …", "Rebels agreed to talks"; "Army urged to end …" is passive: urging
+// has its object do the infinitive).
 size_t repair_headline_passives(doc::Document& d) {
   return repair_each_sentence(d, [&](TokenIdx first, TokenIdx last, int32_t root) {
-    if (d.tokens.upos[root] != UPos::kVerb || d.xpos(static_cast<TokenIdx>(root)) != "VBN" ||
-        !is_headline_line(d, first, last))
-      return false;
+    const auto verb = static_cast<TokenIdx>(root);
+    if (d.tokens.upos[verb] != UPos::kVerb || !is_headline_line(d, first, last)) return false;
+    const bool past = d.xpos(verb) == "VBD";
+    if (d.xpos(verb) != "VBN" && !(past && past_reads_as_participle(d, verb))) return false;
+    const bool object_control = one_of(d.lemma(verb), {"urge", "ask", "order", "tell", "force", "invite", "encourage",
+                                                       "pressure", "press", "call", "expect", "allow", "require"});
     int32_t subject = -1;
     bool blocked = false;
     for (TokenIdx c = first; c < last; ++c) {
       if (d.tokens.head[c] != root) continue;
       const Deprel r = doc::deprel_universal(d.tokens.deprel[c]);
-      if (r == Deprel::kNsubj && d.tokens.deprel[c] == Deprel::kNsubj && c < static_cast<TokenIdx>(root)) subject = c;
+      if (r == Deprel::kNsubj && d.tokens.deprel[c] == Deprel::kNsubj && c < verb) subject = c;
       if (r == Deprel::kAux || r == Deprel::kObj || r == Deprel::kCcomp || r == Deprel::kCop) blocked = true;
+      if (past && r == Deprel::kXcomp && !object_control) blocked = true;
     }
     if (subject < 0 || blocked) return false;
     d.tokens.deprel[subject] = Deprel::kNsubjPass;
+    if (past) {
+      d.tokens.xpos[verb] = d.strings.intern("VBN");
+      d.tokens.feats[verb] = d.strings.intern("Tense=Past|VerbForm=Part");
+    }
     return true;
   });
 }

@@ -29,7 +29,8 @@ using doc::TokenIdx;
 namespace {
 
 
-std::string entity_key(const doc::Entity& e) { return e.kb_id.empty() ? text::lower(e.text) : e.kb_id; }
+// (With the type: "the Kenyan opposition party" and "the Kenyan government" share the state's KB id.)
+std::string entity_key(const doc::Entity& e) { return e.kb_id.empty() ? text::lower(e.text) : e.kb_id + "/" + e.type; }
 
 // One reading per trigger word. Rules that fire on the same head token compete; the split modes of one rule
 // ("launched drones and missiles") all stay. Preference: more trigger words (the more specific multiword
@@ -732,7 +733,7 @@ void Coder::code(doc::Document& d) const {
   mention::MentionIndex index = mention::annotate(d, kb_, resolve_date);
   if (!d.has(doc::kLayerParse)) return;  // without a parse only mentions are available
 
-  const PlaceFinder places(d, kb_, resolve_date);
+  const PlaceFinder places(d, kb_, lexicon_, resolve_date);
   const std::string story_country = document_country(d, kb_, resolve_date);
   const bool has_dateline_country = !d.meta.dateline.empty() && !story_country.empty() &&
                                     kb_.resolve(d.meta.dateline, resolve_date).country == story_country;

@@ -11,10 +11,6 @@ namespace casus::code {
 
 namespace {
 
-bool state_organ_type(const std::string& type) {
-  return type.empty() || type == "GOV" || type == "MIL" || type == "COP" || type == "LEG" || type == "JUD";
-}
-
 std::string without_article(std::string s) {
   s = text::lower(s);
   for (std::string_view a : {"the ", "a ", "an "})
@@ -148,7 +144,7 @@ bool compatible(const Candidate& a, const Candidate& b) {
         if (p.kb_id.empty()) return without_article(p.text) == without_article(q.text);
         // An official speaks for the state ("US blames Iran" restates what Pompeo said).
         auto speaks_for = [](const doc::Entity& person, const doc::Entity& state) {
-          return person.kb_id.rfind("person:", 0) == 0 && state_organ_type(person.type) &&
+          return person.kb_id.rfind("person:", 0) == 0 && doc::is_state_organ_type(person.type) &&
                  state.kb_id.rfind("country:", 0) == 0 && person.country == state.country;
         };
         return p.kb_id == q.kb_id || speaks_for(p, q) || speaks_for(q, p);
@@ -276,15 +272,15 @@ bool distinct_acts(const Candidate& a, const Candidate& b) {
 bool same_party(const doc::Entity& a, const doc::Entity& b) {
   // "Ukrainian citizens" resolve to country:UKR with type CVL: a part of the country, not its state.
   auto state_of = [](const doc::Entity& e) -> std::string {
-    return e.kb_id.rfind("country:", 0) == 0 && state_organ_type(e.type) ? e.country : std::string();
+    return e.kb_id.rfind("country:", 0) == 0 && doc::is_state_organ_type(e.type) ? e.country : std::string();
   };
   if (!a.kb_id.empty() && a.kb_id == b.kb_id && a.type != b.type &&
-      (!state_organ_type(a.type) || !state_organ_type(b.type)))
+      (!doc::is_state_organ_type(a.type) || !doc::is_state_organ_type(b.type)))
     return false;
   if (!a.kb_id.empty() && a.kb_id == b.kb_id) return true;
   std::string sa = state_of(a), sb = state_of(b);
-  if (!sa.empty() && sa == b.country && state_organ_type(b.type)) return true;
-  if (!sb.empty() && sb == a.country && state_organ_type(a.type)) return true;
+  if (!sa.empty() && sa == b.country && doc::is_state_organ_type(b.type)) return true;
+  if (!sb.empty() && sb == a.country && doc::is_state_organ_type(a.type)) return true;
   if (a.kb_id.empty() && b.kb_id.empty()) return without_article(a.text) == without_article(b.text);
   // Within one document a generic agent is the specific one of its kind: "protesters" ~ "Hong Kong protesters"
   // (the same word in both phrases), never merely another party of its type ("civilians" ≁ "hostages").
@@ -294,7 +290,7 @@ bool same_party(const doc::Entity& a, const doc::Entity& b) {
     if (auto sp = word.rfind(' '); sp != std::string::npos) word = word.substr(sp + 1);
     return word.size() > 3 && text::lower(other.text).find(word) != std::string::npos;
   };
-  if (!a.type.empty() && a.type == b.type && !state_organ_type(a.type) &&
+  if (!a.type.empty() && a.type == b.type && !doc::is_state_organ_type(a.type) &&
       ((generic(a) && names_it(a, b)) || (generic(b) && names_it(b, a))))
     return true;
   return false;

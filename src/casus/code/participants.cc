@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "casus/code/place.h"
 #include "casus/code/time_expr.h"
 #include "casus/text/utf8.h"
 #include "casus/util/words.h"
@@ -42,6 +43,11 @@ const doc::Entity* QuoteSpeakers::speaker_at(TokenIdx t) const {
 
 bool is_crowd_count_word(std::string_view lower) {
   return one_of(lower, {"hundreds", "thousands", "dozens", "scores", "millions", "tens"});
+}
+
+bool names_act(const lexicon::Lexicon& lexicon, std::string_view lemma) {
+  return lexicon.event_noun_category(lemma) != doc::Plover::kNone || is_generic_event_noun(lemma) ||
+         lexicon.noun_class(lemma) == lexicon::NounClass::kInstrument;
 }
 
 bool takes_physical_recipient(doc::Plover c) {
@@ -207,13 +213,21 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
       if ((r == Deprel::kAmod || r == Deprel::kCompound) && index_.head_mention(c) >= 0) {
         const doc::Entity& me = doc_.mentions[index_.head_mention(c)].entity;
         const bool act_noun = lexicon_.event_noun_category(lemma) != doc::Plover::kNone || is_generic_event_noun(lemma);
-        owner = !(act_noun && r == Deprel::kAmod && me.kb_id.rfind("agent:", 0) == 0 && me.country.empty());
+        owner = !(act_noun && r == Deprel::kAmod && me.kb_id.rfind("agent:", 0) == 0 && me.country.empty()) &&
+                !(r == Deprel::kCompound && names_place_of_act(me, lemma));
       }
     }
     if (!owner) continue;
     if (auto p = agentive(c, depth + 1)) return p;
   }
   return std::nullopt;
+}
+
+bool ParticipantResolver::names_place_of_act(const doc::Entity& modifier, std::string_view act_lemma) const {
+  if (!is_city_metonym(modifier.kb_id.empty() ? nullptr : kb_.find_id(modifier.kb_id), modifier)) return false;
+  const doc::Plover c = lexicon_.event_noun_category(act_lemma);
+  return c == doc::Plover::kAssault || c == doc::Plover::kProtest || c == doc::Plover::kConsult ||
+         (c == doc::Plover::kNone && names_act(lexicon_, act_lemma));
 }
 
 bool ParticipantResolver::in_dateline(TokenIdx h) const {
@@ -250,6 +264,8 @@ std::optional<Participant> ParticipantResolver::actor(TokenIdx h) const {
   Deprel r = doc_.tokens.deprel[h];
   if (p && (r == Deprel::kCompound || r == Deprel::kAmod) && doc_.tokens.upos[tree_.head(h) >= 0 ? tree_.head(h) : h] == UPos::kNoun) {
     const doc::Entity& e = p->entity;
+    if (r == Deprel::kCompound && names_place_of_act(e, head_lemma(static_cast<TokenIdx>(tree_.head(h)))))
+      return std::nullopt;
     // "A military coup", "army rule": the state's forces, of the country the coder places the event in.
     bool specific = (!e.kb_id.empty() && (e.kb_id.rfind("agent:", 0) != 0 || !e.country.empty())) ||
                     e.kb_id == "agent:military" || e.kb_id == "agent:army" ||

@@ -59,6 +59,10 @@ class ParticipantResolver {
   // "we", "our", "I" inside a quote: the speaker (for "we", the state a government speaker speaks for).
   std::optional<doc::Entity> first_person(doc::TokenIdx h) const;
   std::string_view head_lemma(doc::TokenIdx h) const { return tree_.lemma(h); }
+  // "Kabul blast", "the Minsk protests", "Geneva talks": a capital compounded with an act of violence, a protest or
+  // a meeting says where it happened, not that its government acted (the place finder reads it as the place);
+  // "Washington sanctions", "the Beijing crackdown" keep the state as actor.
+  bool names_place_of_act(const doc::Entity& modifier, std::string_view act_lemma) const;
   // Is h part of the dateline that opens the document's first paragraph ("TEHRAN –")?
   bool in_dateline(doc::TokenIdx h) const;
 
@@ -69,6 +73,9 @@ class ParticipantResolver {
   const kb::KnowledgeBase& kb_;
   const QuoteSpeakers& speakers_;
 };
+
+// Does the noun name an act or the instrument of one ("attack", "talks", "crackdown", "incident", "bomb")?
+bool names_act(const lexicon::Lexicon& lexicon, std::string_view lemma);
 
 // Does the category take things (buildings, infrastructure, vehicles) as recipients?
 bool takes_physical_recipient(doc::Plover category);

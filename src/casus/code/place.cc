@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "casus/code/participants.h"
 #include "casus/text/utf8.h"
 #include "casus/util/words.h"
 
@@ -31,9 +32,15 @@ bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std:
 
 }  // namespace
 
+bool is_city_metonym(const kb::Entry* entry, const doc::Entity& mention) {
+  return entry && entry->kind == kb::EntryKind::kCountry &&
+         std::find(entry->metonyms.begin(), entry->metonyms.end(), mention.text) != entry->metonyms.end();
+}
+
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
                                               const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
-                                              TokenIdx trigger, const std::vector<bool>* trigger_heads) {
+                                              const lexicon::Lexicon& lexicon, TokenIdx trigger,
+                                              const std::vector<bool>* trigger_heads) {
   // Is `u` our event's content, reached from our trigger through complements only ("ready to contribute troops
   // to a force in Liberia": the contribution is what France is ready for, its place is the readiness's)?
   auto content_of_ours = [&](TokenIdx u) {
@@ -84,6 +91,21 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
                   (tree.head(static_cast<TokenIdx>(h)) == static_cast<int32_t>(trigger) &&
                    tree.urel(static_cast<TokenIdx>(h)) == Deprel::kObj));
     }
+    // "Kabul blast kills 12", "the Mogadishu bombing", "Kabul airport attack": a place (not a country: "Israel
+    // strikes" are Israel's) compounded with the act, or with an act noun that is its subject or object, is where
+    // it happened ("Kremlin critic detained" is not placed in the Kremlin).
+    const bool city_metonym = is_city_metonym(entry, mm.entity);
+    if (!locative && (mm.kind == doc::MentionKind::kPlace || city_metonym) && tree.urel(t) == Deprel::kCompound) {
+      int32_t h = tree.head(t);
+      for (int guard = 0; h >= 0 && guard < 4 && tree.urel(static_cast<TokenIdx>(h)) == Deprel::kCompound; ++guard)
+        h = tree.head(static_cast<TokenIdx>(h));
+      if (h >= 0) {
+        const auto ht = static_cast<TokenIdx>(h);
+        const Deprel hr = tree.urel(ht);
+        locative = ht == trigger || (tree.head(ht) == static_cast<int32_t>(trigger) &&
+                                     (hr == Deprel::kNsubj || hr == Deprel::kObj) && names_act(lexicon, tree.lemma(ht)));
+      }
+    }
     if (!locative) continue;
     // Attached to the trigger itself ("rallied in Tel Aviv") beats deeper in its clause ("… the hostages held in
     // Gaza"), which beats elsewhere in the sentence.
@@ -96,8 +118,6 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
       if (tree.head(w) == static_cast<int32_t>(trigger) && tree.urel(w) == Deprel::kObl) score = 4;
     // A capital named for its state ("in Tel Aviv", "in Washington" resolve to the state by metonymy) is as
     // precise a place as any city.
-    const bool city_metonym = entry && entry->kind == kb::EntryKind::kCountry &&
-                              std::find(entry->metonyms.begin(), entry->metonyms.end(), mm.entity.text) != entry->metonyms.end();
     if (mm.kind == doc::MentionKind::kPlace || city_metonym) score += 1;
     if (others) score = 0;
     if (score <= best_score) continue;
@@ -118,8 +138,9 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
   return best;
 }
 
-PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Date resolve_date)
-    : doc_(d), kb_(kb) {
+PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, const lexicon::Lexicon& lexicon,
+                         Date resolve_date)
+    : doc_(d), kb_(kb), lexicon_(lexicon) {
   dateline_paragraph_ = d.sentences.size() ? d.sentences.paragraph[0] : 0;
   if (d.meta.dateline.empty()) return;
   kb::Resolution r = kb.resolve(d.meta.dateline, resolve_date);
@@ -154,7 +175,7 @@ PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, Da
 std::optional<doc::Place> PlaceFinder::find(const SentenceTree& tree, const mention::MentionIndex& index,
                                             size_t sentence, TokenIdx trigger, const std::vector<bool>* trigger_heads,
                                             const doc::Event* event) const {
-  if (auto p = find_sentence_place(doc_, tree, index, kb_, trigger, trigger_heads)) return p;
+  if (auto p = find_sentence_place(doc_, tree, index, kb_, lexicon_, trigger, trigger_heads)) return p;
   // The dateline places what the paragraph it opens reports, not the whole article.
   if (!dateline_place_ || doc_.sentences.paragraph[sentence] != dateline_paragraph_) return std::nullopt;
   if (event && !dateline_place_->country.empty()) {

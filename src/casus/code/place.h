@@ -9,6 +9,7 @@
 #include "casus/code/tree.h"
 #include "casus/doc/document.h"
 #include "casus/kb/knowledge_base.h"
+#include "casus/lexicon/lexicon.h"
 #include "casus/mention/mentions.h"
 #include "casus/util/date.h"
 
@@ -17,7 +18,7 @@ namespace casus::code {
 class PlaceFinder {
  public:
   // Resolves the dateline once per document.
-  PlaceFinder(const doc::Document& doc, const kb::KnowledgeBase& kb, Date resolve_date);
+  PlaceFinder(const doc::Document& doc, const kb::KnowledgeBase& kb, const lexicon::Lexicon& lexicon, Date resolve_date);
 
   // Place of the event triggered by `trigger` in the sentence of `tree`; nullopt when neither the sentence nor
   // the dateline places it.
@@ -33,14 +34,19 @@ class PlaceFinder {
  private:
   const doc::Document& doc_;
   const kb::KnowledgeBase& kb_;
+  const lexicon::Lexicon& lexicon_;
   std::optional<doc::Place> dateline_place_;
   uint32_t dateline_paragraph_ = 0;
 };
 
+// Does the mention name a city that stands for its state ("Kabul", "Washington": a country entry reached through
+// one of its metonyms)? As a place it is the city, not the state.
+bool is_city_metonym(const kb::Entry* entry, const doc::Entity& mention);
+
 // Place mention in the sentence: one under the trigger after a locative preposition first, else any in the
-// sentence after a locative preposition.
+// sentence after a locative preposition (or compounded with the act: "Kabul blast").
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
                                               const mention::MentionIndex& index, const kb::KnowledgeBase& kb,
-                                              doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr);
+                                              const lexicon::Lexicon& lexicon, doc::TokenIdx trigger, const std::vector<bool>* trigger_heads = nullptr);
 
 }  // namespace casus::code

@@ -24,6 +24,12 @@ struct Entity {
   bool inferred = false;  // not in the event's sentence: taken from the document's context (docs/CODER.md)
 };
 
+// Does an entity of this type act as its state (government, forces, police, legislature, courts; unknown counts)?
+// "Kenyan opposition party" or "Ukrainian citizens" share the state's KB id but are not the state.
+inline bool is_state_organ_type(const std::string& type) {
+  return type.empty() || type == "GOV" || type == "MIL" || type == "COP" || type == "LEG" || type == "JUD";
+}
+
 struct Place {
   std::string text;
   std::string name;

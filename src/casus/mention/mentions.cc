@@ -689,6 +689,17 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             groups.push_back(idx);
             continue;
           }
+          // "The Kenyan opposition party accused the government": the government of the party's country, not
+          // the party (which carries the state's KB id with its own type).
+          if (ante >= 0 && state_noun && !doc::is_state_organ_type(d.mentions[ante].entity.type))
+            if (const kb::Entry* state = kb.find_id(d.mentions[ante].entity.kb_id)) {
+              doc::Entity e = entry_entity(kb, *state, date);
+              e.text = resolution_phrase(d, a, b);
+              e.start = d.tokens.begin_cp[a];
+              e.end = d.tokens.end_cp[b - 1];
+              groups.push_back(add(s, a, b, doc::MentionKind::kActor, std::move(e), h));
+              continue;
+            }
           if (ante >= 0) {
             add_coreferent(s, a, b, h, ante);
             continue;
@@ -763,6 +774,21 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
               // "Sri Lankan protesters", "Yemeni children": civilians of a country are not its state; they keep
               // their own identity (and the coder names them by their people).
               if (entity.type == "CVL" && o.kb_id.rfind("country:", 0) == 0) {
+                entity.country = o.country;
+                break;
+              }
+              // "The Sierra Leone Independence Party", "the Kenya National Union": a name of its own around the
+              // state's (a word of the name no KB entry covers) is a body the KB does not know, of that country;
+              // it is not the state (its name stays null, as for any unresolved name).
+              bool own_name = u == UPos::kPropn && o.kb_id.rfind("country:", 0) == 0;
+              bool unknown_word = false;
+              for (TokenIdx w = t + 1; w < h && own_name; ++w)
+                if (d.tokens.upos[w] == UPos::kPropn && match_of[w - v.first] < 0 &&
+                    (owner < 0 || w >= d.mentions[owner].last_token))
+                  unknown_word = true;
+              if (own_name && unknown_word) {
+                entity.name.clear();
+                entity.kb_id.clear();
                 entity.country = o.country;
                 break;
               }

@@ -365,7 +365,10 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
   // "Moscow views the naval patrols as provocation": a body sentence with no finite verb or auxiliary at all, whose
   // plural noun that can be a verb stands between a nominal and a determiner, possessive or name, has that word as
   // its verb (present tense, third person).
-  if (verb_3sg != kNoClass && n >= 5 && xpos_is(tags[n - 1], {"."})) {
+  // A headline (a line without final punctuation, not a verbless fragment of prose or chat) reads the same way
+  // ("Baghdad car bomb kills 20").
+  const bool headline_line = n > 0 && !xpos_is(tags[n - 1], {".", "''"});
+  if (verb_3sg != kNoClass && ((n >= 5 && xpos_is(tags[n - 1], {"."})) || (n >= 4 && headline_line))) {
     bool verbless = true;
     for (size_t i = 0; i < n && verbless; ++i) verbless = !finite_or_aux(tags[i]) && !xpos_is(tags[i], {"VBN"});
     for (size_t i = 1; verbless && i + 1 < n; ++i) {
@@ -394,10 +397,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
         can_be_verb(i) && opens_nominal(i + 1))
       tags[i] = verb_3sg;
     // The same after a one-word common subject with its adjectives ("Angry mob throws rocks at police"), in a line
-    // without final punctuation (a headline, not a verbless fragment of prose or chat).
+    // without final punctuation.
     size_t j = 0;
     while (j < n && xpos_is(tags[j], {"JJ"})) ++j;
-    const bool headline_line = !xpos_is(tags[n - 1], {".", "''"});
     if (verbless && headline_line && n >= 4 && j + 2 < n && xpos_is(tags[j], {"NN", "NNS"}) &&
         xpos_is(tags[j + 1], {"NNS"}) && can_be_verb(j + 1) && opens_nominal(j + 2)) {
       tags[j + 1] = verb_3sg;
