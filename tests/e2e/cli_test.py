@@ -369,6 +369,21 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("The Sierra Leone Independence Party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["actor"] and e["actor"][0]["name"] is None and
                          e["actor"][0]["country"] == "SLE" for e in evs)),
+        # People barred from doing something are restricted; a required object naming a group is the recipient.
+        ("The Taliban banned women from attending universities.",
+         lambda evs: any(e["event"] == "COERCE" and e["mode"] == "restrict" and e["recipient"] and
+                         e["recipient"][0]["name"] == "women" for e in evs)),
+        ("The government banned the opposition party.",
+         lambda evs: any(e["event"] == "COERCE" and e["recipient"] and e["recipient"][0]["type"] == "OPP" for e in evs)),
+        # An unnamed prime minister is no president; a place in apposition to "the capital" places the event.
+        ("The prime minister resigned on Tuesday after weeks of protests.",
+         lambda evs: any(e["event"] == "RETREAT" and e["actor"] and e["actor"][0]["name"] == "prime minister"
+                         for e in evs)),
+        ("Protesters set fire to government buildings in the capital, Dhaka.",
+         lambda evs: any(e["event"] == "PROTEST" and (e["location"] or {}).get("name") == "Dhaka" for e in evs)),
+        # "it" after "The army said" is the army.
+        ("The army said it had killed 15 militants in a raid.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0]["name"] == "army" for e in evs)),
         ("The Kenyan opposition party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
                          e["recipient"][0].get("country") == "KEN" for e in evs)),

@@ -24,6 +24,12 @@ bool locative_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t)
   return false;
 }
 
+// A common noun for a kind of place, which a name can follow ("the city of Jazan", "the capital, Dhaka").
+bool is_place_noun(std::string_view lemma) {
+  return one_of(lemma, {"city", "town", "village", "province", "region", "district", "governorate", "port", "capital",
+                        "state", "county", "oblast", "area", "enclave", "island", "camp", "outskirts", "suburbs"});
+}
+
 bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std::string_view word) {
   for (TokenIdx c : tree.children(t))
     if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase && tree.lemma(c) == word) return true;
@@ -79,13 +85,19 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     bool locative = locative_case(d, tree, t);
     // A name the parser split ("in Tel Aviv" as Tel ← in, Aviv apposition): the case may hang on any of its words.
     for (TokenIdx w = mm.first_token; w < mm.last_token && !locative; ++w) locative = locative_case(d, tree, w);
+    // "in the capital, Dhaka", "near the border town, Rafah": the name in apposition to a place noun (the parser
+    // may hang it elsewhere; the comma right after the place noun says so).
+    if (!locative && tree.urel(t) == Deprel::kAppos && tree.head(t) >= 0)
+      locative = locative_case(d, tree, static_cast<TokenIdx>(tree.head(t)));
+    if (!locative && mm.first_token >= tree.first() + 2 && d.token_text(mm.first_token - 1) == ",") {
+      const TokenIdx noun = mm.first_token - 2;
+      locative = is_place_noun(tree.lemma(noun)) && locative_case(d, tree, noun);
+    }
     // "at the Saudi city of Jazan", "in the northern province of Saada": the name after a place noun.
     if (!locative && has_case(d, tree, t, "of")) {
       int32_t h = tree.head(t);
       locative = h >= 0 &&
-                 one_of(tree.lemma(static_cast<TokenIdx>(h)),
-                        {"city", "town", "village", "province", "region", "district", "governorate", "port", "capital",
-                         "state", "county", "oblast", "area", "enclave", "island", "camp", "outskirts", "suburbs"}) &&
+                 is_place_noun(tree.lemma(static_cast<TokenIdx>(h))) &&
                  (locative_case(d, tree, static_cast<TokenIdx>(h)) ||
                   // "struck the port of Odesa": the attacked place is where it happened.
                   (tree.head(static_cast<TokenIdx>(h)) == static_cast<int32_t>(trigger) &&

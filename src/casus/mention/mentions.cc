@@ -282,7 +282,6 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
         if (mm.sentence + back != s) continue;
         if (back == 0 && mm.first_token > pronoun) continue;
         // Ties go to the leftmost subject: the sentence's topic comes first in news prose.
-        // Ties go to the leftmost subject: the sentence's topic comes first in news prose.
         if (subject(*it) && (best < 0 || depth(*it) <= depth(best))) best = *it;
       }
       if (best >= 0) return best;
@@ -627,7 +626,8 @@ MentionIndex annotate(doc::Document& d, const kb::KnowledgeBase& kb, const Date&
             if (own.found()) {
               doc::Entity forces = make_entity(d, a, b, own);
               take_owner(h, forces);  // "the army of Burkina Faso"
-              add(s, a, b, kind_of(own.entry), std::move(forces), h);
+              // (A group "it" can name: "The army said it had killed 15 militants".)
+              groups.push_back(add(s, a, b, kind_of(own.entry), std::move(forces), h));
               continue;
             }
           }
