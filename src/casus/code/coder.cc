@@ -689,21 +689,22 @@ void Coder::name_by_people(doc::Entity& e) const {
   e.name = adjective + " " + e.name;
 }
 
+std::optional<doc::Place> Coder::country_place(const std::string& country) const {
+  const kb::Entry* state = kb_.find_id("country:" + country);
+  if (!state) return std::nullopt;
+  doc::Place p;
+  p.name = state->name;
+  p.inferred = true;
+  p.country = country;
+  p.lat = state->lat;
+  p.lon = state->lon;
+  return p;
+}
+
 std::optional<doc::Place> Coder::implied_place(const doc::Event& e, const std::string& story_country) const {
-  auto place_of = [&](const std::string& country) -> std::optional<doc::Place> {
-    const kb::Entry* state = kb_.find_id("country:" + country);
-    if (!state) return std::nullopt;
-    doc::Place p;
-    p.name = state->name;
-    p.inferred = true;
-    p.country = country;
-    p.lat = state->lat;
-    p.lon = state->lon;
-    return p;
-  };
   if (e.category == doc::Plover::kAssault || e.category == doc::Plover::kCoerce)
     for (const auto& r : e.recipient)
-      if (!r.inferred && r.kb_id.rfind("country:", 0) == 0 && !r.country.empty()) return place_of(r.country);
+      if (!r.inferred && r.kb_id.rfind("country:", 0) == 0 && !r.country.empty()) return country_place(r.country);
   if (story_country.empty() || e.aux == doc::Aux::kHistorical) return std::nullopt;
   if (e.category != doc::Plover::kProtest && e.category != doc::Plover::kCoerce &&
       e.category != doc::Plover::kMobilize && e.category != doc::Plover::kAssault)
@@ -718,10 +719,28 @@ std::optional<doc::Place> Coder::implied_place(const doc::Event& e, const std::s
           return !a.country.empty() && a.country != story_country;
         });
         if (foreign_actor && side == &e.recipient) continue;
-        return place_of(story_country);
+        return country_place(story_country);
       }
   }
   return std::nullopt;
+}
+
+std::optional<doc::Place> Coder::domestic_place(const doc::Event& e, const std::string& story_country) const {
+  // Domestic politics: an act whose stated parties are all of the story's country (a resignation, a concession to
+  // protesters, a ban, a court's ruling) happens in it; one party of another country leaves the place open.
+  if (story_country.empty() || e.aux == doc::Aux::kHistorical) return std::nullopt;
+  bool ours = false;
+  for (const auto* side : {&e.actor, &e.recipient})
+    for (const auto& x : *side) {
+      if (x.inferred) continue;
+      // A body of no country ("the European Union", "the UN") acts from elsewhere; a generic word ("officials")
+      // says nothing.
+      if (x.country.empty() && (x.kb_id.empty() || x.kb_id.starts_with("agent:"))) continue;
+      if (x.country != story_country) return std::nullopt;
+      ours = true;
+    }
+  if (!ours) return std::nullopt;
+  return country_place(story_country);
 }
 
 void Coder::code(doc::Document& d) const {
@@ -1721,6 +1740,7 @@ void Coder::code(doc::Document& d) const {
   for (auto& c : events) {
     if (c.event.location) continue;
     c.event.location = implied_place(c.event, story_country);
+    if (!c.event.location) c.event.location = domestic_place(c.event, story_country);
     // Only acts that happen at one spot take a nearby city: protests, attacks, arrests (a border closure is
     // national).
     const bool local = c.event.category == doc::Plover::kProtest || c.event.category == doc::Plover::kAssault ||

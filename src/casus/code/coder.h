@@ -47,6 +47,10 @@ class Coder {
   // Where an event with no stated place happened, from its parties: a targeted state's territory, or the story
   // country for its own people's and forces' acts; nullopt when the parties do not say.
   std::optional<doc::Place> implied_place(const doc::Event& e, const std::string& story_country) const;
+  // With no place stated or implied: the story's country for an act whose parties are all of it.
+  std::optional<doc::Place> domestic_place(const doc::Event& e, const std::string& story_country) const;
+  // The country as an inferred place (its coordinates), nullopt when the KB does not know it.
+  std::optional<doc::Place> country_place(const std::string& country) const;
 
   const lexicon::Lexicon& lexicon_;
   const kb::KnowledgeBase& kb_;

@@ -38,9 +38,21 @@ bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std:
 
 }  // namespace
 
+namespace {
+
+// The city a metonym mention names: its text without a possessive ("Kabul's airport": the mention is "Kabul's").
+std::string metonym_city_name(std::string_view text) {
+  for (std::string_view pos : {"'s", "\u2019s"})
+    if (text.size() > pos.size() && text.ends_with(pos)) text.remove_suffix(pos.size());
+  return std::string(text);
+}
+
+}  // namespace
+
 bool is_city_metonym(const kb::Entry* entry, const doc::Entity& mention) {
-  return entry && entry->kind == kb::EntryKind::kCountry &&
-         std::find(entry->metonyms.begin(), entry->metonyms.end(), mention.text) != entry->metonyms.end();
+  if (!entry || entry->kind != kb::EntryKind::kCountry) return false;
+  const std::string city = metonym_city_name(mention.text);
+  return std::find(entry->metonyms.begin(), entry->metonyms.end(), city) != entry->metonyms.end();
 }
 
 std::optional<doc::Place> find_sentence_place(const doc::Document& d, const SentenceTree& tree,
@@ -82,9 +94,20 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     bool place_like = mm.kind == doc::MentionKind::kPlace ||
                       (entry && entry->kind == kb::EntryKind::kCountry && (mm.entity.type.empty() || mm.entity.type == "GOV"));
     if (!place_like) continue;
+    const bool city_metonym = is_city_metonym(entry, mm.entity);
     bool locative = locative_case(d, tree, t);
     // A name the parser split ("in Tel Aviv" as Tel ← in, Aviv apposition): the case may hang on any of its words.
     for (TokenIdx w = mm.first_token; w < mm.last_token && !locative; ++w) locative = locative_case(d, tree, w);
+    // "at a Moscow airport", "at Kabul's airport", "outside Colombo's presidential palace": a place modifying the
+    // noun a locative preposition marks.
+    // (It then stands where the facility stands in the sentence.)
+    TokenIdx anchor = t;
+    if (!locative && (mm.kind == doc::MentionKind::kPlace || city_metonym) &&
+        (tree.urel(t) == Deprel::kCompound || tree.rel(t) == Deprel::kNmodPoss) && tree.head(t) >= 0) {
+      const auto facility = static_cast<TokenIdx>(tree.head(t));
+      locative = d.tokens.upos[facility] == doc::UPos::kNoun && locative_case(d, tree, facility);
+      if (locative) anchor = facility;
+    }
     // "in the capital, Dhaka", "near the border town, Rafah": the name in apposition to a place noun (the parser
     // may hang it elsewhere; the comma right after the place noun says so).
     if (!locative && tree.urel(t) == Deprel::kAppos && tree.head(t) >= 0)
@@ -106,7 +129,6 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     // "Kabul blast kills 12", "the Mogadishu bombing", "Kabul airport attack": a place (not a country: "Israel
     // strikes" are Israel's) compounded with the act, or with an act noun that is its subject or object, is where
     // it happened ("Kremlin critic detained" is not placed in the Kremlin).
-    const bool city_metonym = is_city_metonym(entry, mm.entity);
     if (!locative && (mm.kind == doc::MentionKind::kPlace || city_metonym) && tree.urel(t) == Deprel::kCompound) {
       int32_t h = tree.head(t);
       for (int guard = 0; h >= 0 && guard < 4 && tree.urel(static_cast<TokenIdx>(h)) == Deprel::kCompound; ++guard)
@@ -128,6 +150,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     int score = tree.dominates(trigger, t) ? 2 : 1;
     for (TokenIdx w = mm.first_token; w < mm.last_token; ++w)
       if (tree.head(w) == static_cast<int32_t>(trigger) && tree.urel(w) == Deprel::kObl) score = 4;
+    if (tree.head(anchor) == static_cast<int32_t>(trigger) && tree.urel(anchor) == Deprel::kObl) score = 4;
     // A capital named for its state ("in Tel Aviv", "in Washington" resolve to the state by metonymy) is as
     // precise a place as any city.
     if (mm.kind == doc::MentionKind::kPlace || city_metonym) score += 1;
@@ -138,7 +161,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     p.name = mm.entity.name;
     p.country = mm.entity.country;
     if (city_metonym) {
-      p.name = mm.entity.text;  // the city itself ("Colombo"), not its state; no coordinates of the state's
+      p.name = metonym_city_name(mm.entity.text);  // the city itself ("Colombo"), not its state; no coordinates of the state's
     } else if (entry) {
       p.admin1 = entry->admin1;
       p.lat = entry->lat;
