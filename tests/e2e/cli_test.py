@@ -384,6 +384,12 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # "it" after "The army said" is the army.
         ("The army said it had killed 15 militants in a raid.",
          lambda evs: any(e["event"] == "ASSAULT" and e["actor"] and e["actor"][0]["name"] == "army" for e in evs)),
+        # Names in a row are a list, not an apposition; a day hung on the subject dates its clause.
+        ("Egypt, Qatar and the United States called for a ceasefire.",
+         lambda evs: any(e["event"] == "REQUEST" and len(e["actor"]) == 3 for e in evs)),
+        ("The United States, several European nations and Canada on Friday announced the removal of Russian banks "
+         "from the SWIFT system.",
+         lambda evs: any(e["event"] == "SANCTION" and e["date"] == "2024-03-01" for e in evs)),
         ("The Kenyan opposition party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
                          e["recipient"][0].get("country") == "KEN" for e in evs)),

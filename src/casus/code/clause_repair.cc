@@ -370,6 +370,36 @@ size_t repair_comma_relatives(doc::Document& d) {
   });
 }
 
+// "Egypt, Qatar and the United States called for …": a list of names whose second item the parser read as an
+// apposition of the first, and the last as the second's conjunct. Names in a row joined by "and"/"or" are a list:
+// every item is a conjunct of the first. (A person's apposition, "its leader, Ismail Haniyeh", is a noun then a
+// name, and stays.)
+size_t repair_list_appositions(doc::Document& d) {
+  size_t repaired = 0;
+  for (TokenIdx b = 0; b < d.tokens.size(); ++b) {
+    if (d.tokens.deprel[b] != Deprel::kAppos || d.tokens.upos[b] != UPos::kPropn) continue;
+    const int32_t a = d.tokens.head[b];
+    if (a < 0 || a >= static_cast<int32_t>(b) || d.tokens.upos[a] != UPos::kPropn) continue;
+    // B's conjuncts with their own "and"/"or" after B.
+    std::vector<TokenIdx> items;
+    const size_t s = d.sentence_of(b);
+    for (TokenIdx c = b + 1; c < d.sentences.last[s]; ++c) {
+      if (d.tokens.head[c] != static_cast<int32_t>(b) || d.tokens.deprel[c] != Deprel::kConj) continue;
+      bool joined = false;
+      for (TokenIdx g = b + 1; g < c; ++g)
+        if (d.tokens.head[g] == static_cast<int32_t>(c) && d.tokens.deprel[g] == Deprel::kCc &&
+            one_of(text::lower(d.token_text(g)), {"and", "or"}))
+          joined = true;
+      if (joined) items.push_back(c);
+    }
+    if (items.empty()) continue;
+    attach(d, b, a, Deprel::kConj);
+    for (TokenIdx c : items) attach(d, c, a, Deprel::kConj);
+    ++repaired;
+  }
+  return repaired;
+}
+
 // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
 // time phrase of a reporting verb is the verb's report, not a relative clause of the day.
 size_t repair_reported_that_clauses(doc::Document& d) {
@@ -1224,6 +1254,7 @@ size_t repair_participle_clauses(doc::Document& d) {
   repaired += repair_headline_passives(d);
   repaired += repair_headline_progressives(d);
   repaired += repair_reported_that_clauses(d);
+  repaired += repair_list_appositions(d);
   return repaired;
 }
 

@@ -290,4 +290,35 @@ TEST(ClauseRepair, CorrectTreesAreLeftAlone) {
   EXPECT_EQ(std::vector<int32_t>(d.tokens.head.begin(), d.tokens.head.end()), before);
 }
 
+TEST(ClauseRepair, NamesInARowJoinedByAndAreAListNotAnApposition) {
+  // "Egypt, Qatar and Jordan called for a ceasefire.": Qatar read as Egypt's apposition, Jordan as Qatar's conjunct.
+  doc::Document d = parsed(
+      "# text = Egypt, Qatar and Jordan called for a ceasefire.\n" +
+      row(1, "Egypt", "Egypt", "PROPN", "NNP", 6, "nsubj") + row(2, ",", ",", "PUNCT", ",", 3, "punct") +
+      row(3, "Qatar", "Qatar", "PROPN", "NNP", 1, "appos") + row(4, "and", "and", "CCONJ", "CC", 5, "cc") +
+      row(5, "Jordan", "Jordan", "PROPN", "NNP", 3, "conj") + row(6, "called", "call", "VERB", "VBD", 0, "root") +
+      row(7, "for", "for", "ADP", "IN", 9, "case") + row(8, "a", "a", "DET", "DT", 9, "det") +
+      row(9, "ceasefire", "ceasefire", "NOUN", "NN", 6, "obl") + row(10, ".", ".", "PUNCT", ".", 6, "punct") + "\n");
+  EXPECT_GE(repair_participle_clauses(d), 1u);
+  EXPECT_EQ(head_of(d, 3), 1);
+  EXPECT_EQ(rel_of(d, 3), "conj");
+  EXPECT_EQ(head_of(d, 5), 1);
+  EXPECT_EQ(rel_of(d, 5), "conj");
+}
+
+TEST(ClauseRepair, AppositionOfANounToANameStays) {
+  // "Its leader, Haniyeh, and his deputy met officials.": a noun then a name is an apposition.
+  doc::Document d = parsed(
+      "# text = Its leader, Haniyeh, and his deputy met officials.\n" +
+      row(1, "Its", "its", "PRON", "PRP$", 2, "nmod:poss") + row(2, "leader", "leader", "NOUN", "NN", 9, "nsubj") +
+      row(3, ",", ",", "PUNCT", ",", 4, "punct") + row(4, "Haniyeh", "Haniyeh", "PROPN", "NNP", 2, "appos") +
+      row(5, ",", ",", "PUNCT", ",", 8, "punct") + row(6, "and", "and", "CCONJ", "CC", 8, "cc") +
+      row(7, "his", "he", "PRON", "PRP$", 8, "nmod:poss") + row(8, "deputy", "deputy", "NOUN", "NN", 4, "conj") +
+      row(9, "met", "meet", "VERB", "VBD", 0, "root") + row(10, "officials", "official", "NOUN", "NNS", 9, "obj") +
+      row(11, ".", ".", "PUNCT", ".", 9, "punct") + "\n");
+  repair_participle_clauses(d);
+  EXPECT_EQ(head_of(d, 4), 2);
+  EXPECT_EQ(rel_of(d, 4), "appos");
+}
+
 }  // namespace casus::code

@@ -626,6 +626,21 @@ const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const 
           tree.dominates(static_cast<TokenIdx>(h), trigger))
         governs = true;
     }
+    // "The US, several European nations and Canada on Saturday announced the removal of …": a time the parser hung
+    // on the subject (or a conjunct of it) dates the subject's clause.
+    if (!under && !governs) {
+      int32_t h = tree.head(te.first);
+      for (int guard = 0; h >= 0 && guard < 6 && !governs; ++guard) {
+        const auto n = static_cast<TokenIdx>(h);
+        const Deprel r = tree.urel(n);
+        if (r == Deprel::kNsubj) {
+          const int32_t v = tree.head(n);
+          governs = v >= 0 && tree.dominates(static_cast<TokenIdx>(v), trigger);
+        }
+        if (r != Deprel::kConj && r != Deprel::kNmod && r != Deprel::kAppos) break;
+        h = tree.head(n);
+      }
+    }
     if (!under && !governs) continue;
     int64_t rank = std::abs(static_cast<int64_t>(te.first) - static_cast<int64_t>(trigger)) - (under ? 1000 : 0);
     if (rank < best_rank) {
@@ -729,6 +744,11 @@ std::optional<doc::Place> Coder::domestic_place(const doc::Event& e, const std::
   // Domestic politics: an act whose stated parties are all of the story's country (a resignation, a concession to
   // protesters, a ban, a court's ruling) happens in it; one party of another country leaves the place open.
   if (story_country.empty() || e.aux == doc::Aux::kHistorical) return std::nullopt;
+  // Talks, agreements and signings are as often held abroad ("the Ethiopian government and the TPLF signed a
+  // ceasefire" in Pretoria).
+  if (e.category == doc::Plover::kConsult || e.category == doc::Plover::kAgree || e.category == doc::Plover::kSupport ||
+      e.rule.find("sign") != std::string::npos || e.mode == "ceasefire")
+    return std::nullopt;
   bool ours = false;
   for (const auto* side : {&e.actor, &e.recipient})
     for (const auto& x : *side) {
