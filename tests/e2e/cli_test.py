@@ -390,6 +390,20 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("The United States, several European nations and Canada on Friday announced the removal of Russian banks "
          "from the SWIFT system.",
          lambda evs: any(e["event"] == "SANCTION" and e["date"] == "2024-03-01" for e in evs)),
+        # A negating phrasal verb: "ruled out using" negates the act; "has not ruled out using" leaves it possible,
+        # a threat by its own side; "did not deny attacking" leaves the attack standing.
+        ("Russia ruled out using nuclear weapons.",
+         lambda evs: all(e["aux"] == "negation" for e in evs if e["event"] == "ASSAULT")),
+        ("Russia has not ruled out using nuclear weapons.",
+         lambda evs: any(e["event"] == "THREATEN" for e in evs) and not any(e["event"] == "ASSAULT" for e in evs)),
+        ("The ministry did not deny attacking civilians.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["aux"] is None for e in evs)),
+        # Fighting off an attack is fighting; sanctions in preparation are future sanctions.
+        ("Ukrainian forces repelled a Russian assault near Bakhmut.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["rule"] == "ASSAULT.repel" for e in evs)),
+        ("Two diplomats said the United States was preparing new sanctions against Venezuela.",
+         lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" and e["actor"] and
+                         e["actor"][0]["name"] == "United States" for e in evs)),
         ("The Kenyan opposition party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
                          e["recipient"][0].get("country") == "KEN" for e in evs)),

@@ -423,7 +423,9 @@ bool asserted_nominal(const SentenceTree& tree, TokenIdx t, const std::vector<bo
                            "extend", "impose", "declare", "announce", "deliver", "order", "promise", "pledge",
                            "concede", "complete", "finish", "speed", "accelerate", "hasten", "expedite",
                            // more of what the object names: "expanded recruitment", "increased patrols"
-                           "expand", "increase", "boost", "double", "triple", "widen"});
+                           "expand", "increase", "boost", "double", "triple", "widen",
+                           // the act in preparation (the modality cues make it future): "preparing new sanctions"
+                           "prepare", "plan", "draft"});
   for (TokenIdx c : tree.children(t)) {
     if (tree.urel(c) != Deprel::kCase) continue;
     // "were killed in an airstrike": the clause states it.

@@ -56,6 +56,13 @@ class Tree {
     }
   }
   const doc::Document& doc() const { return doc_; }
+  // Does t have a subordinating marker or case word of its own ("to", "after", "by")?
+  bool has_marker(TokenIdx t) const {
+    auto [b, e] = kids(t);
+    for (auto q = b; q != e; ++q)
+      if (rel(*q) == Deprel::kMark || rel(*q) == Deprel::kCase) return true;
+    return false;
+  }
   Deprel rel(TokenIdx t) const { return doc_.tokens.deprel[t]; }
   UPos upos(TokenIdx t) const { return doc_.tokens.upos[t]; }
   std::string_view lemma(TokenIdx t) const {
@@ -442,6 +449,7 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
       // and on the light verb of a nominal trigger ("will not launch an attack").
       TokenIdx node = t;
       bool via_conj = false;  // above a conjunct: "were not on standby … and had to be called in"
+      int64_t denial_denied = -1;  // a negating governor that is itself negated: its "not" is no cue of ours
       for (int hop = 0; hop < 6; ++hop) {
         auto [b, e] = tree.kids(node);
         for (auto q = b; q != e; ++q) {
@@ -450,7 +458,7 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
               qr == Deprel::kAuxPass) {
             // A first conjunct's auxiliaries ("will meet and sign") scope over the second; its negation does not.
             if (const ModalityCue* c = im.cues.modality_cue(tree.lemma(*q), "child");
-                c && !(via_conj && c->kind == CueKind::kNegation))
+                c && !((via_conj || static_cast<int64_t>(node) == denial_denied) && c->kind == CueKind::kNegation))
               m.cues.push_back({c->kind, *q, c->id});
           }
         }
@@ -458,12 +466,36 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
         if (hh < 0) break;
         Deprel nr = tree.rel(node);
         auto h = static_cast<TokenIdx>(hh);
+        // ("ruled out using", "avoided attacking": a gerund right after its verb, with no marker, is the verb's
+        // complement, which the parser often hangs as an adverbial clause.)
+        const bool gerund_complement = nr == Deprel::kAdvcl && tree.doc().xpos(node) == "VBG" &&
+                                       !tree.has_marker(node) && node > h && node <= h + 2;
         bool governs = nr == Deprel::kXcomp || nr == Deprel::kCcomp ||
                        (nr == Deprel::kObj && tree.upos(node) != UPos::kVerb && node == t) ||
-                       (nr == Deprel::kAdvcl && tree.has_case(node, kToCases));
+                       (nr == Deprel::kAdvcl && tree.has_case(node, kToCases)) || gerund_complement;
         if (governs) {
-          if (const ModalityCue* c = im.cues.modality_cue(tree.lemma(h), "governor"))
-            m.cues.push_back({c->kind, h, c->id});
+          // A phrasal verb's cue comes first ("rule out": "ruled out attacking" did not happen).
+          const ModalityCue* c = nullptr;
+          auto [hb, he] = tree.kids(h);
+          for (auto q = hb; q != he; ++q)
+            if (tree.rel(*q) == Deprel::kCompoundPrt)
+              c = im.cues.modality_cue(std::string(tree.lemma(h)) + " " + std::string(tree.lemma(*q)), "governor");
+          if (!c) c = im.cues.modality_cue(tree.lemma(h), "governor");
+          if (c) {
+            // A negating verb itself negated: "has not ruled out using nuclear weapons" leaves the act possible
+            // (hypothetical); "did not deny attacking", "did not fail to pay" leave it standing (no cue).
+            CueKind kind = c->kind;
+            bool cancelled = false;
+            if (kind == CueKind::kNegation)
+              for (auto q = hb; q != he; ++q)
+                if (const ModalityCue* n = im.cues.modality_cue(tree.lemma(*q), "child");
+                    n && n->kind == CueKind::kNegation && (tree.rel(*q) == Deprel::kAdvmod || tree.rel(*q) == Deprel::kAux)) {
+                  kind = CueKind::kHypothetical;
+                  cancelled = c->lemma != "rule out";
+                  denial_denied = h;
+                }
+            if (!cancelled) m.cues.push_back({kind, h, c->id});
+          }
         }
         // A reported clause ("said it would not") keeps its own modality: stop at ccomp.
         if (nr == Deprel::kXcomp || (nr == Deprel::kObj && node == t && tree.upos(t) != UPos::kVerb) ||

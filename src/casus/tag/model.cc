@@ -373,7 +373,9 @@ void TaggerImpl::repair(const TokenInfo* infos, uint8_t* tags, size_t n) const {
     for (size_t i = 0; i < n && verbless; ++i) verbless = !finite_or_aux(tags[i]) && !xpos_is(tags[i], {"VBN"});
     for (size_t i = 1; verbless && i + 1 < n; ++i) {
       if (!xpos_is(tags[i], {"NNS"}) || !can_be_verb(i) || !is_nominal(tags[i - 1])) continue;
-      if (!xpos_is(tags[i + 1], {"DT", "PRP$", "NNP", "NNPS", "CD"})) continue;
+      // ("The minister plans to visit …": an infinitive after it too.)
+      const bool infinitive = i + 2 < n && xpos_is(tags[i + 1], {"TO"}) && xpos_is(tags[i + 2], {"VB"});
+      if (!xpos_is(tags[i + 1], {"DT", "PRP$", "NNP", "NNPS", "CD"}) && !infinitive) continue;
       tags[i] = verb_3sg;
       break;
     }
