@@ -404,6 +404,16 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         ("Two diplomats said the United States was preparing new sanctions against Venezuela.",
          lambda evs: any(e["event"] == "SANCTION" and e["aux"] == "future" and e["actor"] and
                          e["actor"][0]["name"] == "United States" for e in evs)),
+        # A day is never a participant; a gerund clause after the object is the subject's act; a participle
+        # between a number and its noun describes the noun (the troops kidnapped nobody).
+        ("Unidentified gunmen shot dead a local councillor in Kirkuk on Wednesday.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["recipient"] and
+                         e["recipient"][0]["name"] == "councillors" for e in evs)),
+        ("Boko Haram insurgents raided a village in Borno state, burning homes and abducting women.",
+         lambda evs: any(e["event"] == "ASSAULT" and e["mode"] == "abduct" and e["actor"] and
+                         e["actor"][0]["name"] == "Boko Haram" for e in evs)),
+        ("Nigerian troops rescued 20 kidnapped schoolchildren.",
+         lambda evs: not any(e["event"] == "ASSAULT" and e["actor"] for e in evs)),
         ("The Kenyan opposition party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
                          e["recipient"][0].get("country") == "KEN" for e in evs)),

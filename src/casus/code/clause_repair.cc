@@ -400,6 +400,55 @@ size_t repair_list_appositions(doc::Document& d) {
   return repaired;
 }
 
+// "Insurgents raided a village in Borno state, burning homes and abducting women": a gerund clause set off by a
+// comma after the object is what the subject did while acting, not a description of the object (the parser hangs
+// it on the nearest noun). It becomes an adverbial clause of the verb, whose subject it then shares.
+size_t repair_trailing_gerunds(doc::Document& d) {
+  size_t repaired = 0;
+  for (TokenIdx g = 1; g < d.tokens.size(); ++g) {
+    if (d.tokens.deprel[g] != Deprel::kAcl || d.xpos(g) != "VBG" || d.token_text(g - 1) != ",") continue;
+    if (has_dependent(d, g, {Deprel::kNsubj, Deprel::kMark, Deprel::kAux})) continue;
+    // The noun it hangs on, up through nominal modifiers to the verb's object or oblique.
+    int32_t n = d.tokens.head[g];
+    for (int guard = 0; n >= 0 && guard < 4 && doc::deprel_universal(d.tokens.deprel[n]) == Deprel::kNmod; ++guard)
+      n = d.tokens.head[n];
+    if (n < 0) continue;
+    const Deprel nr = doc::deprel_universal(d.tokens.deprel[n]);
+    const int32_t v = d.tokens.head[n];
+    if ((nr != Deprel::kObj && nr != Deprel::kObl) || v < 0 || d.tokens.upos[v] != UPos::kVerb ||
+        !has_dependent(d, static_cast<TokenIdx>(v), {Deprel::kNsubj}))
+      continue;
+    attach(d, g, v, Deprel::kAdvcl);
+    attach(d, g - 1, static_cast<int32_t>(g), Deprel::kPunct);
+    ++repaired;
+  }
+  return repaired;
+}
+
+// "Nigerian troops rescued 20 kidnapped schoolchildren": a participle between a number or determiner and its noun
+// is the noun's adjective; the parser made the number the object and the participle a clause with the noun as
+// its object.
+size_t repair_participle_adjectives(doc::Document& d) {
+  size_t repaired = 0;
+  for (TokenIdx p = 1; p + 1 < d.tokens.size(); ++p) {
+    const TokenIdx q = p - 1, noun = p + 1;
+    if (d.tokens.upos[p] != UPos::kVerb || (d.xpos(p) != "VBN" && d.xpos(p) != "VBD") ||
+        d.tokens.upos[noun] != UPos::kNoun)
+      continue;
+    if (d.tokens.upos[q] != UPos::kNum && d.tokens.upos[q] != UPos::kDet) continue;
+    if (d.tokens.head[noun] != static_cast<int32_t>(p) || doc::deprel_universal(d.tokens.deprel[noun]) != Deprel::kObj)
+      continue;
+    const int32_t v = d.tokens.head[q];
+    if (v < 0 || d.tokens.head[p] != v || doc::deprel_universal(d.tokens.deprel[q]) != Deprel::kObj) continue;
+    if (has_dependent(d, p, {Deprel::kNsubj, Deprel::kAux, Deprel::kMark})) continue;
+    attach(d, noun, v, d.tokens.deprel[q]);
+    attach(d, p, static_cast<int32_t>(noun), Deprel::kAmod);
+    attach(d, q, static_cast<int32_t>(noun), d.tokens.upos[q] == UPos::kNum ? Deprel::kNummod : Deprel::kDet);
+    ++repaired;
+  }
+  return repaired;
+}
+
 // "Ramaphosa stated on Friday that the rebels had shelled two towns": a "that" clause with its own subject after a
 // time phrase of a reporting verb is the verb's report, not a relative clause of the day.
 size_t repair_reported_that_clauses(doc::Document& d) {
@@ -1255,6 +1304,8 @@ size_t repair_participle_clauses(doc::Document& d) {
   repaired += repair_headline_progressives(d);
   repaired += repair_reported_that_clauses(d);
   repaired += repair_list_appositions(d);
+  repaired += repair_trailing_gerunds(d);
+  repaired += repair_participle_adjectives(d);
   return repaired;
 }
 

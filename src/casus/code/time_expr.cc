@@ -15,11 +15,8 @@ namespace {
 
 using doc::TokenIdx;
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr const auto& kMonths = kMonthNames;
+constexpr const auto& kWeekdays = kWeekdayNames;
 
 bool parse_int(std::string_view s, int& out) {
   if (s.empty() || s.size() > 9) return false;
@@ -558,11 +555,5 @@ std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size
   if (sentence >= doc.sentences.size()) return {};
   return Scanner(doc, sentence, published, options).run();
 }
-
-bool is_weekday(std::string_view lower) {
-  return std::find(kWeekdays.begin(), kWeekdays.end(), lower) != kWeekdays.end();
-}
-
-bool is_month(std::string_view lower) { return std::find(kMonths.begin(), kMonths.end(), lower) != kMonths.end(); }
 
 }  // namespace casus::code

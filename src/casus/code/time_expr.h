@@ -42,9 +42,8 @@ struct TimeOptions {
 std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size_t sentence,
                                                   const std::optional<Date>& published, TimeOptions options = {});
 
-// Is `lower` (lower case) a weekday name ("monday" … "sunday")? Days name times, never parties or objects.
-bool is_weekday(std::string_view lower);
-// Is `lower` (lower case) a month name ("january" … "december")?
-bool is_month(std::string_view lower);
+// (is_weekday() and is_month() are in util/date.h.)
+using casus::is_month;
+using casus::is_weekday;
 
 }  // namespace casus::code

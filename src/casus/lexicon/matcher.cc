@@ -3,6 +3,8 @@
 
 #include "casus/lexicon/lexicon.h"
 #include "casus/lexicon/lexicon_impl.h"
+#include "casus/text/utf8.h"
+#include "casus/util/date.h"
 
 namespace casus::lexicon {
 
@@ -426,8 +428,14 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
         }
         for (const Path& p : rb.alts) {
           tmp = slot(p);
-          // A bound argument is never one of the trigger's own words ("strikes" in "carried out strikes").
+          // A bound argument is never one of the trigger's own words ("strikes" in "carried out strikes"), nor a
+          // day or month after a preposition ("fired on Wednesday": a time, never a participant).
+          const bool marked = !p.steps.back().cases.empty();
           std::erase_if(tmp, [&](TokenIdx x) {
+            if (marked) {
+              const std::string lower = text::lower(tree.doc().form(x));
+              if (is_weekday(lower) || is_month(lower)) return true;
+            }
             return std::find(m.trigger_tokens.begin(), m.trigger_tokens.end(), x) != m.trigger_tokens.end();
           });
           if (!tmp.empty()) {

@@ -5,12 +5,30 @@
 // 2023-11-10").
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace casus {
+
+// English month and weekday names, lower case, in calendar order (January = 0, Monday = 0).
+inline constexpr std::array<std::string_view, 12> kMonthNames = {"january", "february", "march",     "april",
+                                                                 "may",     "june",     "july",      "august",
+                                                                 "september", "october", "november", "december"};
+inline constexpr std::array<std::string_view, 7> kWeekdayNames = {"monday", "tuesday",  "wednesday", "thursday",
+                                                                  "friday", "saturday", "sunday"};
+
+// Is `lower` (lower case) a weekday name ("monday" … "sunday")? Days name times, never parties or objects.
+inline bool is_weekday(std::string_view lower) {
+  return std::find(kWeekdayNames.begin(), kWeekdayNames.end(), lower) != kWeekdayNames.end();
+}
+// Is `lower` (lower case) a month name ("january" … "december")?
+inline bool is_month(std::string_view lower) {
+  return std::find(kMonthNames.begin(), kMonthNames.end(), lower) != kMonthNames.end();
+}
 
 enum class DatePrecision : uint8_t { kDay = 0, kMonth = 1, kYear = 2 };
 
