@@ -414,6 +414,10 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
                          e["actor"][0]["name"] == "Boko Haram" for e in evs)),
         ("Nigerian troops rescued 20 kidnapped schoolchildren.",
          lambda evs: not any(e["event"] == "ASSAULT" and e["actor"] for e in evs)),
+        # Officials "of" two states are both states' ("the foreign ministers of India and China met").
+        ("The foreign ministers of India and China met in Moscow on Thursday.",
+         lambda evs: any(e["event"] == "CONSULT" and {a.get("country") for a in e["actor"]} == {"IND", "CHN"}
+                         for e in evs)),
         ("The Kenyan opposition party accused the government of fraud.",
          lambda evs: any(e["event"] == "ACCUSE" and e["recipient"] and e["recipient"][0].get("type") == "GOV" and
                          e["recipient"][0].get("country") == "KEN" for e in evs)),

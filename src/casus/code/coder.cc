@@ -381,7 +381,12 @@ std::vector<TokenIdx> coordinated_modifiers(const doc::Document& d, const Senten
       d.xpos(h) != "NNS")
     return out;
   for (TokenIdx c : tree.children(h)) {
-    if (tree.urel(c) != Deprel::kAmod && tree.urel(c) != Deprel::kCompound) continue;  // "US and British troops"
+    // "US and British troops", "the foreign ministers of India and China".
+    const auto kids = tree.children(c);
+    const bool of_phrase = tree.urel(c) == Deprel::kNmod && c > h && std::any_of(kids.begin(), kids.end(), [&](TokenIdx g) {
+                             return tree.urel(g) == Deprel::kCase && tree.lemma(g) == "of";
+                           });
+    if (tree.urel(c) != Deprel::kAmod && tree.urel(c) != Deprel::kCompound && !of_phrase) continue;
     std::vector<TokenIdx> conj = tree.conjuncts(c);
     if (conj.size() >= 2) return conj;
   }
