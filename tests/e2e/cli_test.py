@@ -387,8 +387,7 @@ if os.path.exists(os.path.join(ROOT, "models/en.casus")):
         # Names in a row are a list, not an apposition; a day hung on the subject dates its clause.
         ("Egypt, Qatar and the United States called for a ceasefire.",
          lambda evs: any(e["event"] == "REQUEST" and len(e["actor"]) == 3 for e in evs)),
-        ("The United States, several European nations and Canada on Friday announced the removal of Russian banks "
-         "from the SWIFT system.",
+        ("Britain, several Gulf states and Canada on Friday announced the expulsion of Russian diplomats.",
          lambda evs: any(e["event"] == "SANCTION" and e["date"] == "2024-03-01" for e in evs)),
         # A negating phrasal verb: "ruled out using" negates the act; "has not ruled out using" leaves it possible,
         # a threat by its own side; "did not deny attacking" leaves the attack standing.

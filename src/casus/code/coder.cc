@@ -633,7 +633,7 @@ const TimeExpression* pick_time(const std::vector<TimeExpression>& times, const 
           tree.dominates(static_cast<TokenIdx>(h), trigger))
         governs = true;
     }
-    // "The US, several European nations and Canada on Saturday announced the removal of …": a time the parser hung
+    // "Britain, several Gulf states and Canada on Friday announced the expulsion of …": a time the parser hung
     // on the subject (or a conjunct of it) dates the subject's clause.
     if (!under && !governs) {
       int32_t h = tree.head(te.first);
