@@ -360,9 +360,8 @@ std::vector<TokenIdx> included_members(const SentenceTree& tree, TokenIdx h) {
     if ((r == Deprel::kAcl || r == Deprel::kNmod) && (tree.lemma(c) == "include" || tree.lemma(c) == "including")) {
       for (TokenIdx g : tree.children(c))
         if (tree.urel(g) == Deprel::kObj) first = g;
-    } else if (r == Deprel::kNmod) {
-      for (TokenIdx g : tree.children(c))
-        if (tree.urel(g) == Deprel::kCase && one_of(tree.lemma(g), {"include", "including", "like"})) first = c;
+    } else if (r == Deprel::kNmod && tree.has_case(c, {"include", "including", "like"})) {
+      first = c;
     }
     if (first != tree.last())
       for (TokenIdx m : tree.conjuncts(first)) out.push_back(m);
@@ -382,10 +381,7 @@ std::vector<TokenIdx> coordinated_modifiers(const doc::Document& d, const Senten
     return out;
   for (TokenIdx c : tree.children(h)) {
     // "US and British troops", "the foreign ministers of India and China".
-    const auto kids = tree.children(c);
-    const bool of_phrase = tree.urel(c) == Deprel::kNmod && c > h && std::any_of(kids.begin(), kids.end(), [&](TokenIdx g) {
-                             return tree.urel(g) == Deprel::kCase && tree.lemma(g) == "of";
-                           });
+    const bool of_phrase = tree.urel(c) == Deprel::kNmod && c > h && tree.has_case(c, {"of"});
     if (tree.urel(c) != Deprel::kAmod && tree.urel(c) != Deprel::kCompound && !of_phrase) continue;
     std::vector<TokenIdx> conj = tree.conjuncts(c);
     if (conj.size() >= 2) return conj;
@@ -478,9 +474,7 @@ bool dates_a_noun(const SentenceTree& tree, const TimeExpression& te, int32_t tr
     // the like are the parser splitting one adverbial.
     if (tree.rel(t) == Deprel::kCompound && te.text.find_first_of("0123456789") == std::string::npos) return false;
     const TokenIdx noun = static_cast<TokenIdx>(h);
-    if (tree.urel(noun) == Deprel::kObl)
-      for (TokenIdx c : tree.children(noun))
-        if (tree.rel(c) == Deprel::kCase && one_of(tree.lemma(c), {"during", "in", "at", "on"})) return false;
+    if (tree.urel(noun) == Deprel::kObl && tree.has_case(noun, {"during", "in", "at", "on"})) return false;
     return true;
   }
   return false;

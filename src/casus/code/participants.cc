@@ -224,7 +224,7 @@ std::optional<Participant> ParticipantResolver::agentive(TokenIdx h, int depth) 
 }
 
 bool ParticipantResolver::names_place_of_act(const doc::Entity& modifier, std::string_view act_lemma) const {
-  if (!is_city_metonym(modifier.kb_id.empty() ? nullptr : kb_.find_id(modifier.kb_id), modifier)) return false;
+  if (!is_city_metonym(modifier.kb_id.empty() ? nullptr : kb_.find_id(modifier.kb_id), modifier.text)) return false;
   const doc::Plover c = lexicon_.event_noun_category(act_lemma);
   return c == doc::Plover::kAssault || c == doc::Plover::kProtest || c == doc::Plover::kConsult ||
          (c == doc::Plover::kNone && names_act(lexicon_, act_lemma));

@@ -15,13 +15,9 @@ using doc::TokenIdx;
 namespace {
 
 // Does a preposition of place mark `t` ("in Gaza", "near the border")?
-bool locative_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t) {
-  for (TokenIdx c : tree.children(t))
-    if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase &&
-        one_of(tree.lemma(c), {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around",
-                           "off", "over"}))
-      return true;
-  return false;
+bool locative_case(const SentenceTree& tree, TokenIdx t) {
+  return tree.has_case(t, {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "off",
+                           "over"});
 }
 
 // A common noun for a kind of place, which a name can follow ("the city of Jazan", "the capital, Dhaka").
@@ -29,16 +25,6 @@ bool is_place_noun(std::string_view lemma) {
   return one_of(lemma, {"city", "town", "village", "province", "region", "district", "governorate", "port", "capital",
                         "state", "county", "oblast", "area", "enclave", "island", "camp", "outskirts", "suburbs"});
 }
-
-bool has_case(const doc::Document& d, const SentenceTree& tree, TokenIdx t, std::string_view word) {
-  for (TokenIdx c : tree.children(t))
-    if (doc::deprel_universal(d.tokens.deprel[c]) == Deprel::kCase && tree.lemma(c) == word) return true;
-  return false;
-}
-
-}  // namespace
-
-namespace {
 
 // The city a metonym mention names: its text without a possessive ("Kabul's airport": the mention is "Kabul's").
 std::string metonym_city_name(std::string_view text) {
@@ -49,9 +35,9 @@ std::string metonym_city_name(std::string_view text) {
 
 }  // namespace
 
-bool is_city_metonym(const kb::Entry* entry, const doc::Entity& mention) {
+bool is_city_metonym(const kb::Entry* entry, std::string_view text) {
   if (!entry || entry->kind != kb::EntryKind::kCountry) return false;
-  const std::string city = metonym_city_name(mention.text);
+  const std::string city = metonym_city_name(text);
   return std::find(entry->metonyms.begin(), entry->metonyms.end(), city) != entry->metonyms.end();
 }
 
@@ -94,34 +80,36 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     bool place_like = mm.kind == doc::MentionKind::kPlace ||
                       (entry && entry->kind == kb::EntryKind::kCountry && (mm.entity.type.empty() || mm.entity.type == "GOV"));
     if (!place_like) continue;
-    const bool city_metonym = is_city_metonym(entry, mm.entity);
-    bool locative = locative_case(d, tree, t);
+    const bool city_metonym = is_city_metonym(entry, mm.entity.text);
+    // A place by name, not a state standing for its territory.
+    const bool named_place = mm.kind == doc::MentionKind::kPlace || city_metonym;
+    bool locative = locative_case(tree, t);
     // A name the parser split ("in Tel Aviv" as Tel ← in, Aviv apposition): the case may hang on any of its words.
-    for (TokenIdx w = mm.first_token; w < mm.last_token && !locative; ++w) locative = locative_case(d, tree, w);
+    for (TokenIdx w = mm.first_token; w < mm.last_token && !locative; ++w) locative = locative_case(tree, w);
     // "at a Moscow airport", "at Kabul's airport", "outside Colombo's presidential palace": a place modifying the
     // noun a locative preposition marks.
     // (It then stands where the facility stands in the sentence.)
     TokenIdx anchor = t;
-    if (!locative && (mm.kind == doc::MentionKind::kPlace || city_metonym) &&
+    if (!locative && named_place &&
         (tree.urel(t) == Deprel::kCompound || tree.rel(t) == Deprel::kNmodPoss) && tree.head(t) >= 0) {
       const auto facility = static_cast<TokenIdx>(tree.head(t));
-      locative = d.tokens.upos[facility] == doc::UPos::kNoun && locative_case(d, tree, facility);
+      locative = d.tokens.upos[facility] == doc::UPos::kNoun && locative_case(tree, facility);
       if (locative) anchor = facility;
     }
     // "in the capital, Dhaka", "near the border town, Rafah": the name in apposition to a place noun (the parser
     // may hang it elsewhere; the comma right after the place noun says so).
     if (!locative && tree.urel(t) == Deprel::kAppos && tree.head(t) >= 0)
-      locative = locative_case(d, tree, static_cast<TokenIdx>(tree.head(t)));
+      locative = locative_case(tree, static_cast<TokenIdx>(tree.head(t)));
     if (!locative && mm.first_token >= tree.first() + 2 && d.token_text(mm.first_token - 1) == ",") {
       const TokenIdx noun = mm.first_token - 2;
-      locative = is_place_noun(tree.lemma(noun)) && locative_case(d, tree, noun);
+      locative = is_place_noun(tree.lemma(noun)) && locative_case(tree, noun);
     }
     // "at the Saudi city of Jazan", "in the northern province of Saada": the name after a place noun.
-    if (!locative && has_case(d, tree, t, "of")) {
+    if (!locative && tree.has_case(t, {"of"})) {
       int32_t h = tree.head(t);
       locative = h >= 0 &&
                  is_place_noun(tree.lemma(static_cast<TokenIdx>(h))) &&
-                 (locative_case(d, tree, static_cast<TokenIdx>(h)) ||
+                 (locative_case(tree, static_cast<TokenIdx>(h)) ||
                   // "struck the port of Odesa": the attacked place is where it happened.
                   (tree.head(static_cast<TokenIdx>(h)) == static_cast<int32_t>(trigger) &&
                    tree.urel(static_cast<TokenIdx>(h)) == Deprel::kObj));
@@ -129,7 +117,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     // "Kabul blast kills 12", "the Mogadishu bombing", "Kabul airport attack": a place (not a country: "Israel
     // strikes" are Israel's) compounded with the act, or with an act noun that is its subject or object, is where
     // it happened ("Kremlin critic detained" is not placed in the Kremlin).
-    if (!locative && (mm.kind == doc::MentionKind::kPlace || city_metonym) && tree.urel(t) == Deprel::kCompound) {
+    if (!locative && named_place && tree.urel(t) == Deprel::kCompound) {
       int32_t h = tree.head(t);
       for (int guard = 0; h >= 0 && guard < 4 && tree.urel(static_cast<TokenIdx>(h)) == Deprel::kCompound; ++guard)
         h = tree.head(static_cast<TokenIdx>(h));
@@ -153,7 +141,7 @@ std::optional<doc::Place> find_sentence_place(const doc::Document& d, const Sent
     if (tree.head(anchor) == static_cast<int32_t>(trigger) && tree.urel(anchor) == Deprel::kObl) score = 4;
     // A capital named for its state ("in Tel Aviv", "in Washington" resolve to the state by metonymy) is as
     // precise a place as any city.
-    if (mm.kind == doc::MentionKind::kPlace || city_metonym) score += 1;
+    if (named_place) score += 1;
     if (others) score = 0;
     if (score <= best_score) continue;
     doc::Place p;
@@ -185,10 +173,7 @@ PlaceFinder::PlaceFinder(const doc::Document& d, const kb::KnowledgeBase& kb, co
     p.name = r.name;
     p.country = r.country;
     // "NAIROBI – …": a capital that resolves to its state by metonymy is the city.
-    const bool city_metonym = r.entry->kind == kb::EntryKind::kCountry &&
-                              std::find(r.entry->metonyms.begin(), r.entry->metonyms.end(), d.meta.dateline) !=
-                                  r.entry->metonyms.end();
-    if (city_metonym) {
+    if (is_city_metonym(r.entry, d.meta.dateline)) {
       p.name = d.meta.dateline;
     } else {
       p.admin1 = r.entry->admin1;

@@ -39,9 +39,9 @@ class PlaceFinder {
   uint32_t dateline_paragraph_ = 0;
 };
 
-// Does the mention name a city that stands for its state ("Kabul", "Washington": a country entry reached through
-// one of its metonyms)? As a place it is the city, not the state.
-bool is_city_metonym(const kb::Entry* entry, const doc::Entity& mention);
+// Does the text (a mention's, a dateline) name a city that stands for its state ("Kabul", "Kabul's", "Washington":
+// a country entry reached through one of its metonyms)? As a place it is the city, not the state.
+bool is_city_metonym(const kb::Entry* entry, std::string_view text);
 
 // Place mention in the sentence: one under the trigger after a locative preposition first, else any in the
 // sentence after a locative preposition (or compounded with the act: "Kabul blast").

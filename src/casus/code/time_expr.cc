@@ -15,8 +15,6 @@ namespace {
 
 using doc::TokenIdx;
 
-constexpr const auto& kMonths = kMonthNames;
-constexpr const auto& kWeekdays = kWeekdayNames;
 
 bool parse_int(std::string_view s, int& out) {
   if (s.empty() || s.size() > 9) return false;
@@ -93,8 +91,8 @@ class Scanner {
   int month_at(size_t i) const {
     const std::string& s = w(i);
     if (s.size() < 3) return 0;
-    for (size_t m = 0; m < kMonths.size(); ++m) {
-      std::string_view full = kMonths[m];
+    for (size_t m = 0; m < kMonthNames.size(); ++m) {
+      std::string_view full = kMonthNames[m];
       bool abbrev = s.size() >= 3 && s.size() <= 4 && full.starts_with(s) && s != "mar" && s != "ma";
       if (s == full || (abbrev && s != "may")) {
         // "may" and "march" are also a modal and a verb: require a capital letter.
@@ -106,8 +104,8 @@ class Scanner {
     return 0;
   }
   int weekday_at(size_t i) const {
-    for (size_t k = 0; k < kWeekdays.size(); ++k)
-      if (w(i) == kWeekdays[k]) return static_cast<int>(k);
+    for (size_t k = 0; k < kWeekdayNames.size(); ++k)
+      if (w(i) == kWeekdayNames[k]) return static_cast<int>(k);
     return -1;
   }
   int day_at(size_t i) const {
@@ -245,8 +243,8 @@ class Scanner {
     else if (w(i).starts_with("mid-")) {
       // a single token "mid-november"
       std::string_view rest = std::string_view(w(i)).substr(4);
-      for (size_t m = 0; m < kMonths.size(); ++m)
-        if (rest == kMonths[m]) {
+      for (size_t m = 0; m < kMonthNames.size(); ++m)
+        if (rest == kMonthNames[m]) {
           int mon = static_cast<int>(m) + 1;
           size_t k = i + 1;
           int y = year_at(k);

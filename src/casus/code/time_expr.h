@@ -42,8 +42,4 @@ struct TimeOptions {
 std::vector<TimeExpression> find_time_expressions(const doc::Document& doc, size_t sentence,
                                                   const std::optional<Date>& published, TimeOptions options = {});
 
-// (is_weekday() and is_month() are in util/date.h.)
-using casus::is_month;
-using casus::is_weekday;
-
 }  // namespace casus::code

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "casus/text/utf8.h"
+#include "casus/util/words.h"
 
 namespace casus::code {
 
@@ -35,6 +36,12 @@ int32_t SentenceTree::child(TokenIdx t, Deprel rel) const {
   for (TokenIdx c : children(t))
     if (doc_.tokens.deprel[c] == rel) return static_cast<int32_t>(c);
   return -1;
+}
+
+bool SentenceTree::has_case(TokenIdx t, std::initializer_list<std::string_view> lemmas) const {
+  for (TokenIdx c : children(t))
+    if (urel(c) == doc::Deprel::kCase && one_of(lemma(c), lemmas)) return true;
+  return false;
 }
 
 bool SentenceTree::dominates(TokenIdx ancestor, TokenIdx t) const {

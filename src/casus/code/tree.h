@@ -2,6 +2,7 @@
 // reused by every coder step, so nothing walks the whole sentence per query.
 #pragma once
 
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,8 @@ class SentenceTree {
   // Lower-cased lemma (falls back to the lower-cased form when the token has no lemma).
   std::string_view lemma(doc::TokenIdx t) const { return lemmas_[t - first_]; }
   std::string_view lower(doc::TokenIdx t) const { return lowers_[t - first_]; }
+  // Does t have a case marker (preposition) whose lemma is one of `lemmas` ("in Gaza", "of Jazan")?
+  bool has_case(doc::TokenIdx t, std::initializer_list<std::string_view> lemmas) const;
   // Is `ancestor` on the head path of `t` (t itself counts)?
   bool dominates(doc::TokenIdx ancestor, doc::TokenIdx t) const;
   // [first, last) token span of the subtree of t, skipping subtrees whose relation is in `skip`.

@@ -431,8 +431,8 @@ class LexiconBuilder {
           error(m->path, r.line, r.cells[0] + ": unknown kind \"" + r.cells[1] + "\" (expected negation, future, hypothetical, irrealis)");
           continue;
         }
-        if (r.cells[3] != "child" && r.cells[3] != "governor") {
-          error(m->path, r.line, r.cells[0] + ": scope must be child or governor");
+        if (r.cells[3] != "child" && r.cells[3] != "governor" && r.cells[3] != "negated_governor") {
+          error(m->path, r.line, r.cells[0] + ": scope must be child, governor or negated_governor");
           continue;
         }
         impl_->cues.modality_.push_back({r.cells[0], *kind, r.cells[2], r.cells[3]});

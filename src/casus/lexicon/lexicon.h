@@ -117,7 +117,8 @@ struct ModalityCue {
   std::string id;
   CueKind kind;
   std::string lemma;   // governing verb or adverb/aux lemma
-  std::string scope;   // "child" (aux/advmod of the trigger chain) or "governor" (verb taking the trigger as xcomp/ccomp)
+  std::string scope;   // "child" (aux/advmod of the trigger chain), "governor" (verb taking the trigger as
+                       // xcomp/ccomp), or "negated_governor" (what a negating governor leaves when itself negated)
 };
 
 // Curated lists for attribution and modality (lexicon/cues/).

@@ -489,21 +489,20 @@ std::vector<TriggerMatch> Lexicon::match(const doc::Document& doc, size_t senten
             if (tree.rel(*q) == Deprel::kCompoundPrt)
               c = im.cues.modality_cue(std::string(tree.lemma(h)) + " " + std::string(tree.lemma(*q)), "governor");
           if (!c) c = im.cues.modality_cue(tree.lemma(h), "governor");
-          if (c) {
-            // A negating verb itself negated: "has not ruled out using nuclear weapons" leaves the act possible
-            // (hypothetical); "did not deny attacking", "did not fail to pay" leave it standing (no cue).
-            CueKind kind = c->kind;
-            bool cancelled = false;
-            if (kind == CueKind::kNegation)
-              for (auto q = hb; q != he; ++q)
-                if (const ModalityCue* n = im.cues.modality_cue(tree.lemma(*q), "child");
-                    n && n->kind == CueKind::kNegation && (tree.rel(*q) == Deprel::kAdvmod || tree.rel(*q) == Deprel::kAux)) {
-                  kind = CueKind::kHypothetical;
-                  cancelled = c->lemma != "rule out";
-                  denial_denied = h;
-                }
-            if (!cancelled) m.cues.push_back({kind, h, c->id});
+          // A negating verb itself negated ("did not deny attacking", "has not ruled out using") does not negate:
+          // its `negated_governor` cue says what it leaves ("rule out": the act is possible, hypothetical); with
+          // none the act stands (no cue).
+          bool negated = false;
+          if (c && c->kind == CueKind::kNegation)
+            for (auto q = hb; q != he; ++q)
+              if (const ModalityCue* n = im.cues.modality_cue(tree.lemma(*q), "child");
+                  n && n->kind == CueKind::kNegation && (tree.rel(*q) == Deprel::kAdvmod || tree.rel(*q) == Deprel::kAux))
+                negated = true;
+          if (negated) {
+            denial_denied = h;
+            c = im.cues.modality_cue(c->lemma, "negated_governor");
           }
+          if (c) m.cues.push_back({c->kind, h, c->id});
         }
         // A reported clause ("said it would not") keeps its own modality: stop at ccomp.
         if (nr == Deprel::kXcomp || (nr == Deprel::kObj && node == t && tree.upos(t) != UPos::kVerb) ||
